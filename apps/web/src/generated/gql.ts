@@ -1,0 +1,214 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Organisations {\n    organisations {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.OrganisationsDocument,
+    "\n  mutation SetAffiliations($input: [AffiliationInput!]!) {\n    setAffiliations(input: $input) {\n      id\n      affiliations {\n        role\n        organisation {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n": typeof types.SetAffiliationsDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  query UserProfile($id: ID!) {\n    user(id: $id) {\n      id\n      displayName\n      affiliations {\n        role\n        organisation {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n": typeof types.UserProfileDocument,
+    "\n  query Viewer {\n    me {\n      email\n      role\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation AcceptAnswer($answerId: ID!) {\n    acceptAnswer(answerId: $answerId) {\n      id\n      acceptedAnswer {\n        id\n      }\n      answers {\n        id\n        isAccepted\n      }\n    }\n  }\n": typeof types.AcceptAnswerDocument,
+    "\n  fragment AnswerFields on Answer {\n    id\n    body\n    score\n    viewerVote\n    isAccepted\n    createdAt\n    author {\n      id\n      displayName\n    }\n    comments {\n      ...CommentFields\n    }\n    revisions {\n      ...PostRevisionFields\n    }\n  }\n": typeof types.AnswerFieldsFragmentDoc,
+    "\n  mutation AnswerQuestion($input: AnswerQuestionInput!) {\n    answerQuestion(input: $input) {\n      ...AnswerFields\n    }\n  }\n": typeof types.AnswerQuestionDocument,
+    "\n  mutation EditAnswer($input: EditAnswerInput!) {\n    editAnswer(input: $input) {\n      id\n      body\n      revisions {\n        ...PostRevisionFields\n      }\n    }\n  }\n": typeof types.EditAnswerDocument,
+    "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n    }\n  }\n": typeof types.AddCommentDocument,
+    "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
+    "\n  query CommunityDetail($slug: String!) {\n    community(slug: $slug) {\n      ...CommunityFields\n    }\n  }\n": typeof types.CommunityDetailDocument,
+    "\n  fragment CommunityFields on Community {\n    id\n    slug\n    title\n    description\n    memberCount\n    viewerIsMember\n  }\n": typeof types.CommunityFieldsFragmentDoc,
+    "\n  query CommunityList {\n    communities {\n      ...CommunityFields\n    }\n  }\n": typeof types.CommunityListDocument,
+    "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      ...CommunityFields\n    }\n  }\n": typeof types.CreateCommunityDocument,
+    "\n  mutation JoinCommunity($communityId: ID!) {\n    joinCommunity(communityId: $communityId) {\n      id\n      memberCount\n      viewerIsMember\n    }\n  }\n": typeof types.JoinCommunityDocument,
+    "\n  mutation LeaveCommunity($communityId: ID!) {\n    leaveCommunity(communityId: $communityId) {\n      id\n      memberCount\n      viewerIsMember\n    }\n  }\n": typeof types.LeaveCommunityDocument,
+    "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n": typeof types.AskQuestionDocument,
+    "\n  mutation EditQuestion($input: EditQuestionInput!) {\n    editQuestion(input: $input) {\n      id\n      title\n      body\n      lastActivityAt\n      tags {\n        id\n        slug\n      }\n      revisions {\n        ...PostRevisionFields\n      }\n    }\n  }\n": typeof types.EditQuestionDocument,
+    "\n  fragment PostRevisionFields on PostRevision {\n    title\n    body\n    editedAt\n    editedBy {\n      id\n      displayName\n    }\n  }\n": typeof types.PostRevisionFieldsFragmentDoc,
+    "\n  query QuestionDetail($id: ID!) {\n    question(id: $id) {\n      id\n      title\n      body\n      score\n      viewerVote\n      viewCount\n      answerCount\n      createdAt\n      lastActivityAt\n      author {\n        id\n        displayName\n      }\n      community {\n        id\n        slug\n        title\n      }\n      tags {\n        id\n        slug\n      }\n      acceptedAnswer {\n        id\n      }\n      comments {\n        ...CommentFields\n      }\n      revisions {\n        ...PostRevisionFields\n      }\n      answers {\n        ...AnswerFields\n      }\n    }\n  }\n": typeof types.QuestionDetailDocument,
+    "\n  query QuestionList($filter: QuestionFilter, $orderBy: QuestionOrder, $first: Int, $after: String) {\n    questions(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...QuestionSummary\n        }\n      }\n    }\n  }\n": typeof types.QuestionListDocument,
+    "\n  fragment QuestionSummary on Question {\n    id\n    title\n    score\n    answerCount\n    viewCount\n    createdAt\n    lastActivityAt\n    acceptedAnswer {\n      id\n    }\n    author {\n      id\n      displayName\n    }\n    community {\n      id\n      slug\n      title\n    }\n    tags {\n      id\n      slug\n    }\n  }\n": typeof types.QuestionSummaryFragmentDoc,
+    "\n  query SimilarQuestions($title: String!) {\n    similarQuestions(title: $title, first: 5) {\n      id\n      title\n      answerCount\n      acceptedAnswer {\n        id\n      }\n    }\n  }\n": typeof types.SimilarQuestionsDocument,
+    "\n  query TagList($first: Int) {\n    tags(first: $first) {\n      id\n      slug\n      questionCount\n    }\n  }\n": typeof types.TagListDocument,
+    "\n  mutation Vote($input: VoteInput!) {\n    vote(input: $input)\n  }\n": typeof types.VoteDocument,
+    "\n  query Search($query: String!, $first: Int, $after: String) {\n    search(query: $query, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          snippet\n          rank\n          answer {\n            id\n          }\n          question {\n            id\n            title\n            answerCount\n            community {\n              id\n              slug\n              title\n            }\n            tags {\n              id\n              slug\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SearchDocument,
+};
+const documents: Documents = {
+    "\n  query Organisations {\n    organisations {\n      id\n      slug\n      name\n    }\n  }\n": types.OrganisationsDocument,
+    "\n  mutation SetAffiliations($input: [AffiliationInput!]!) {\n    setAffiliations(input: $input) {\n      id\n      affiliations {\n        role\n        organisation {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n": types.SetAffiliationsDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.SignUpDocument,
+    "\n  query UserProfile($id: ID!) {\n    user(id: $id) {\n      id\n      displayName\n      affiliations {\n        role\n        organisation {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n": types.UserProfileDocument,
+    "\n  query Viewer {\n    me {\n      email\n      role\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation AcceptAnswer($answerId: ID!) {\n    acceptAnswer(answerId: $answerId) {\n      id\n      acceptedAnswer {\n        id\n      }\n      answers {\n        id\n        isAccepted\n      }\n    }\n  }\n": types.AcceptAnswerDocument,
+    "\n  fragment AnswerFields on Answer {\n    id\n    body\n    score\n    viewerVote\n    isAccepted\n    createdAt\n    author {\n      id\n      displayName\n    }\n    comments {\n      ...CommentFields\n    }\n    revisions {\n      ...PostRevisionFields\n    }\n  }\n": types.AnswerFieldsFragmentDoc,
+    "\n  mutation AnswerQuestion($input: AnswerQuestionInput!) {\n    answerQuestion(input: $input) {\n      ...AnswerFields\n    }\n  }\n": types.AnswerQuestionDocument,
+    "\n  mutation EditAnswer($input: EditAnswerInput!) {\n    editAnswer(input: $input) {\n      id\n      body\n      revisions {\n        ...PostRevisionFields\n      }\n    }\n  }\n": types.EditAnswerDocument,
+    "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n    }\n  }\n": types.AddCommentDocument,
+    "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n": types.CommentFieldsFragmentDoc,
+    "\n  query CommunityDetail($slug: String!) {\n    community(slug: $slug) {\n      ...CommunityFields\n    }\n  }\n": types.CommunityDetailDocument,
+    "\n  fragment CommunityFields on Community {\n    id\n    slug\n    title\n    description\n    memberCount\n    viewerIsMember\n  }\n": types.CommunityFieldsFragmentDoc,
+    "\n  query CommunityList {\n    communities {\n      ...CommunityFields\n    }\n  }\n": types.CommunityListDocument,
+    "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      ...CommunityFields\n    }\n  }\n": types.CreateCommunityDocument,
+    "\n  mutation JoinCommunity($communityId: ID!) {\n    joinCommunity(communityId: $communityId) {\n      id\n      memberCount\n      viewerIsMember\n    }\n  }\n": types.JoinCommunityDocument,
+    "\n  mutation LeaveCommunity($communityId: ID!) {\n    leaveCommunity(communityId: $communityId) {\n      id\n      memberCount\n      viewerIsMember\n    }\n  }\n": types.LeaveCommunityDocument,
+    "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n": types.AskQuestionDocument,
+    "\n  mutation EditQuestion($input: EditQuestionInput!) {\n    editQuestion(input: $input) {\n      id\n      title\n      body\n      lastActivityAt\n      tags {\n        id\n        slug\n      }\n      revisions {\n        ...PostRevisionFields\n      }\n    }\n  }\n": types.EditQuestionDocument,
+    "\n  fragment PostRevisionFields on PostRevision {\n    title\n    body\n    editedAt\n    editedBy {\n      id\n      displayName\n    }\n  }\n": types.PostRevisionFieldsFragmentDoc,
+    "\n  query QuestionDetail($id: ID!) {\n    question(id: $id) {\n      id\n      title\n      body\n      score\n      viewerVote\n      viewCount\n      answerCount\n      createdAt\n      lastActivityAt\n      author {\n        id\n        displayName\n      }\n      community {\n        id\n        slug\n        title\n      }\n      tags {\n        id\n        slug\n      }\n      acceptedAnswer {\n        id\n      }\n      comments {\n        ...CommentFields\n      }\n      revisions {\n        ...PostRevisionFields\n      }\n      answers {\n        ...AnswerFields\n      }\n    }\n  }\n": types.QuestionDetailDocument,
+    "\n  query QuestionList($filter: QuestionFilter, $orderBy: QuestionOrder, $first: Int, $after: String) {\n    questions(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...QuestionSummary\n        }\n      }\n    }\n  }\n": types.QuestionListDocument,
+    "\n  fragment QuestionSummary on Question {\n    id\n    title\n    score\n    answerCount\n    viewCount\n    createdAt\n    lastActivityAt\n    acceptedAnswer {\n      id\n    }\n    author {\n      id\n      displayName\n    }\n    community {\n      id\n      slug\n      title\n    }\n    tags {\n      id\n      slug\n    }\n  }\n": types.QuestionSummaryFragmentDoc,
+    "\n  query SimilarQuestions($title: String!) {\n    similarQuestions(title: $title, first: 5) {\n      id\n      title\n      answerCount\n      acceptedAnswer {\n        id\n      }\n    }\n  }\n": types.SimilarQuestionsDocument,
+    "\n  query TagList($first: Int) {\n    tags(first: $first) {\n      id\n      slug\n      questionCount\n    }\n  }\n": types.TagListDocument,
+    "\n  mutation Vote($input: VoteInput!) {\n    vote(input: $input)\n  }\n": types.VoteDocument,
+    "\n  query Search($query: String!, $first: Int, $after: String) {\n    search(query: $query, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          snippet\n          rank\n          answer {\n            id\n          }\n          question {\n            id\n            title\n            answerCount\n            community {\n              id\n              slug\n              title\n            }\n            tags {\n              id\n              slug\n            }\n          }\n        }\n      }\n    }\n  }\n": types.SearchDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Organisations {\n    organisations {\n      id\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  query Organisations {\n    organisations {\n      id\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAffiliations($input: [AffiliationInput!]!) {\n    setAffiliations(input: $input) {\n      id\n      affiliations {\n        role\n        organisation {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetAffiliations($input: [AffiliationInput!]!) {\n    setAffiliations(input: $input) {\n      id\n      affiliations {\n        role\n        organisation {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserProfile($id: ID!) {\n    user(id: $id) {\n      id\n      displayName\n      affiliations {\n        role\n        organisation {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserProfile($id: ID!) {\n    user(id: $id) {\n      id\n      displayName\n      affiliations {\n        role\n        organisation {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    me {\n      email\n      role\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      email\n      role\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptAnswer($answerId: ID!) {\n    acceptAnswer(answerId: $answerId) {\n      id\n      acceptedAnswer {\n        id\n      }\n      answers {\n        id\n        isAccepted\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptAnswer($answerId: ID!) {\n    acceptAnswer(answerId: $answerId) {\n      id\n      acceptedAnswer {\n        id\n      }\n      answers {\n        id\n        isAccepted\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AnswerFields on Answer {\n    id\n    body\n    score\n    viewerVote\n    isAccepted\n    createdAt\n    author {\n      id\n      displayName\n    }\n    comments {\n      ...CommentFields\n    }\n    revisions {\n      ...PostRevisionFields\n    }\n  }\n"): (typeof documents)["\n  fragment AnswerFields on Answer {\n    id\n    body\n    score\n    viewerVote\n    isAccepted\n    createdAt\n    author {\n      id\n      displayName\n    }\n    comments {\n      ...CommentFields\n    }\n    revisions {\n      ...PostRevisionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AnswerQuestion($input: AnswerQuestionInput!) {\n    answerQuestion(input: $input) {\n      ...AnswerFields\n    }\n  }\n"): (typeof documents)["\n  mutation AnswerQuestion($input: AnswerQuestionInput!) {\n    answerQuestion(input: $input) {\n      ...AnswerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditAnswer($input: EditAnswerInput!) {\n    editAnswer(input: $input) {\n      id\n      body\n      revisions {\n        ...PostRevisionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EditAnswer($input: EditAnswerInput!) {\n    editAnswer(input: $input) {\n      id\n      body\n      revisions {\n        ...PostRevisionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n    }\n  }\n"): (typeof documents)["\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommunityDetail($slug: String!) {\n    community(slug: $slug) {\n      ...CommunityFields\n    }\n  }\n"): (typeof documents)["\n  query CommunityDetail($slug: String!) {\n    community(slug: $slug) {\n      ...CommunityFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CommunityFields on Community {\n    id\n    slug\n    title\n    description\n    memberCount\n    viewerIsMember\n  }\n"): (typeof documents)["\n  fragment CommunityFields on Community {\n    id\n    slug\n    title\n    description\n    memberCount\n    viewerIsMember\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommunityList {\n    communities {\n      ...CommunityFields\n    }\n  }\n"): (typeof documents)["\n  query CommunityList {\n    communities {\n      ...CommunityFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      ...CommunityFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      ...CommunityFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JoinCommunity($communityId: ID!) {\n    joinCommunity(communityId: $communityId) {\n      id\n      memberCount\n      viewerIsMember\n    }\n  }\n"): (typeof documents)["\n  mutation JoinCommunity($communityId: ID!) {\n    joinCommunity(communityId: $communityId) {\n      id\n      memberCount\n      viewerIsMember\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveCommunity($communityId: ID!) {\n    leaveCommunity(communityId: $communityId) {\n      id\n      memberCount\n      viewerIsMember\n    }\n  }\n"): (typeof documents)["\n  mutation LeaveCommunity($communityId: ID!) {\n    leaveCommunity(communityId: $communityId) {\n      id\n      memberCount\n      viewerIsMember\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditQuestion($input: EditQuestionInput!) {\n    editQuestion(input: $input) {\n      id\n      title\n      body\n      lastActivityAt\n      tags {\n        id\n        slug\n      }\n      revisions {\n        ...PostRevisionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EditQuestion($input: EditQuestionInput!) {\n    editQuestion(input: $input) {\n      id\n      title\n      body\n      lastActivityAt\n      tags {\n        id\n        slug\n      }\n      revisions {\n        ...PostRevisionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PostRevisionFields on PostRevision {\n    title\n    body\n    editedAt\n    editedBy {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment PostRevisionFields on PostRevision {\n    title\n    body\n    editedAt\n    editedBy {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuestionDetail($id: ID!) {\n    question(id: $id) {\n      id\n      title\n      body\n      score\n      viewerVote\n      viewCount\n      answerCount\n      createdAt\n      lastActivityAt\n      author {\n        id\n        displayName\n      }\n      community {\n        id\n        slug\n        title\n      }\n      tags {\n        id\n        slug\n      }\n      acceptedAnswer {\n        id\n      }\n      comments {\n        ...CommentFields\n      }\n      revisions {\n        ...PostRevisionFields\n      }\n      answers {\n        ...AnswerFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query QuestionDetail($id: ID!) {\n    question(id: $id) {\n      id\n      title\n      body\n      score\n      viewerVote\n      viewCount\n      answerCount\n      createdAt\n      lastActivityAt\n      author {\n        id\n        displayName\n      }\n      community {\n        id\n        slug\n        title\n      }\n      tags {\n        id\n        slug\n      }\n      acceptedAnswer {\n        id\n      }\n      comments {\n        ...CommentFields\n      }\n      revisions {\n        ...PostRevisionFields\n      }\n      answers {\n        ...AnswerFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuestionList($filter: QuestionFilter, $orderBy: QuestionOrder, $first: Int, $after: String) {\n    questions(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...QuestionSummary\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query QuestionList($filter: QuestionFilter, $orderBy: QuestionOrder, $first: Int, $after: String) {\n    questions(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...QuestionSummary\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment QuestionSummary on Question {\n    id\n    title\n    score\n    answerCount\n    viewCount\n    createdAt\n    lastActivityAt\n    acceptedAnswer {\n      id\n    }\n    author {\n      id\n      displayName\n    }\n    community {\n      id\n      slug\n      title\n    }\n    tags {\n      id\n      slug\n    }\n  }\n"): (typeof documents)["\n  fragment QuestionSummary on Question {\n    id\n    title\n    score\n    answerCount\n    viewCount\n    createdAt\n    lastActivityAt\n    acceptedAnswer {\n      id\n    }\n    author {\n      id\n      displayName\n    }\n    community {\n      id\n      slug\n      title\n    }\n    tags {\n      id\n      slug\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SimilarQuestions($title: String!) {\n    similarQuestions(title: $title, first: 5) {\n      id\n      title\n      answerCount\n      acceptedAnswer {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query SimilarQuestions($title: String!) {\n    similarQuestions(title: $title, first: 5) {\n      id\n      title\n      answerCount\n      acceptedAnswer {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TagList($first: Int) {\n    tags(first: $first) {\n      id\n      slug\n      questionCount\n    }\n  }\n"): (typeof documents)["\n  query TagList($first: Int) {\n    tags(first: $first) {\n      id\n      slug\n      questionCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Vote($input: VoteInput!) {\n    vote(input: $input)\n  }\n"): (typeof documents)["\n  mutation Vote($input: VoteInput!) {\n    vote(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Search($query: String!, $first: Int, $after: String) {\n    search(query: $query, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          snippet\n          rank\n          answer {\n            id\n          }\n          question {\n            id\n            title\n            answerCount\n            community {\n              id\n              slug\n              title\n            }\n            tags {\n              id\n              slug\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Search($query: String!, $first: Int, $after: String) {\n    search(query: $query, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          snippet\n          rank\n          answer {\n            id\n          }\n          question {\n            id\n            title\n            answerCount\n            community {\n              id\n              slug\n              title\n            }\n            tags {\n              id\n              slug\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,11 @@
+import { graphql } from '../../../generated';
+
+export const OrganisationsQuery = graphql(`
+  query Organisations {
+    organisations {
+      id
+      slug
+      name
+    }
+  }
+`);

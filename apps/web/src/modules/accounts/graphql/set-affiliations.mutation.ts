@@ -1,0 +1,17 @@
+import { graphql } from '../../../generated';
+
+export const SetAffiliationsMutation = graphql(`
+  mutation SetAffiliations($input: [AffiliationInput!]!) {
+    setAffiliations(input: $input) {
+      id
+      affiliations {
+        role
+        organisation {
+          id
+          slug
+          name
+        }
+      }
+    }
+  }
+`);

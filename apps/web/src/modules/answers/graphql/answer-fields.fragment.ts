@@ -1,0 +1,22 @@
+import { graphql } from '../../../generated';
+
+export const AnswerFieldsFragment = graphql(`
+  fragment AnswerFields on Answer {
+    id
+    body
+    score
+    viewerVote
+    isAccepted
+    createdAt
+    author {
+      id
+      displayName
+    }
+    comments {
+      ...CommentFields
+    }
+    revisions {
+      ...PostRevisionFields
+    }
+  }
+`);

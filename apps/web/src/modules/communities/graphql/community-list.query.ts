@@ -1,0 +1,9 @@
+import { graphql } from '../../../generated';
+
+export const CommunityListQuery = graphql(`
+  query CommunityList {
+    communities {
+      ...CommunityFields
+    }
+  }
+`);

@@ -1,0 +1,9 @@
+import { graphql } from '../../../generated';
+
+export const CreateCommunityMutation = graphql(`
+  mutation CreateCommunity($input: CreateCommunityInput!) {
+    createCommunity(input: $input) {
+      ...CommunityFields
+    }
+  }
+`);

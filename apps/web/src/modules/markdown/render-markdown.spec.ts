@@ -1,0 +1,130 @@
+import { escapeHtml, renderMarkdown } from './render-markdown';
+
+// Known XSS payloads: raw HTML, dangerous URL schemes in every spelling, markdown
+// constructs that end up as attributes, and mutation-XSS shapes.
+const PAYLOADS: string[] = [
+  '<script>alert(1)</script>',
+  'text <script src="https://evil.example/x.js"></script> more',
+  '<img src=x onerror=alert(1)>',
+  '<IMG SRC="javascript:alert(1)">',
+  '<svg onload=alert(1)>',
+  '<svg><script>alert(1)</script></svg>',
+  '<body onload=alert(1)>',
+  '<div onmouseover="alert(1)">hover</div>',
+  '[x](javascript:alert(1))',
+  '[x](JaVaScRiPt:alert(1))',
+  '[x](javascript&#58;alert(1))',
+  '[x](&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1))',
+  '[x](java\tscript:alert(1))',
+  '[x](  javascript:alert(1))',
+  '[x](<javascript:alert(1)>)',
+  '[x](vbscript:msgbox(1))',
+  '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  '<a href="data:text/html,<script>alert(1)</script>">click</a>',
+  '<a href="javascript:alert(1)">click</a>',
+  '<iframe src="https://evil.example"></iframe>',
+  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+  '<style>body { background: url(javascript:alert(1)) }</style>',
+  '<form action="javascript:alert(1)"><button>go</button></form>',
+  '<button formaction="javascript:alert(1)">go</button>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+  '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+  '<svg></p><style><a id="</style><img src=1 onerror=alert(1)>">',
+  '![x](x" onerror="alert(1))',
+  '![x](javascript:alert(1))',
+  '![x"onerror="alert(1)](https://example.org/a.png)',
+  '<javascript:alert(1)>',
+  '<https://example.org/" onmouseover="alert(1)>',
+  '[x][ref]\n\n[ref]: javascript:alert(1)',
+  '<object data="javascript:alert(1)"></object>',
+  '<embed src="javascript:alert(1)">',
+  '<details open ontoggle=alert(1)>',
+  '<a href="policy:social-media@1.0#intro" onclick="alert(1)">ref</a>',
+  '<base href="javascript:alert(1)//">',
+  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+  '`<script>` in code is fine, <scr<script>ipt>alert(1)</script>',
+];
+
+const DANGEROUS_TAGS = ['script', 'iframe', 'object', 'embed', 'style', 'form', 'svg', 'math', 'base', 'meta', 'frame', 'button'];
+const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'];
+
+function schemeOf(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+}
+
+function render(source: string): HTMLElement {
+  const container = document.createElement('div');
+  container.innerHTML = renderMarkdown(source);
+  return container;
+}
+
+describe('renderMarkdown against XSS payloads', () => {
+  it.each(PAYLOADS)('neutralises %j', (payload) => {
+    const container = render(payload);
+    for (const tag of DANGEROUS_TAGS) {
+      expect(container.querySelector(tag)).toBeNull();
+    }
+    for (const element of Array.from(container.querySelectorAll('*'))) {
+      for (const attribute of Array.from(element.attributes)) {
+        expect(attribute.name.toLowerCase().startsWith('on')).toBe(false);
+        if (URL_ATTRIBUTES.includes(attribute.name.toLowerCase())) {
+          const value = schemeOf(attribute.value);
+          expect(value.startsWith('javascript:')).toBe(false);
+          expect(value.startsWith('vbscript:')).toBe(false);
+          expect(value.startsWith('data:')).toBe(false);
+          expect(value.startsWith('policy:')).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('has at least twenty payloads', () => {
+    expect(PAYLOADS.length).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe('renderMarkdown for ordinary posts', () => {
+  it('renders emphasis, lists, code and safe links', () => {
+    const container = render('Some *emphasis*, `code` and [a link](https://example.org/policy "Policy").\n\n- one\n- two');
+    expect(container.querySelector('em')?.textContent).toBe('emphasis');
+    expect(container.querySelector('code')?.textContent).toBe('code');
+    const link = container.querySelector('a');
+    expect(link?.getAttribute('href')).toBe('https://example.org/policy');
+    expect(link?.getAttribute('rel')).toBe('nofollow noopener noreferrer');
+    expect(container.querySelectorAll('li')).toHaveLength(2);
+  });
+
+  it('keeps relative links and mailto links', () => {
+    const container = render('[question](/q/1) and [mail](mailto:someone@example.org)');
+    const hrefs = Array.from(container.querySelectorAll('a')).map((link) => link.getAttribute('href'));
+    expect(hrefs).toEqual(['/q/1', 'mailto:someone@example.org']);
+  });
+
+  it('renders policy: references as non-clickable spans that keep the reference', () => {
+    const container = render('See [section 1](policy:social-media-policy@2.0#personal-and-professional-responsibilities).');
+    expect(container.querySelector('a')).toBeNull();
+    const reference = container.querySelector('span.policy-ref');
+    expect(reference?.textContent).toBe('section 1');
+    expect(reference?.getAttribute('data-policy-ref')).toBe('policy:social-media-policy@2.0#personal-and-professional-responsibilities');
+  });
+
+  it('shows raw HTML as text instead of dropping it', () => {
+    const container = render('Use <b>bold</b> tags');
+    expect(container.querySelector('b')).toBeNull();
+    expect(container.textContent).toContain('<b>bold</b>');
+  });
+
+  it('keeps the label of an unsafe link as text', () => {
+    const container = render('[click me](javascript:alert(1))');
+    expect(container.querySelector('a')).toBeNull();
+    expect(container.textContent).toContain('click me');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('escapes the five HTML-significant characters', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+});

@@ -1,0 +1,19 @@
+import { graphql } from '../../../generated';
+
+export const EditQuestionMutation = graphql(`
+  mutation EditQuestion($input: EditQuestionInput!) {
+    editQuestion(input: $input) {
+      id
+      title
+      body
+      lastActivityAt
+      tags {
+        id
+        slug
+      }
+      revisions {
+        ...PostRevisionFields
+      }
+    }
+  }
+`);

@@ -1,0 +1,42 @@
+import { graphql } from '../../../generated';
+
+export const QuestionDetailQuery = graphql(`
+  query QuestionDetail($id: ID!) {
+    question(id: $id) {
+      id
+      title
+      body
+      score
+      viewerVote
+      viewCount
+      answerCount
+      createdAt
+      lastActivityAt
+      author {
+        id
+        displayName
+      }
+      community {
+        id
+        slug
+        title
+      }
+      tags {
+        id
+        slug
+      }
+      acceptedAnswer {
+        id
+      }
+      comments {
+        ...CommentFields
+      }
+      revisions {
+        ...PostRevisionFields
+      }
+      answers {
+        ...AnswerFields
+      }
+    }
+  }
+`);

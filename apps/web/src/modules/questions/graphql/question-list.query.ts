@@ -1,0 +1,19 @@
+import { graphql } from '../../../generated';
+
+export const QuestionListQuery = graphql(`
+  query QuestionList($filter: QuestionFilter, $orderBy: QuestionOrder, $first: Int, $after: String) {
+    questions(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...QuestionSummary
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,29 @@
+import { graphql } from '../../../generated';
+
+export const QuestionSummaryFragment = graphql(`
+  fragment QuestionSummary on Question {
+    id
+    title
+    score
+    answerCount
+    viewCount
+    createdAt
+    lastActivityAt
+    acceptedAnswer {
+      id
+    }
+    author {
+      id
+      displayName
+    }
+    community {
+      id
+      slug
+      title
+    }
+    tags {
+      id
+      slug
+    }
+  }
+`);

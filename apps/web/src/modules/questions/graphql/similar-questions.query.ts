@@ -1,0 +1,14 @@
+import { graphql } from '../../../generated';
+
+export const SimilarQuestionsQuery = graphql(`
+  query SimilarQuestions($title: String!) {
+    similarQuestions(title: $title, first: 5) {
+      id
+      title
+      answerCount
+      acceptedAnswer {
+        id
+      }
+    }
+  }
+`);

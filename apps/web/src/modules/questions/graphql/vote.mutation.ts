@@ -1,0 +1,8 @@
+import { graphql } from '../../../generated';
+
+// Returns only the post's new score; the caller writes score and viewerVote to the cache.
+export const VoteMutation = graphql(`
+  mutation Vote($input: VoteInput!) {
+    vote(input: $input)
+  }
+`);
