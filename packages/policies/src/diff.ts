@@ -1,0 +1,206 @@
+import { diffWords } from 'diff';
+import { compareVersions } from './version-number.js';
+import { normaliseText, sectionFingerprint } from './fingerprint.js';
+
+export const SECTION_CHANGE_KINDS = ['ADDED', 'REMOVED', 'CHANGED', 'UNCHANGED', 'MOVED'] as const;
+export type SectionChangeKind = (typeof SECTION_CHANGE_KINDS)[number];
+
+export interface WordDiff {
+  kind: 'added' | 'removed' | 'same';
+  text: string;
+}
+
+/** The parts of a section a diff needs; a parsed PolicySection or an api row both fit. */
+export interface DiffableSection {
+  anchor: string;
+  title: string;
+  body: string;
+  level: number;
+  parentAnchor: string | null;
+}
+
+/** Sections in document order. */
+export interface DiffableVersion {
+  sections: readonly DiffableSection[];
+}
+
+export interface SectionPlacement {
+  title: string;
+  level: number;
+  parentAnchor: string | null;
+  /** Index in its version's document order. */
+  position: number;
+}
+
+export interface SectionChange {
+  anchor: string;
+  /** The to-version's title, or the from-version's for a removed section. */
+  title: string;
+  change: SectionChangeKind;
+  /** Null for an ADDED section. */
+  from: SectionPlacement | null;
+  /** Null for a REMOVED section. */
+  to: SectionPlacement | null;
+  /** Also true for a CHANGED section that moved (CHANGED wins over MOVED). */
+  moved: boolean;
+  /** CHANGED only: the body, word by word (whitespace normalised). */
+  words?: WordDiff[];
+  /** CHANGED only, when the heading was reworded. */
+  titleWords?: WordDiff[];
+}
+
+export function diffWordsOf(from: string, to: string): WordDiff[] {
+  return diffWords(normaliseText(from), normaliseText(to)).map((part) => ({
+    kind: part.added ? 'added' : part.removed ? 'removed' : 'same',
+    text: part.value,
+  }));
+}
+
+function indexByAnchor(version: DiffableVersion): Map<string, { section: DiffableSection; position: number }> {
+  const byAnchor = new Map<string, { section: DiffableSection; position: number }>();
+  version.sections.forEach((section, position) => {
+    // A valid version has unique anchors; for a broken one, the first occurrence wins.
+    if (!byAnchor.has(section.anchor)) byAnchor.set(section.anchor, { section, position });
+  });
+  return byAnchor;
+}
+
+/** Anchors kept in the same relative order: the longest common subsequence of the two orders. */
+function anchorsInPlace(fromOrder: readonly string[], toOrder: readonly string[]): Set<string> {
+  const rows = fromOrder.length;
+  const cols = toOrder.length;
+  const lengths: number[][] = Array.from({ length: rows + 1 }, () => new Array<number>(cols + 1).fill(0));
+  for (let i = rows - 1; i >= 0; i -= 1) {
+    for (let j = cols - 1; j >= 0; j -= 1) {
+      const row = lengths[i] as number[];
+      row[j] =
+        fromOrder[i] === toOrder[j]
+          ? (lengths[i + 1]?.[j + 1] ?? 0) + 1
+          : Math.max(lengths[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
+    }
+  }
+  const kept = new Set<string>();
+  let i = 0;
+  let j = 0;
+  while (i < rows && j < cols) {
+    if (fromOrder[i] === toOrder[j]) {
+      kept.add(fromOrder[i] as string);
+      i += 1;
+      j += 1;
+    } else if ((lengths[i + 1]?.[j] ?? 0) >= (lengths[i]?.[j + 1] ?? 0)) {
+      i += 1;
+    } else {
+      j += 1;
+    }
+  }
+  return kept;
+}
+
+function placement(section: DiffableSection, position: number): SectionPlacement {
+  return { title: section.title, level: section.level, parentAnchor: section.parentAnchor, position };
+}
+
+/**
+ * Section by section, what changed from one version to another, matched by anchor.
+ * MOVED means the same wording under a different parent, at a different level, or out
+ * of order relative to the other sections both versions share. The list follows the
+ * to-version, with each removed section placed after the section it used to follow.
+ */
+export function diffPolicyVersions(from: DiffableVersion, to: DiffableVersion): SectionChange[] {
+  const fromIndex = indexByAnchor(from);
+  const toIndex = indexByAnchor(to);
+  const commonFromOrder = [...fromIndex.keys()].filter((anchor) => toIndex.has(anchor));
+  const commonToOrder = [...toIndex.keys()].filter((anchor) => fromIndex.has(anchor));
+  const inPlace = anchorsInPlace(commonFromOrder, commonToOrder);
+
+  const removedAfter = new Map<string | null, SectionChange[]>();
+  let lastSurvivor: string | null = null;
+  for (const [anchor, { section, position }] of fromIndex) {
+    if (toIndex.has(anchor)) {
+      lastSurvivor = anchor;
+      continue;
+    }
+    const change: SectionChange = {
+      anchor,
+      title: section.title,
+      change: 'REMOVED',
+      from: placement(section, position),
+      to: null,
+      moved: false,
+    };
+    removedAfter.set(lastSurvivor, [...(removedAfter.get(lastSurvivor) ?? []), change]);
+  }
+
+  const changes: SectionChange[] = [...(removedAfter.get(null) ?? [])];
+  for (const [anchor, { section, position }] of toIndex) {
+    const before = fromIndex.get(anchor);
+    if (!before) {
+      changes.push({ anchor, title: section.title, change: 'ADDED', from: null, to: placement(section, position), moved: false });
+    } else {
+      const moved =
+        !inPlace.has(anchor) ||
+        before.section.parentAnchor !== section.parentAnchor ||
+        before.section.level !== section.level;
+      const same = sectionFingerprint(before.section) === sectionFingerprint(section);
+      const change: SectionChange = {
+        anchor,
+        title: section.title,
+        change: same ? (moved ? 'MOVED' : 'UNCHANGED') : 'CHANGED',
+        from: placement(before.section, before.position),
+        to: placement(section, position),
+        moved,
+      };
+      if (!same) {
+        change.words = diffWordsOf(before.section.body, section.body);
+        if (normaliseText(before.section.title) !== normaliseText(section.title)) {
+          change.titleWords = diffWordsOf(before.section.title, section.title);
+        }
+      }
+      changes.push(change);
+    }
+    changes.push(...(removedAfter.get(anchor) ?? []));
+  }
+  return changes;
+}
+
+export function countSectionChanges(changes: readonly SectionChange[]): Record<SectionChangeKind, number> {
+  const counts: Record<SectionChangeKind, number> = { ADDED: 0, REMOVED: 0, CHANGED: 0, UNCHANGED: 0, MOVED: 0 };
+  for (const change of changes) counts[change.change] += 1;
+  return counts;
+}
+
+export type CitedSectionChange = 'UNCHANGED' | 'CHANGED' | 'REMOVED';
+
+/**
+ * Did the section cited in one version change in a later one? A section that only
+ * moved still says what was cited, so it is UNCHANGED. Throws RangeError when the
+ * from-version has no such section (the citation itself is wrong).
+ */
+export function sectionChangeBetween(
+  fromVersion: DiffableVersion,
+  toVersion: DiffableVersion,
+  anchor: string,
+): CitedSectionChange {
+  const before = fromVersion.sections.find((section) => section.anchor === anchor);
+  if (!before) throw new RangeError(`the cited version has no section "${anchor}"`);
+  const after = toVersion.sections.find((section) => section.anchor === anchor);
+  if (!after) return 'REMOVED';
+  return sectionFingerprint(before) === sectionFingerprint(after) ? 'UNCHANGED' : 'CHANGED';
+}
+
+export type CitationStatus = 'CURRENT' | CitedSectionChange;
+
+/** The api's CitationStatus: CURRENT when the cited version is the latest, else what happened to the section. */
+export function citationStatus(
+  cited: DiffableVersion & { version: string },
+  latest: DiffableVersion & { version: string },
+  anchor: string,
+): CitationStatus {
+  if (compareVersions(cited.version, latest.version) >= 0) {
+    if (!cited.sections.some((section) => section.anchor === anchor)) {
+      throw new RangeError(`the cited version has no section "${anchor}"`);
+    }
+    return 'CURRENT';
+  }
+  return sectionChangeBetween(cited, latest, anchor);
+}

@@ -1,0 +1,47 @@
+/**
+ * Whitespace (line wrapping, indentation, blank lines) and Unicode composition are not
+ * wording, so they do not count as a change.
+ */
+export function normaliseText(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+const FNV_OFFSET = 0xcbf29ce484222325n;
+const FNV_PRIME = 0x100000001b3n;
+const MASK_64 = 0xffffffffffffffffn;
+
+function utf8Bytes(text: string): number[] {
+  const bytes: number[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x80) bytes.push(code);
+    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f));
+    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
+    else
+      bytes.push(
+        0xf0 | (code >> 18),
+        0x80 | ((code >> 12) & 0x3f),
+        0x80 | ((code >> 6) & 0x3f),
+        0x80 | (code & 0x3f),
+      );
+  }
+  return bytes;
+}
+
+/** 64-bit FNV-1a of the UTF-8 bytes, as 16 hex digits. Plain JS so the browser computes the same value. */
+export function fnv1a64(text: string): string {
+  let hash = FNV_OFFSET;
+  for (const byte of utf8Bytes(text)) {
+    hash ^= BigInt(byte);
+    hash = (hash * FNV_PRIME) & MASK_64;
+  }
+  return hash.toString(16).padStart(16, '0');
+}
+
+/**
+ * Stable across whitespace-only edits; changes when the title or the wording changes.
+ * The api stores it per section, so the algorithm must not change without a migration.
+ */
+export function sectionFingerprint(section: { title: string; body: string }): string {
+  return fnv1a64(`${normaliseText(section.title)}\u0000${normaliseText(section.body)}`);
+}
