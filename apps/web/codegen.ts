@@ -1,13 +1,16 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // The API's printed schema is committed, so codegen needs no running server and a
-// schema change shows up as a diff in src/generated/ (and fails codegen.spec.ts).
+// schema change shows up as a diff in src/generated/ (and fails src/generated.spec.ts,
+// which sets CODEGEN_OUTPUT to regenerate into a temporary directory and compare).
+const outputDirectory = process.env.CODEGEN_OUTPUT ?? 'src/generated/';
+
 export const codegenConfig: CodegenConfig = {
   schema: '../api/schema.graphql',
   documents: ['src/modules/**/*.ts', 'src/modules/**/*.tsx', '!src/**/*.spec.ts', '!src/**/*.spec.tsx'],
   ignoreNoDocuments: false,
   generates: {
-    'src/generated/': {
+    [outputDirectory]: {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {

@@ -19,6 +19,13 @@ describe('summariseApiError', () => {
     expect(summary.code).toBe('BAD_USER_INPUT');
   });
 
+  it('also keys a nested field by its last segment', () => {
+    const error = new CombinedGraphQLErrors({
+      errors: [{ message: 'Too many tags', extensions: { code: 'BAD_USER_INPUT', field: 'input.tags' } }],
+    });
+    expect(summariseApiError(error).fieldErrors).toEqual({ 'input.tags': 'Too many tags', tags: 'Too many tags' });
+  });
+
   it('has no form message when every error belongs to a field', () => {
     const error = new CombinedGraphQLErrors({
       errors: [{ message: 'Email is taken', extensions: { code: 'BAD_USER_INPUT', field: 'email' } }],

@@ -29,8 +29,11 @@ export function summariseApiError(error: unknown): ApiErrorSummary {
       const extensions = graphQLError.extensions;
       const text = describeGraphQLError(graphQLError.message, extensions);
       allMessages.push(text);
-      if (extensions?.code === 'BAD_USER_INPUT' && typeof extensions.field === 'string' && !(extensions.field in fieldErrors)) {
-        fieldErrors[extensions.field] = text;
+      if (extensions?.code === 'BAD_USER_INPUT' && typeof extensions.field === 'string') {
+        // The API may name a nested input ("input.title"); forms know the last segment.
+        for (const key of new Set([extensions.field, extensions.field.split('.').pop() ?? extensions.field])) {
+          fieldErrors[key] ??= text;
+        }
       } else {
         formMessages.push(text);
       }

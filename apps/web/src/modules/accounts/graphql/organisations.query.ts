@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const OrganisationsQuery = graphql(`
+export const organisationsQuery = graphql(`
   query Organisations {
     organisations {
       id

@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const SetAffiliationsMutation = graphql(`
+export const setAffiliationsMutation = graphql(`
   mutation SetAffiliations($input: [AffiliationInput!]!) {
     setAffiliations(input: $input) {
       id

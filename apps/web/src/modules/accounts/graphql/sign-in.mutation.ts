@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const SignInMutation = graphql(`
+export const signInMutation = graphql(`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
       user {

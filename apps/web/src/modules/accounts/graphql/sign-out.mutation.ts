@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const SignOutMutation = graphql(`
+export const signOutMutation = graphql(`
   mutation SignOut {
     signOut
   }

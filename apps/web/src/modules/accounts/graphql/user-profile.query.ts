@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const UserProfileQuery = graphql(`
+export const userProfileQuery = graphql(`
   query UserProfile($id: ID!) {
     user(id: $id) {
       id

@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const ViewerQuery = graphql(`
+export const viewerQuery = graphql(`
   query Viewer {
     me {
       email

@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const AnswerFieldsFragment = graphql(`
+export const answerFieldsFragment = graphql(`
   fragment AnswerFields on Answer {
     id
     body

@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const AnswerQuestionMutation = graphql(`
+export const answerQuestionMutation = graphql(`
   mutation AnswerQuestion($input: AnswerQuestionInput!) {
     answerQuestion(input: $input) {
       ...AnswerFields

@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const EditAnswerMutation = graphql(`
+export const editAnswerMutation = graphql(`
   mutation EditAnswer($input: EditAnswerInput!) {
     editAnswer(input: $input) {
       id

@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const AddCommentMutation = graphql(`
+export const addCommentMutation = graphql(`
   mutation AddComment($input: AddCommentInput!) {
     addComment(input: $input) {
       ...CommentFields

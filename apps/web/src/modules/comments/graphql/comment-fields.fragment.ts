@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const CommentFieldsFragment = graphql(`
+export const commentFieldsFragment = graphql(`
   fragment CommentFields on Comment {
     id
     body

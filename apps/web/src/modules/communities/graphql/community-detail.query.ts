@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const CommunityDetailQuery = graphql(`
+export const communityDetailQuery = graphql(`
   query CommunityDetail($slug: String!) {
     community(slug: $slug) {
       ...CommunityFields

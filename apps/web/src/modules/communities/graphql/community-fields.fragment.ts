@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const CommunityFieldsFragment = graphql(`
+export const communityFieldsFragment = graphql(`
   fragment CommunityFields on Community {
     id
     slug

@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const CommunityListQuery = graphql(`
+export const communityListQuery = graphql(`
   query CommunityList {
     communities {
       ...CommunityFields

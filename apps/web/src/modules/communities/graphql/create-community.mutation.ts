@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const CreateCommunityMutation = graphql(`
+export const createCommunityMutation = graphql(`
   mutation CreateCommunity($input: CreateCommunityInput!) {
     createCommunity(input: $input) {
       ...CommunityFields

@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const JoinCommunityMutation = graphql(`
+export const joinCommunityMutation = graphql(`
   mutation JoinCommunity($communityId: ID!) {
     joinCommunity(communityId: $communityId) {
       id

@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const LeaveCommunityMutation = graphql(`
+export const leaveCommunityMutation = graphql(`
   mutation LeaveCommunity($communityId: ID!) {
     leaveCommunity(communityId: $communityId) {
       id

@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const AskQuestionMutation = graphql(`
+export const askQuestionMutation = graphql(`
   mutation AskQuestion($input: AskQuestionInput!) {
     askQuestion(input: $input) {
       id

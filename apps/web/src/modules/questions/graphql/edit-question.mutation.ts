@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const EditQuestionMutation = graphql(`
+export const editQuestionMutation = graphql(`
   mutation EditQuestion($input: EditQuestionInput!) {
     editQuestion(input: $input) {
       id

@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const PostRevisionFieldsFragment = graphql(`
+export const postRevisionFieldsFragment = graphql(`
   fragment PostRevisionFields on PostRevision {
     title
     body

@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const QuestionDetailQuery = graphql(`
+export const questionDetailQuery = graphql(`
   query QuestionDetail($id: ID!) {
     question(id: $id) {
       id

@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const QuestionListQuery = graphql(`
+export const questionListQuery = graphql(`
   query QuestionList($filter: QuestionFilter, $orderBy: QuestionOrder, $first: Int, $after: String) {
     questions(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount

@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const QuestionSummaryFragment = graphql(`
+export const questionSummaryFragment = graphql(`
   fragment QuestionSummary on Question {
     id
     title

@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const SimilarQuestionsQuery = graphql(`
+export const similarQuestionsQuery = graphql(`
   query SimilarQuestions($title: String!) {
     similarQuestions(title: $title, first: 5) {
       id

@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const TagListQuery = graphql(`
+export const tagListQuery = graphql(`
   query TagList($first: Int) {
     tags(first: $first) {
       id

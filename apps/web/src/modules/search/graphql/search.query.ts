@@ -1,6 +1,6 @@
 import { graphql } from '../../../generated';
 
-export const SearchQuery = graphql(`
+export const searchQuery = graphql(`
   query Search($query: String!, $first: Int, $after: String) {
     search(query: $query, first: $first, after: $after) {
       totalCount

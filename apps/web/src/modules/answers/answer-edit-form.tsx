@@ -1,0 +1,38 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { summariseApiError, type ApiErrorSummary } from '../api/api-error';
+import { FormError } from '../layout/states';
+import { MarkdownEditor } from '../markdown/markdown-editor';
+import { editAnswerMutation } from './graphql/edit-answer.mutation';
+
+export function AnswerEditForm({ answerId, body: initialBody, onDone }: { answerId: string; body: string; onDone: () => void }) {
+  const [editAnswer, { loading }] = useMutation(editAnswerMutation);
+  const [body, setBody] = useState(initialBody);
+  const [failure, setFailure] = useState<ApiErrorSummary | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFailure(null);
+    try {
+      await editAnswer({ variables: { input: { answerId, body: body.trim() } } });
+      onDone();
+    } catch (error) {
+      setFailure(summariseApiError(error));
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={(event) => void submit(event)} data-testid="answer-edit-form">
+      <FormError summary={failure} />
+      <MarkdownEditor label="Answer (Markdown)" value={body} onChange={setBody} rows={8} error={failure?.fieldErrors.body} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={loading || body.trim() === ''}>
+          {loading ? 'Saving…' : 'Save edit'}
+        </button>
+        <button type="button" className="link-button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

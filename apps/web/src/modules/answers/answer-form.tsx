@@ -1,0 +1,47 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { Link, useLocation } from 'react-router';
+import { summariseApiError, type ApiErrorSummary } from '../api/api-error';
+import { useViewer } from '../accounts/use-viewer';
+import { FieldError, FormError } from '../layout/states';
+import { MarkdownEditor } from '../markdown/markdown-editor';
+import { answerQuestionMutation } from './graphql/answer-question.mutation';
+
+export function AnswerForm({ questionId }: { questionId: string }) {
+  const { viewer } = useViewer();
+  const location = useLocation();
+  const [answerQuestion, { loading }] = useMutation(answerQuestionMutation, { refetchQueries: ['QuestionDetail'], awaitRefetchQueries: true });
+  const [body, setBody] = useState('');
+  const [failure, setFailure] = useState<ApiErrorSummary | null>(null);
+
+  if (!viewer) {
+    return (
+      <p className="card muted">
+        <Link to={`/signin?next=${encodeURIComponent(location.pathname)}`}>Sign in</Link> to answer this question.
+      </p>
+    );
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFailure(null);
+    try {
+      await answerQuestion({ variables: { input: { questionId, body: body.trim() } } });
+      setBody('');
+    } catch (error) {
+      setFailure(summariseApiError(error));
+    }
+  }
+
+  return (
+    <form className="card form" onSubmit={(event) => void submit(event)} data-testid="answer-form">
+      <h2>Your answer</h2>
+      <FormError summary={failure} />
+      <MarkdownEditor label="Answer (Markdown)" value={body} onChange={setBody} rows={8} testId="answer-body" error={failure?.fieldErrors.body} />
+      <button type="submit" className="primary" disabled={loading || body.trim() === ''} data-testid="answer-submit">
+        {loading ? 'Posting…' : 'Post your answer'}
+      </button>
+      <FieldError id="answer-question-error" message={failure?.fieldErrors.questionId} />
+    </form>
+  );
+}

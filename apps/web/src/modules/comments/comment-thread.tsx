@@ -1,0 +1,81 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { Link } from 'react-router';
+import type { CommentFieldsFragment } from '../../generated/graphql';
+import { summariseApiError, type ApiErrorSummary } from '../api/api-error';
+import { useViewer } from '../accounts/use-viewer';
+import { formatDateTime, formatRelative } from '../layout/format-date';
+import { FieldError, FormError } from '../layout/states';
+import { addCommentMutation } from './graphql/add-comment.mutation';
+
+interface CommentThreadProps {
+  postId: string;
+  comments: ReadonlyArray<CommentFieldsFragment>;
+}
+
+export function CommentThread({ postId, comments }: CommentThreadProps) {
+  const { viewer } = useViewer();
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="comments" data-testid="comments">
+      {comments.length > 0 ? (
+        <ul>
+          {comments.map((comment) => (
+            <li key={comment.id} className="comment" data-testid="comment">
+              <span className="comment-body">{comment.body}</span> — <Link to={`/u/${comment.author.id}`}>{comment.author.displayName}</Link>{' '}
+              <time className="muted" dateTime={comment.createdAt} title={formatDateTime(comment.createdAt)}>
+                {formatRelative(comment.createdAt)}
+              </time>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {viewer ? (
+        open ? (
+          <AddCommentForm postId={postId} onDone={() => setOpen(false)} />
+        ) : (
+          <button type="button" className="link-button" onClick={() => setOpen(true)} data-testid="add-comment">
+            Add a comment
+          </button>
+        )
+      ) : null}
+    </div>
+  );
+}
+
+function AddCommentForm({ postId, onDone }: { postId: string; onDone: () => void }) {
+  const [addComment, { loading }] = useMutation(addCommentMutation, { refetchQueries: ['QuestionDetail'], awaitRefetchQueries: true });
+  const [body, setBody] = useState('');
+  const [failure, setFailure] = useState<ApiErrorSummary | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFailure(null);
+    try {
+      await addComment({ variables: { input: { postId, body: body.trim() } } });
+      setBody('');
+      onDone();
+    } catch (error) {
+      setFailure(summariseApiError(error));
+    }
+  }
+
+  return (
+    <form className="form compact" onSubmit={(event) => void submit(event)} data-testid="comment-form">
+      <FormError summary={failure} />
+      <label>
+        Comment
+        <textarea rows={2} value={body} onChange={(event) => setBody(event.target.value)} required />
+        <FieldError id={`comment-${postId}-error`} message={failure?.fieldErrors.body} />
+      </label>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={loading || body.trim() === ''} data-testid="comment-submit">
+          {loading ? 'Posting…' : 'Post comment'}
+        </button>
+        <button type="button" className="link-button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

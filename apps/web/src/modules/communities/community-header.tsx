@@ -1,0 +1,29 @@
+import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
+import { ErrorState, LoadingState } from '../layout/states';
+import { NotFound } from '../layout/not-found';
+import { communityDetailQuery } from './graphql/community-detail.query';
+import { MembershipButton } from './membership-button';
+
+export function CommunityHeader({ slug }: { slug: string }) {
+  const { data, error } = useQuery(communityDetailQuery, { variables: { slug } });
+  if (error) return <ErrorState error={error} title="Could not load this community" />;
+  if (!data) return <LoadingState />;
+  if (!data.community) return <NotFound what="community" />;
+  const community = data.community;
+  return (
+    <header className="community-header">
+      <h1 data-testid="community-title">{community.title}</h1>
+      <p>{community.description}</p>
+      <div className="row">
+        <span className="muted" data-testid="member-count">
+          {community.memberCount} {community.memberCount === 1 ? 'member' : 'members'}
+        </span>
+        <MembershipButton communityId={community.id} isMember={community.viewerIsMember} />
+        <Link to={`/ask?community=${encodeURIComponent(community.slug)}`} className="button-link" data-testid="ask-in-community">
+          Ask a question
+        </Link>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,17 @@
+import { formatDateTime, formatRelative } from './format-date';
+
+describe('formatRelative', () => {
+  const now = new Date('2024-05-10T12:00:00Z');
+  it('says just now for the last minute', () => {
+    expect(formatRelative('2024-05-10T11:59:30Z', now)).toBe('just now');
+  });
+  it('uses the largest whole unit', () => {
+    expect(formatRelative('2024-05-10T09:00:00Z', now)).toBe('3 hours ago');
+    expect(formatRelative('2024-05-07T12:00:00Z', now)).toBe('3 days ago');
+    expect(formatRelative('2023-05-01T12:00:00Z', now)).toBe('last year');
+  });
+  it('returns unparseable input unchanged', () => {
+    expect(formatRelative('not a date', now)).toBe('not a date');
+    expect(formatDateTime('not a date')).toBe('not a date');
+  });
+});

@@ -1,0 +1,12 @@
+import { Link } from 'react-router';
+
+export function NotFound({ what = 'page' }: { what?: string }) {
+  return (
+    <div className="state state-empty" data-testid="not-found">
+      <h1>Not found</h1>
+      <p>
+        This {what} does not exist or was removed. <Link to="/">Back to the home page</Link>
+      </p>
+    </div>
+  );
+}

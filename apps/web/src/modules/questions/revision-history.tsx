@@ -1,0 +1,28 @@
+import type { PostRevisionFieldsFragment } from '../../generated/graphql';
+import { formatDateTime } from '../layout/format-date';
+import { MarkdownView } from '../markdown/markdown-view';
+import { Link } from 'react-router';
+
+/** Every revision of a post, newest first; the first one is the original. */
+export function RevisionHistory({ revisions }: { revisions: ReadonlyArray<PostRevisionFieldsFragment> }) {
+  if (revisions.length === 0) return null;
+  const newestFirst = [...revisions].sort((a, b) => b.editedAt.localeCompare(a.editedAt));
+  return (
+    <details className="revisions" data-testid="revision-history">
+      <summary>
+        Edit history ({revisions.length} {revisions.length === 1 ? 'revision' : 'revisions'})
+      </summary>
+      <ol reversed>
+        {newestFirst.map((revision, index) => (
+          <li key={`${revision.editedAt}-${index}`} className="revision" data-testid="revision">
+            <p className="muted">
+              <Link to={`/u/${revision.editedBy.id}`}>{revision.editedBy.displayName}</Link>, <time dateTime={revision.editedAt}>{formatDateTime(revision.editedAt)}</time>
+            </p>
+            {revision.title ? <p className="revision-title">{revision.title}</p> : null}
+            <MarkdownView source={revision.body} />
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

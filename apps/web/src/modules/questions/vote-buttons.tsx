@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import type { VoteValue } from '../../generated/graphql';
+import { summariseApiError } from '../api/api-error';
+import { useViewer } from '../accounts/use-viewer';
+import { voteMutation } from './graphql/vote.mutation';
+import { nextVote } from './next-vote';
+
+interface VoteButtonsProps {
+  postType: 'Question' | 'Answer';
+  postId: string;
+  score: number;
+  viewerVote: VoteValue;
+}
+
+export function VoteButtons({ postType, postId, score, viewerVote }: VoteButtonsProps) {
+  const { viewer } = useViewer();
+  const [vote, { loading }] = useMutation(voteMutation);
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function cast(clicked: 'UP' | 'DOWN') {
+    const value = nextVote(viewerVote, clicked);
+    setMessage(null);
+    try {
+      await vote({
+        variables: { input: { postId, value } },
+        // The mutation returns only the new score; the vote itself is what we sent.
+        update(cache, { data }) {
+          if (!data) return;
+          cache.modify({
+            id: cache.identify({ __typename: postType, id: postId }),
+            fields: { score: () => data.vote, viewerVote: () => value },
+          });
+        },
+      });
+    } catch (error) {
+      setMessage(summariseApiError(error).message);
+    }
+  }
+
+  const disabled = !viewer || loading;
+  const hint = viewer ? undefined : 'Sign in to vote';
+  return (
+    <div className="votes" data-testid={`${postType.toLowerCase()}-votes`}>
+      <button type="button" className={viewerVote === 'UP' ? 'vote voted' : 'vote'} aria-pressed={viewerVote === 'UP'} aria-label="Vote up" title={hint ?? 'This is useful'} disabled={disabled} onClick={() => void cast('UP')} data-testid="vote-up">
+        ▲
+      </button>
+      <span className="score" aria-label="Score" data-testid="score">
+        {score}
+      </span>
+      <button type="button" className={viewerVote === 'DOWN' ? 'vote voted' : 'vote'} aria-pressed={viewerVote === 'DOWN'} aria-label="Vote down" title={hint ?? 'This is not useful'} disabled={disabled} onClick={() => void cast('DOWN')} data-testid="vote-down">
+        ▼
+      </button>
+      {message ? (
+        <span className="field-error" role="alert">
+          {message}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { parseHighlightedSnippet } from './highlighted-snippet';
+
+describe('parseHighlightedSnippet', () => {
+  it('splits marked words from the rest', () => {
+    expect(parseHighlightedSnippet('officers who are <mark>parish</mark> <mark>councillors</mark>.')).toEqual([
+      { text: 'officers who are ', highlighted: false },
+      { text: 'parish', highlighted: true },
+      { text: ' ', highlighted: false },
+      { text: 'councillors', highlighted: true },
+      { text: '.', highlighted: false },
+    ]);
+  });
+
+  it('keeps any other markup as plain text', () => {
+    expect(parseHighlightedSnippet('<script>alert(1)</script> <mark><img src=x onerror=alert(1)></mark>')).toEqual([
+      { text: '<script>alert(1)</script> ', highlighted: false },
+      { text: '<img src=x onerror=alert(1)>', highlighted: true },
+    ]);
+  });
+
+  it('returns the whole snippet when nothing is marked', () => {
+    expect(parseHighlightedSnippet('plain')).toEqual([{ text: 'plain', highlighted: false }]);
+  });
+
+  it('ignores mark-like tags with attributes', () => {
+    expect(parseHighlightedSnippet('<mark onclick="x">a</mark>')).toEqual([
+      { text: '<mark onclick="x">a', highlighted: false },
+    ]);
+  });
+});

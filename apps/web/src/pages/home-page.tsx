@@ -1,0 +1,32 @@
+import { Link } from 'react-router';
+import { useViewer } from '../modules/accounts/use-viewer';
+import { CommunityList } from '../modules/communities/community-list';
+import { CreateCommunityForm } from '../modules/communities/create-community-form';
+import { QuestionList } from '../modules/questions/question-list';
+
+export function HomePage() {
+  const { viewer } = useViewer();
+  const canCreateCommunity = viewer?.role === 'MODERATOR' || viewer?.role === 'ADMIN';
+  return (
+    <div className="home">
+      <section className="intro">
+        <h1>Policy questions, answered with the policy text that applies</h1>
+        <p>Ask practitioners in your field. Good answers cite the exact section of the policy, and you hear when it changes.</p>
+        <Link to="/ask" className="button-link primary">
+          Ask a question
+        </Link>
+      </section>
+      <div className="home-columns">
+        <section aria-labelledby="communities-heading">
+          <h2 id="communities-heading">Communities</h2>
+          <CommunityList />
+          {canCreateCommunity ? <CreateCommunityForm /> : null}
+        </section>
+        <section aria-labelledby="recent-heading">
+          <h2 id="recent-heading">Recent questions</h2>
+          <QuestionList pageSize={10} />
+        </section>
+      </div>
+    </div>
+  );
+}

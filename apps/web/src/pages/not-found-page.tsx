@@ -1,0 +1,5 @@
+import { NotFound } from '../modules/layout/not-found';
+
+export function NotFoundPage() {
+  return <NotFound />;
+}
