@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
-import type { AnswerFieldsFragment } from '../../generated/graphql';
 import { useViewer } from '../accounts/use-viewer';
 import { AnswerForm } from '../answers/answer-form';
 import { AnswerView } from '../answers/answer-view';
@@ -10,16 +9,12 @@ import { formatDateTime, formatRelative } from '../layout/format-date';
 import { NotFound } from '../layout/not-found';
 import { ErrorState, LoadingState } from '../layout/states';
 import { MarkdownView } from '../markdown/markdown-view';
+import { orderAnswers } from './order-answers';
 import { questionDetailQuery } from './graphql/question-detail.query';
 import { QuestionEditForm } from './question-edit-form';
 import { RevisionHistory } from './revision-history';
 import { TagChips } from './tag-chips';
 import { VoteButtons } from './vote-buttons';
-
-/** Accepted answer first, then the most useful. */
-export function orderAnswers<T extends Pick<AnswerFieldsFragment, 'isAccepted' | 'score' | 'createdAt'>>(answers: ReadonlyArray<T>): T[] {
-  return [...answers].sort((a, b) => Number(b.isAccepted) - Number(a.isAccepted) || b.score - a.score || a.createdAt.localeCompare(b.createdAt));
-}
 
 export function QuestionDetail({ questionId }: { questionId: string }) {
   const { data, error } = useQuery(questionDetailQuery, { variables: { id: questionId } });

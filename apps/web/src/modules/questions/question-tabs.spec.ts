@@ -1,4 +1,4 @@
-import { questionTabFrom, questionTabQuery } from './community-question-tabs';
+import { questionTabFrom, questionTabQuery } from './question-tabs';
 
 describe('question tabs', () => {
   it('falls back to newest for unknown tabs', () => {

@@ -1,4 +1,4 @@
-import { orderAnswers } from './question-detail';
+import { orderAnswers } from './order-answers';
 
 describe('orderAnswers', () => {
   it('puts the accepted answer first, then by score, then oldest first', () => {
