@@ -24,7 +24,7 @@ export function SignInForm({ returnTo }: { returnTo: string | null }) {
       return;
     }
     // The session cookie is set now; refetch everything as the signed-in user.
-    await client.resetStore();
+    await client.resetStore().catch(() => undefined);
     await navigate(safeReturnPath(returnTo));
   }
 

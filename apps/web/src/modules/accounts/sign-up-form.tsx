@@ -24,7 +24,7 @@ export function SignUpForm({ returnTo }: { returnTo: string | null }) {
       setFailure(summariseApiError(error));
       return;
     }
-    await client.resetStore();
+    await client.resetStore().catch(() => undefined);
     await navigate(safeReturnPath(returnTo));
   }
 

@@ -11,7 +11,8 @@ export function useSignOut(): () => Promise<void> {
       await signOut();
     } finally {
       // Everything cached was fetched as the previous user (viewerVote, viewerIsMember…).
-      await client.resetStore();
+      // A refetch failing here (e.g. offline) is shown by the query itself; signing out still completes.
+      await client.resetStore().catch(() => undefined);
       await navigate('/');
     }
   };

@@ -1,0 +1,178 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createDatabase, databaseUrlFor, dropDatabase, prepareDatabase, screenshotDirectory, startApi, type RunningApi } from './support/api-server';
+import { launchChromium } from './support/browser';
+
+const DEMO_COMMUNITY_SLUG = 'social-media-in-local-government';
+const DEMO_COMMUNITY_TITLE = 'Social Media in Local Government';
+const DEMO_QUESTION_TITLE = /parish council/i;
+const PASSWORD = 'journey-password-1';
+const MOBILE_WIDTH = 375;
+
+const databaseName = `policy_commons_e2e_${process.pid}`;
+const runId = `${process.pid}-${Date.now()}`;
+
+let api: RunningApi | undefined;
+let browser: Browser | undefined;
+let shotNumber = 0;
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  shotNumber += 1;
+  await page.screenshot({ path: join(screenshotDirectory, `${String(shotNumber).padStart(2, '0')}-${name}.png`), fullPage: true });
+}
+
+async function newContext(width = 1280): Promise<BrowserContext> {
+  if (!browser) throw new Error('browser not started');
+  return browser.newContext({ viewport: { width, height: 900 }, baseURL: api?.baseUrl });
+}
+
+async function signUp(page: Page, email: string, displayName: string): Promise<void> {
+  await page.goto('/signup');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Display name').fill(displayName);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByTestId('sign-up-submit').click();
+  await page.getByTestId('viewer-name').filter({ hasText: displayName }).waitFor();
+}
+
+async function signIn(page: Page, email: string, displayName: string): Promise<void> {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('viewer-name').filter({ hasText: displayName }).waitFor();
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('nav-sign-in').waitFor();
+}
+
+async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(MOBILE_WIDTH);
+}
+
+beforeAll(async () => {
+  mkdirSync(screenshotDirectory, { recursive: true });
+  createDatabase(databaseName);
+  const databaseUrl = databaseUrlFor(databaseName);
+  prepareDatabase(databaseUrl);
+  api = await startApi(databaseUrl);
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+  dropDatabase(databaseName);
+}, 60_000);
+
+describe('forum journey', () => {
+  const asker = { email: `asker-${runId}@example.org`, displayName: `Asker ${runId}` };
+  const answerer = { email: `answerer-${runId}@example.org`, displayName: `Answerer ${runId}` };
+  const questionTitle = `Can an officer who chairs a school governing body post about council budgets? ${runId}`;
+  const answerText = `The dual role is the point, not the medium: declare it under the interests policy. ${runId}`;
+  let questionPath = '';
+  let demoQuestionPath = '';
+
+  it('shows the demo community and question on the home page', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page.getByTestId(`community-link-${DEMO_COMMUNITY_SLUG}`).textContent()).resolves.toBe(DEMO_COMMUNITY_TITLE);
+    const demoQuestion = page.getByTestId('question-link').filter({ hasText: DEMO_QUESTION_TITLE }).first();
+    await demoQuestion.waitFor();
+    await screenshot(page, 'home');
+    demoQuestionPath = (await demoQuestion.getAttribute('href')) ?? '';
+    expect(demoQuestionPath).toMatch(/^\/q\//);
+    await context.close();
+  });
+
+  it('shows the accepted answer on the demo question', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(demoQuestionPath);
+    await expect(page.getByTestId('question-title').textContent()).resolves.toMatch(DEMO_QUESTION_TITLE);
+    await page.getByTestId('accepted-badge').waitFor();
+    expect(await page.locator('[data-testid="answer"]').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('[data-testid="answer"][data-accepted="true"]').count()).toBe(1);
+    await screenshot(page, 'demo-question');
+    await context.close();
+  });
+
+  it('lets a new member join, ask, get an answer from someone else and accept it', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+
+    await signUp(page, asker.email, asker.displayName);
+    await screenshot(page, 'signed-up');
+
+    await page.goto(`/c/${DEMO_COMMUNITY_SLUG}`);
+    await page.getByTestId('join-community').click();
+    await page.getByTestId('leave-community').waitFor();
+    await screenshot(page, 'joined-community');
+
+    await page.getByTestId('ask-in-community').click();
+    await page.getByTestId('ask-title').fill(questionTitle);
+    await page.getByTestId('ask-body').fill('Our social media policy talks about **personal use**. Does it also cover posts made as a governor?');
+    await page.getByTestId('ask-tags').fill('social-media conflicts-of-interest');
+    await expect(page.getByTestId('ask-community').inputValue()).resolves.not.toBe('');
+    await screenshot(page, 'ask-form');
+    await page.getByTestId('ask-submit').click();
+    await page.waitForURL(/\/q\/[^/]+$/);
+    await page.getByTestId('question-title').filter({ hasText: questionTitle }).waitFor();
+    expect((await page.getByTestId('tag').allTextContents()).sort()).toEqual(['conflicts-of-interest', 'social-media']);
+    questionPath = new URL(page.url()).pathname;
+    await screenshot(page, 'asked');
+    await signOut(page);
+
+    await signUp(page, answerer.email, answerer.displayName);
+    await page.goto(questionPath);
+    await page.getByTestId('answer-body').fill(answerText);
+    await page.getByTestId('answer-submit').click();
+    await page.getByTestId('answer').filter({ hasText: answerText }).waitFor();
+    await screenshot(page, 'answered');
+    await signOut(page);
+
+    await signIn(page, asker.email, asker.displayName);
+    await page.goto(questionPath);
+    const answer = page.getByTestId('answer').filter({ hasText: answerText });
+    await answer.getByTestId('accept-answer').click();
+    await page.locator('[data-testid="answer"][data-accepted="true"]').filter({ hasText: answerText }).waitFor();
+    await answer.getByTestId('accepted-badge').waitFor();
+    await screenshot(page, 'accepted');
+
+    // The accepted state is the server's, not just the cache's.
+    await page.reload();
+    await page.locator('[data-testid="answer"][data-accepted="true"]').filter({ hasText: answerText }).waitFor();
+    await context.close();
+  });
+
+  it('fits a 375 px wide screen', async () => {
+    const context = await newContext(MOBILE_WIDTH);
+    const page = await context.newPage();
+
+    await page.goto('/');
+    await page.getByTestId('question-link').first().waitFor();
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, 'mobile-home');
+
+    await page.goto(demoQuestionPath);
+    await page.getByTestId('accepted-badge').waitFor();
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, 'mobile-demo-question');
+
+    await page.goto(questionPath);
+    await page.locator('[data-testid="answer"][data-accepted="true"]').waitFor();
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, 'mobile-question');
+
+    await page.goto(`/c/${DEMO_COMMUNITY_SLUG}`);
+    await page.getByTestId('question-list').waitFor();
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, 'mobile-community');
+    await context.close();
+  });
+});
