@@ -65,29 +65,39 @@ function indexByAnchor(version: DiffableVersion): Map<string, { section: Diffabl
   return byAnchor;
 }
 
-/** Anchors kept in the same relative order: the longest common subsequence of the two orders. */
-function anchorsInPlace(fromOrder: readonly string[], toOrder: readonly string[]): Set<string> {
+/**
+ * Anchors kept in the same relative order: a longest common subsequence of the two
+ * orders. Among equally long ones, prefer keeping sections whose wording is unchanged,
+ * so that an ambiguous move is put on a section already reported as CHANGED rather
+ * than reported as a separate MOVED.
+ */
+function anchorsInPlace(
+  fromOrder: readonly string[],
+  toOrder: readonly string[],
+  sameText: (anchor: string) => boolean,
+): Set<string> {
   const rows = fromOrder.length;
   const cols = toOrder.length;
-  const lengths: number[][] = Array.from({ length: rows + 1 }, () => new Array<number>(cols + 1).fill(0));
+  const matchWeight = (anchor: string): number => rows + 1 + (sameText(anchor) ? 1 : 0);
+  const best: number[][] = Array.from({ length: rows + 1 }, () => new Array<number>(cols + 1).fill(0));
+  const at = (i: number, j: number): number => best[i]?.[j] ?? 0;
   for (let i = rows - 1; i >= 0; i -= 1) {
+    const row = best[i] as number[];
     for (let j = cols - 1; j >= 0; j -= 1) {
-      const row = lengths[i] as number[];
-      row[j] =
-        fromOrder[i] === toOrder[j]
-          ? (lengths[i + 1]?.[j + 1] ?? 0) + 1
-          : Math.max(lengths[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
+      const anchor = fromOrder[i] as string;
+      row[j] = anchor === toOrder[j] ? at(i + 1, j + 1) + matchWeight(anchor) : Math.max(at(i + 1, j), at(i, j + 1));
     }
   }
   const kept = new Set<string>();
   let i = 0;
   let j = 0;
   while (i < rows && j < cols) {
-    if (fromOrder[i] === toOrder[j]) {
-      kept.add(fromOrder[i] as string);
+    const anchor = fromOrder[i] as string;
+    if (anchor === toOrder[j]) {
+      kept.add(anchor);
       i += 1;
       j += 1;
-    } else if ((lengths[i + 1]?.[j] ?? 0) >= (lengths[i]?.[j + 1] ?? 0)) {
+    } else if (at(i + 1, j) >= at(i, j + 1)) {
       i += 1;
     } else {
       j += 1;
@@ -111,7 +121,12 @@ export function diffPolicyVersions(from: DiffableVersion, to: DiffableVersion): 
   const toIndex = indexByAnchor(to);
   const commonFromOrder = [...fromIndex.keys()].filter((anchor) => toIndex.has(anchor));
   const commonToOrder = [...toIndex.keys()].filter((anchor) => fromIndex.has(anchor));
-  const inPlace = anchorsInPlace(commonFromOrder, commonToOrder);
+  const fingerprints = (version: typeof fromIndex): Map<string, string> =>
+    new Map([...version].map(([anchor, { section }]) => [anchor, sectionFingerprint(section)]));
+  const fromFingerprints = fingerprints(fromIndex);
+  const toFingerprints = fingerprints(toIndex);
+  const sameText = (anchor: string): boolean => fromFingerprints.get(anchor) === toFingerprints.get(anchor);
+  const inPlace = anchorsInPlace(commonFromOrder, commonToOrder, sameText);
 
   const removedAfter = new Map<string | null, SectionChange[]>();
   let lastSurvivor: string | null = null;
@@ -141,7 +156,7 @@ export function diffPolicyVersions(from: DiffableVersion, to: DiffableVersion): 
         !inPlace.has(anchor) ||
         before.section.parentAnchor !== section.parentAnchor ||
         before.section.level !== section.level;
-      const same = sectionFingerprint(before.section) === sectionFingerprint(section);
+      const same = sameText(anchor);
       const change: SectionChange = {
         anchor,
         title: section.title,

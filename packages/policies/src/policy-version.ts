@@ -203,14 +203,20 @@ export function parsePolicyVersion(markdown: string, options: ParsePolicyVersion
       fail('invalid-field', 'contributors', 'contributors must be a list of { name, role }');
     } else {
       list.forEach((entry: unknown, index) => {
+        const node: unknown = document.getIn(['contributors', index], true);
+        const range = typeof node === 'object' && node !== null && 'range' in node ? node.range : undefined;
+        const line = Array.isArray(range) && typeof range[0] === 'number' ? lineCounter.linePos(range[0]).line + 1 : lineOf('contributors');
         const name = isRecord(entry) ? entry.name : undefined;
         const role = isRecord(entry) ? entry.role : undefined;
         const extra = isRecord(entry) ? Object.keys(entry).filter((key) => key !== 'name' && key !== 'role') : [];
         if (typeof name !== 'string' || name.trim() === '' || typeof role !== 'string' || role.trim() === '' || extra.length > 0) {
-          fail(
-            'invalid-field',
-            'contributors',
-            `contributor ${index + 1} must have exactly a non-empty "name" and "role"${extra.length > 0 ? ` (unexpected: ${extra.join(', ')})` : ''}`,
+          errors.push(
+            policyFormatError(
+              'invalid-field',
+              `contributor ${index + 1} must have exactly a non-empty "name" and "role"${extra.length > 0 ? ` (unexpected: ${extra.join(', ')})` : ''}`,
+              file,
+              line,
+            ),
           );
         } else {
           contributors.push({ name: name.trim(), role: role.trim() });

@@ -127,11 +127,11 @@ export function scanSections(
   }
 
   const sectionHeadings: Heading[] = [];
-  let titleHeadingIndex: number | null = null;
+  let titleHeadingSeen = false;
   for (const heading of headings) {
     if (heading.level === 1) {
-      if (sectionHeadings.length === 0 && titleHeadingIndex === null) {
-        titleHeadingIndex = heading.index;
+      if (sectionHeadings.length === 0 && !titleHeadingSeen) {
+        titleHeadingSeen = true;
       } else {
         errors.push(
           policyFormatError(
@@ -148,9 +148,11 @@ export function scanSections(
   }
 
   const firstSectionIndex = sectionHeadings[0]?.index ?? lines.length;
+  // Extra "#" headings are already reported as misplaced; do not report them twice.
+  const titleLevelIndexes = new Set(headings.filter((heading) => heading.level === 1).map((heading) => heading.index));
   const strayIndex = lines
     .slice(0, firstSectionIndex)
-    .findIndex((line, index) => index !== titleHeadingIndex && !isBlank(line));
+    .findIndex((line, index) => !titleLevelIndexes.has(index) && !isBlank(line));
   if (strayIndex !== -1) {
     errors.push(
       policyFormatError(
