@@ -1,0 +1,3 @@
+import { config } from '@policy-commons/eslint-config';
+
+export default config();

@@ -1,0 +1,53 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
+import { toPublicError } from './common/errors.js';
+import { RequestLoaders } from './common/loaders.js';
+import { queryDepthLimit } from './common/query-limits.js';
+import type { RequestContext } from './common/request-context.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app-config.js';
+import { CoreModule } from './core.module.js';
+import { HealthController } from './health/health.controller.js';
+import { AccountsModule } from './modules/accounts/accounts.module.js';
+import { AccountsService } from './modules/accounts/accounts.service.js';
+import { sessionTokenFrom } from './modules/accounts/session-cookie.js';
+
+/** The HTTP application: GraphQL at /graphql, health at /health. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const development = config.environment === 'development';
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [AccountsModule],
+          inject: [AccountsService],
+          useFactory: (accounts: AccountsService): ApolloDriverConfig => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            graphiql: development,
+            introspection: true,
+            includeStacktraceInErrorResponses: development,
+            validationRules: [queryDepthLimit(12)],
+            context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => ({
+              req,
+              res,
+              viewer: await accounts.viewerForToken(sessionTokenFrom(req)),
+              loaders: new RequestLoaders(),
+            }),
+            formatError: (formatted, error) => toPublicError(formatted, error, development),
+          }),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+    };
+  }
+}

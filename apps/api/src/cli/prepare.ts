@@ -1,0 +1,28 @@
+import { ConfigurationError, loadConfig } from '../config/app-config.js';
+import { ensureDatabase } from '../database/database-admin.js';
+import { runMigrations } from '../database/migrate.js';
+import { seedDemoData } from '../seed/seed.js';
+import { checkPostgres, checkRedis, ServiceUnreachableError } from './service-checks.js';
+
+/**
+ * What `npm start` does before serving: check PostgreSQL and Redis, create the database
+ * if it is missing, run migrations, import the bundled policies and seed the demo once.
+ * Every check runs before anything is created, so a missing service leaves nothing behind.
+ */
+try {
+  const config = loadConfig();
+  await checkPostgres(config.databaseUrl);
+  await checkRedis(config.redisUrl);
+  if (await ensureDatabase(config.databaseUrl)) console.log(`Created database ${new URL(config.databaseUrl).pathname.slice(1)}.`);
+  const ran = await runMigrations(config.databaseUrl);
+  if (ran.length) console.log(`Ran ${ran.length} migration(s).`);
+  const seeded = await seedDemoData(config);
+  console.log(seeded);
+} catch (error) {
+  if (error instanceof ServiceUnreachableError || error instanceof ConfigurationError) {
+    console.error(`\n${error.message}\n`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,40 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { AccountsModule } from './modules/accounts/accounts.module.js';
+import { AnswersModule } from './modules/answers/answers.module.js';
+import { CommentsModule } from './modules/comments/comments.module.js';
+import { CommunitiesModule } from './modules/communities/communities.module.js';
+import { QuestionsModule } from './modules/questions/questions.module.js';
+import { RevisionsModule } from './modules/revisions/revisions.module.js';
+import { SearchModule } from './modules/search/search.module.js';
+import { VotesModule } from './modules/votes/votes.module.js';
+import { QueuesModule } from './queues/queues.module.js';
+import { RedisModule } from './redis/redis.module.js';
+
+/** What the api and the worker share: configuration, PostgreSQL, Redis, queues and the domain modules. */
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config), migrationsRun: config.runMigrations }),
+        RedisModule,
+        QueuesModule,
+        AccountsModule,
+        CommunitiesModule,
+        RevisionsModule,
+        QuestionsModule,
+        AnswersModule,
+        CommentsModule,
+        VotesModule,
+        SearchModule,
+      ],
+      exports: [ConfigModule, TypeOrmModule, RedisModule, QueuesModule],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+import { ForumFoundation1764000000000 } from './1764000000000-forum-foundation.js';
+
+/** In the order they run. Listed, not globbed, so the compiled ESM build needs no loader tricks. */
+export const migrations = [ForumFoundation1764000000000];

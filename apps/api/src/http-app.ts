@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Logger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** apps/web/dist, found from src/ (tests) or dist/ (built) alike. */
+export function defaultWebDistDir(): string {
+  return resolve(here, '..', '..', 'web', 'dist');
+}
+
+/** Builds the HTTP application: GraphQL, health, and the web app's files with an SPA fallback. */
+export async function createHttpApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: options.logger === false ? false : ['log', 'warn', 'error'],
+    bufferLogs: false,
+  });
+  app.use(cookieParser());
+  app.enableShutdownHooks();
+
+  const webDist = config.webDistDir ?? defaultWebDistDir();
+  const indexHtml = join(webDist, 'index.html');
+  if (existsSync(indexHtml)) {
+    app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/admin')) return next();
+      if (!req.accepts('html')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(indexHtml);
+    });
+  } else if (config.environment !== 'test') {
+    new Logger('Web').warn(`No web build at ${webDist}; serving the API only. Run \`npm run build\` to build the web app.`);
+  }
+  return app;
+}

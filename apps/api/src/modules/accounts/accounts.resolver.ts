@@ -1,0 +1,93 @@
+import { Inject, UseGuards } from '@nestjs/common';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, Loaders, SignedInGuard } from '../../common/auth.js';
+import { byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
+import type { RequestContext, Viewer } from '../../common/request-context.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { AffiliationModel, AuthPayloadModel, MeModel, OrganisationModel, UserModel } from './accounts.model.js';
+import { AccountsService, type AffiliationRow } from './accounts.service.js';
+import { AffiliationInput, SignInInput, SignUpInput } from './dto/accounts.input.js';
+import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie.js';
+import type { UserEntity } from './user.entity.js';
+
+export const toUserModel = (user: UserEntity): UserModel => ({ id: user.id, displayName: user.displayName });
+
+/** The user loader other modules use for `author`, `editedBy` and the like. */
+export function loadUser(loaders: RequestLoaders, accounts: AccountsService, id: string): Promise<UserModel> {
+  return loaders
+    .get<string, UserModel>('users.byId', async (ids) =>
+      byKeys(ids, await accounts.usersByIds(ids), (u) => u.id, (missing) => new Error(`user ${missing} not found`), toUserModel),
+    )
+    .load(id);
+}
+
+@Resolver(() => UserModel)
+export class UsersResolver {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Query(() => UserModel, { nullable: true })
+  async user(@Args('id', { type: () => ID }) id: string): Promise<UserModel | null> {
+    const user = await this.accounts.findUser(id);
+    return user ? toUserModel(user) : null;
+  }
+
+  @Query(() => [OrganisationModel])
+  organisations(): Promise<OrganisationModel[]> {
+    return this.accounts.listOrganisations();
+  }
+
+  @ResolveField(() => [AffiliationModel])
+  affiliations(@Parent() user: UserModel, @Loaders() loaders: RequestLoaders): Promise<AffiliationModel[]> {
+    return loaders
+      .get<string, AffiliationRow[]>('affiliations.byUserId', async (ids) =>
+        groupByKeys(ids, await this.accounts.affiliationsByUserIds(ids), (row) => row.userId),
+      )
+      .load(user.id);
+  }
+}
+
+@Resolver(() => MeModel)
+export class AccountsResolver {
+  constructor(
+    private readonly accounts: AccountsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Query(() => MeModel, { nullable: true, description: 'The signed-in user, or null.' })
+  async me(@Context() ctx: RequestContext): Promise<MeModel | null> {
+    if (!ctx.viewer) return null;
+    const user = await this.accounts.findUser(ctx.viewer.id);
+    return user ? { user: toUserModel(user), email: user.email, role: user.role } : null;
+  }
+
+  @Mutation(() => AuthPayloadModel)
+  async signUp(@Args('input') input: SignUpInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
+    const { user, token } = await this.accounts.signUp(input);
+    ctx.res.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config.isProduction));
+    return { user: toUserModel(user), token };
+  }
+
+  @Mutation(() => AuthPayloadModel)
+  async signIn(@Args('input') input: SignInInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
+    const { user, token } = await this.accounts.signIn(input, ctx.req.ip ?? 'unknown');
+    ctx.res.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config.isProduction));
+    return { user: toUserModel(user), token };
+  }
+
+  @Mutation(() => Boolean)
+  async signOut(@Context() ctx: RequestContext): Promise<boolean> {
+    if (ctx.viewer) await this.accounts.signOut(ctx.viewer);
+    ctx.res.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(this.config.isProduction), maxAge: undefined });
+    return true;
+  }
+
+  @Mutation(() => UserModel)
+  @UseGuards(SignedInGuard)
+  async setAffiliations(
+    @Args('input', { type: () => [AffiliationInput] }) input: AffiliationInput[],
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<UserModel> {
+    return toUserModel(await this.accounts.setAffiliations(viewer, input));
+  }
+}

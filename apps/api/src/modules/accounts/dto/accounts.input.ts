@@ -1,0 +1,49 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsEmail, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+
+@InputType()
+export class SignUpInput {
+  @Field(() => String)
+  @IsEmail({}, { message: 'Enter an email address like name@example.org.' })
+  @MaxLength(254, { message: 'That email address is too long.' })
+  email: string;
+
+  @Field(() => String)
+  @IsString()
+  @Matches(/\S/, { message: 'Display name cannot be blank.' })
+  @Length(1, 80, { message: 'Display name must be 1 to 80 characters.' })
+  displayName: string;
+
+  @Field(() => String)
+  @IsString()
+  @MinLength(10, { message: 'Password must be at least 10 characters.' })
+  @MaxLength(200, { message: 'Password must be at most 200 characters.' })
+  password: string;
+}
+
+@InputType()
+export class SignInInput {
+  @Field(() => String)
+  @IsString()
+  @MaxLength(254)
+  email: string;
+
+  @Field(() => String)
+  @IsString()
+  @MaxLength(200)
+  password: string;
+}
+
+@InputType()
+export class AffiliationInput {
+  @Field(() => String)
+  @IsString()
+  @Length(1, 100)
+  organisationSlug: string;
+
+  @Field(() => String)
+  @IsString()
+  @Matches(/\S/, { message: 'Role cannot be blank.' })
+  @Length(1, 80, { message: 'Role must be 1 to 80 characters.' })
+  role: string;
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { QuestionsModule } from '../questions/questions.module.js';
+import { RevisionsModule } from '../revisions/revisions.module.js';
+import { AnswersResolver, QuestionAnswersResolver } from './answers.resolver.js';
+import { AnswersService } from './answers.service.js';
+
+@Module({
+  imports: [AccountsModule, QuestionsModule, RevisionsModule],
+  providers: [AnswersService, AnswersResolver, QuestionAnswersResolver],
+  exports: [AnswersService],
+})
+export class AnswersModule {}

@@ -1,0 +1,108 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, Loaders, SignedInGuard } from '../../common/auth.js';
+import { byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
+import type { Viewer } from '../../common/request-context.js';
+import { UserModel } from '../accounts/accounts.model.js';
+import { loadUser } from '../accounts/accounts.resolver.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { QuestionModel } from '../questions/question.model.js';
+import { loadQuestion, toQuestionModel } from '../questions/questions.resolver.js';
+import { QuestionsService } from '../questions/questions.service.js';
+import { PostRevisionModel } from '../revisions/post-revision.model.js';
+import { toRevisionModel } from '../revisions/revisions.resolver.js';
+import { RevisionsService } from '../revisions/revisions.service.js';
+import type { AnswerEntity } from './answer.entity.js';
+import { AnswerModel } from './answer.model.js';
+import { AnswersService } from './answers.service.js';
+import { AnswerQuestionInput, EditAnswerInput } from './dto/answer.input.js';
+
+export const toAnswerModel = (a: AnswerEntity): AnswerModel => ({
+  id: a.id,
+  body: a.body,
+  score: a.score,
+  createdAt: a.createdAt,
+  questionId: a.questionId,
+  authorId: a.authorId,
+});
+
+export function loadAnswer(loaders: RequestLoaders, answers: AnswersService, id: string): Promise<AnswerModel> {
+  return loaders
+    .get<string, AnswerModel>('answers.byId', async (ids) =>
+      byKeys(ids, await answers.byIds(ids), (a) => a.id, (missing) => new Error(`answer ${missing} not found`), toAnswerModel),
+    )
+    .load(id);
+}
+
+@Resolver(() => AnswerModel)
+export class AnswersResolver {
+  constructor(
+    private readonly answers: AnswersService,
+    private readonly questions: QuestionsService,
+    private readonly accounts: AccountsService,
+    private readonly revisionsService: RevisionsService,
+  ) {}
+
+  @Mutation(() => AnswerModel)
+  @UseGuards(SignedInGuard)
+  async answerQuestion(@Args('input') input: AnswerQuestionInput, @CurrentViewer() viewer: Viewer): Promise<AnswerModel> {
+    return toAnswerModel(await this.answers.answer(viewer, input));
+  }
+
+  @Mutation(() => AnswerModel)
+  @UseGuards(SignedInGuard)
+  async editAnswer(@Args('input') input: EditAnswerInput, @CurrentViewer() viewer: Viewer): Promise<AnswerModel> {
+    return toAnswerModel(await this.answers.edit(viewer, input));
+  }
+
+  @Mutation(() => QuestionModel)
+  @UseGuards(SignedInGuard)
+  async acceptAnswer(@Args('answerId', { type: () => ID }) answerId: string, @CurrentViewer() viewer: Viewer): Promise<QuestionModel> {
+    return toQuestionModel(await this.answers.accept(viewer, answerId));
+  }
+
+  @ResolveField(() => UserModel)
+  author(@Parent() answer: AnswerModel, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
+    return loadUser(loaders, this.accounts, answer.authorId);
+  }
+
+  @ResolveField(() => QuestionModel)
+  question(@Parent() answer: AnswerModel, @Loaders() loaders: RequestLoaders): Promise<QuestionModel> {
+    return loadQuestion(loaders, this.questions, answer.questionId);
+  }
+
+  @ResolveField(() => Boolean)
+  async isAccepted(@Parent() answer: AnswerModel, @Loaders() loaders: RequestLoaders): Promise<boolean> {
+    const question = await loadQuestion(loaders, this.questions, answer.questionId);
+    return question.acceptedAnswerId === answer.id;
+  }
+
+  @ResolveField(() => [PostRevisionModel], { description: 'Every published state, oldest first; the last is the current text.' })
+  revisions(@Parent() answer: AnswerModel, @Loaders() loaders: RequestLoaders): Promise<PostRevisionModel[]> {
+    return loaders
+      .get<string, PostRevisionModel[]>('answers.revisions', async (ids) =>
+        groupByKeys(ids, await this.revisionsService.forAnswers(ids), (r) => r.answerId as string).map((rs) => rs.map(toRevisionModel)),
+      )
+      .load(answer.id);
+  }
+}
+
+/** The answer side of a question: its answers and the accepted one. */
+@Resolver(() => QuestionModel)
+export class QuestionAnswersResolver {
+  constructor(private readonly answers: AnswersService) {}
+
+  @ResolveField('answers', () => [AnswerModel])
+  questionAnswers(@Parent() question: QuestionModel, @Loaders() loaders: RequestLoaders): Promise<AnswerModel[]> {
+    return loaders
+      .get<string, AnswerModel[]>('questions.answers', async (ids) =>
+        groupByKeys(ids, await this.answers.byQuestionIds(ids), (a) => a.questionId).map((as) => as.map(toAnswerModel)),
+      )
+      .load(question.id);
+  }
+
+  @ResolveField(() => AnswerModel, { nullable: true })
+  async acceptedAnswer(@Parent() question: QuestionModel, @Loaders() loaders: RequestLoaders): Promise<AnswerModel | null> {
+    return question.acceptedAnswerId ? loadAnswer(loaders, this.answers, question.acceptedAnswerId) : null;
+  }
+}

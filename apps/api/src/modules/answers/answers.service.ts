@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { isUuid } from '../../common/ids.js';
+import type { Viewer } from '../../common/request-context.js';
+import { UserRole } from '../accounts/user.entity.js';
+import { QuestionEntity } from '../questions/question.entity.js';
+import { QuestionsService } from '../questions/questions.service.js';
+import { RevisionsService } from '../revisions/revisions.service.js';
+import { AnswerEntity } from './answer.entity.js';
+import { AnswersException, AnswersExceptionCode } from './answers.exception.js';
+import type { AnswerQuestionInput, EditAnswerInput } from './dto/answer.input.js';
+
+/** A question or an answer, found by the id a client gave for "a post". */
+export type LocatedPost =
+  | { kind: 'question'; question: QuestionEntity; authorId: string }
+  | { kind: 'answer'; answer: AnswerEntity; questionId: string; authorId: string };
+
+@Injectable()
+export class AnswersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly questions: QuestionsService,
+    private readonly revisions: RevisionsService,
+  ) {}
+
+  async find(id: string): Promise<AnswerEntity | null> {
+    return isUuid(id) ? this.db.getRepository(AnswerEntity).findOneBy({ id }) : null;
+  }
+
+  async require(id: string, field = 'answerId'): Promise<AnswerEntity> {
+    const answer = await this.find(id);
+    if (!answer) throw new AnswersException(AnswersExceptionCode.ANSWER_NOT_FOUND, 'That answer does not exist.', { field });
+    return answer;
+  }
+
+  byIds(ids: readonly string[]): Promise<AnswerEntity[]> {
+    return this.db.getRepository(AnswerEntity).findBy({ id: In([...ids]) });
+  }
+
+  /** Answers per question: the accepted one first, then by score, then oldest first. */
+  async byQuestionIds(questionIds: readonly string[]): Promise<AnswerEntity[]> {
+    return this.db
+      .getRepository(AnswerEntity)
+      .createQueryBuilder('a')
+      .innerJoin(QuestionEntity, 'q', 'q.id = a.question_id')
+      .where('a.question_id IN (:...ids)', { ids: [...questionIds] })
+      .orderBy('(q.accepted_answer_id = a.id)', 'DESC', 'NULLS LAST')
+      .addOrderBy('a.score', 'DESC')
+      .addOrderBy('a.created_at', 'ASC')
+      .getMany();
+  }
+
+  async locatePost(id: string, tx: EntityManager = this.db.manager, lock = false): Promise<LocatedPost> {
+    if (isUuid(id)) {
+      const lockOption = lock ? { lock: { mode: 'pessimistic_write' as const } } : {};
+      const question = await tx.getRepository(QuestionEntity).findOne({ where: { id }, ...lockOption });
+      if (question) return { kind: 'question', question, authorId: question.authorId };
+      const answer = await tx.getRepository(AnswerEntity).findOne({ where: { id }, ...lockOption });
+      if (answer) return { kind: 'answer', answer, questionId: answer.questionId, authorId: answer.authorId };
+    }
+    throw new AnswersException(AnswersExceptionCode.POST_NOT_FOUND, 'That question or answer does not exist.', { field: 'postId' });
+  }
+
+  async answer(viewer: Viewer, input: AnswerQuestionInput): Promise<AnswerEntity> {
+    const question = await this.questions.require(input.questionId);
+    await this.questions.validateBody(input.body);
+    return this.db.transaction(async (tx) => {
+      const answer = await tx.getRepository(AnswerEntity).save(
+        tx.getRepository(AnswerEntity).create({ questionId: question.id, authorId: viewer.id, body: input.body }),
+      );
+      await tx.query('UPDATE questions SET answer_count = answer_count + 1, last_activity_at = now() WHERE id = $1', [question.id]);
+      await this.revisions.append(tx, { answerId: answer.id }, { body: input.body }, viewer.id);
+      await this.questions.recordBody(tx, { answerId: answer.id }, input.body);
+      return answer;
+    });
+  }
+
+  async edit(viewer: Viewer, input: EditAnswerInput): Promise<AnswerEntity> {
+    await this.require(input.answerId);
+    await this.questions.validateBody(input.body);
+    return this.db.transaction(async (tx) => {
+      const answer = await tx.getRepository(AnswerEntity).findOne({ where: { id: input.answerId }, lock: { mode: 'pessimistic_write' } });
+      if (!answer) throw new AnswersException(AnswersExceptionCode.ANSWER_NOT_FOUND, 'That answer does not exist.', { field: 'answerId' });
+      if (answer.authorId !== viewer.id && viewer.role === UserRole.MEMBER) {
+        throw new AnswersException(AnswersExceptionCode.NOT_THE_AUTHOR, 'Only the person who wrote this answer (or a moderator) can edit it.');
+      }
+      if (answer.body === input.body) throw new AnswersException(AnswersExceptionCode.NOTHING_TO_CHANGE, 'That edit changes nothing.');
+      await tx.query('UPDATE answers SET body = $2, updated_at = now() WHERE id = $1', [answer.id, input.body]);
+      await this.questions.touch(tx, answer.questionId);
+      await this.revisions.append(tx, { answerId: answer.id }, { body: input.body }, viewer.id);
+      await this.questions.recordBody(tx, { answerId: answer.id }, input.body);
+      return (await tx.getRepository(AnswerEntity).findOneBy({ id: answer.id })) as AnswerEntity;
+    });
+  }
+
+  /** The asker marks the answer that solved it; accepting another one moves the mark. */
+  async accept(viewer: Viewer, answerId: string): Promise<QuestionEntity> {
+    const answer = await this.require(answerId);
+    return this.db.transaction(async (tx) => {
+      const question = await tx.getRepository(QuestionEntity).findOne({ where: { id: answer.questionId }, lock: { mode: 'pessimistic_write' } });
+      if (!question) throw new AnswersException(AnswersExceptionCode.ANSWER_NOT_FOUND, 'That answer does not exist.', { field: 'answerId' });
+      if (question.authorId !== viewer.id) {
+        throw new AnswersException(AnswersExceptionCode.NOT_THE_ASKER, 'Only the person who asked the question can accept an answer.');
+      }
+      await tx.query('UPDATE questions SET accepted_answer_id = $2, last_activity_at = now() WHERE id = $1', [question.id, answer.id]);
+      return (await tx.getRepository(QuestionEntity).findOneBy({ id: question.id })) as QuestionEntity;
+    });
+  }
+}

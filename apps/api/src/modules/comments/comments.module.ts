@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { AnswersModule } from '../answers/answers.module.js';
+import { AnswerCommentsResolver, CommentsResolver, QuestionCommentsResolver } from './comments.resolver.js';
+import { CommentsService } from './comments.service.js';
+
+@Module({
+  imports: [AccountsModule, AnswersModule],
+  providers: [CommentsService, CommentsResolver, QuestionCommentsResolver, AnswerCommentsResolver],
+})
+export class CommentsModule {}

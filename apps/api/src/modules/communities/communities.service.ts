@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource } from 'typeorm';
+import { isUuid } from '../../common/ids.js';
+import type { Viewer } from '../../common/request-context.js';
+import { UserRole } from '../accounts/user.entity.js';
+import { CommunitiesException, CommunitiesExceptionCode } from './communities.exception.js';
+import { CommunityEntity, CommunityMemberEntity } from './community.entity.js';
+import type { CreateCommunityInput } from './dto/create-community.input.js';
+
+@Injectable()
+export class CommunitiesService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  list(): Promise<CommunityEntity[]> {
+    return this.db.getRepository(CommunityEntity).find({ order: { title: 'ASC' } });
+  }
+
+  findBySlug(slug: string): Promise<CommunityEntity | null> {
+    return this.db.getRepository(CommunityEntity).findOneBy({ slug });
+  }
+
+  async require(id: string): Promise<CommunityEntity> {
+    const community = isUuid(id) ? await this.db.getRepository(CommunityEntity).findOneBy({ id }) : null;
+    if (!community) throw new CommunitiesException(CommunitiesExceptionCode.COMMUNITY_NOT_FOUND, 'That community does not exist.', { field: 'communityId' });
+    return community;
+  }
+
+  byIds(ids: readonly string[]): Promise<CommunityEntity[]> {
+    return this.db.getRepository(CommunityEntity).findBy({ id: In([...ids]) });
+  }
+
+  async create(viewer: Viewer, input: CreateCommunityInput): Promise<CommunityEntity> {
+    if (viewer.role === UserRole.MEMBER) {
+      throw new CommunitiesException(CommunitiesExceptionCode.NOT_A_MODERATOR, 'Only moderators and admins can create communities.');
+    }
+    const repo = this.db.getRepository(CommunityEntity);
+    if (await repo.existsBy({ slug: input.slug })) {
+      throw new CommunitiesException(CommunitiesExceptionCode.SLUG_TAKEN, `A community with the slug "${input.slug}" already exists.`, { field: 'slug' });
+    }
+    return this.db.transaction(async (tx) => {
+      const community = await tx.getRepository(CommunityEntity).save(
+        tx.getRepository(CommunityEntity).create({ slug: input.slug, title: input.title.trim(), description: input.description.trim(), createdBy: viewer.id }),
+      );
+      await tx.getRepository(CommunityMemberEntity).insert({ communityId: community.id, userId: viewer.id });
+      return community;
+    });
+  }
+
+  async join(viewer: Viewer, communityId: string): Promise<CommunityEntity> {
+    const community = await this.require(communityId);
+    await this.db
+      .createQueryBuilder()
+      .insert()
+      .into(CommunityMemberEntity)
+      .values({ communityId: community.id, userId: viewer.id })
+      .orIgnore()
+      .execute();
+    return community;
+  }
+
+  async leave(viewer: Viewer, communityId: string): Promise<CommunityEntity> {
+    const community = await this.require(communityId);
+    await this.db.getRepository(CommunityMemberEntity).delete({ communityId: community.id, userId: viewer.id });
+    return community;
+  }
+
+  async memberCounts(communityIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.db
+      .getRepository(CommunityMemberEntity)
+      .createQueryBuilder('m')
+      .select('m.community_id', 'communityId')
+      .addSelect('count(*)::int', 'count')
+      .where('m.community_id IN (:...ids)', { ids: [...communityIds] })
+      .groupBy('m.community_id')
+      .getRawMany<{ communityId: string; count: number }>();
+    return new Map(rows.map((r) => [r.communityId, r.count]));
+  }
+
+  async memberships(userId: string, communityIds: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.getRepository(CommunityMemberEntity).findBy({ userId, communityId: In([...communityIds]) });
+    return new Set(rows.map((r) => r.communityId));
+  }
+}

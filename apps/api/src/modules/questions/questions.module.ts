@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { CommunitiesModule } from '../communities/communities.module.js';
+import { RevisionsModule } from '../revisions/revisions.module.js';
+import { QuestionsResolver, TagsResolver } from './questions.resolver.js';
+import { QuestionsService } from './questions.service.js';
+
+@Module({
+  imports: [AccountsModule, CommunitiesModule, RevisionsModule],
+  providers: [QuestionsService, QuestionsResolver, TagsResolver],
+  exports: [QuestionsService],
+})
+export class QuestionsModule {}

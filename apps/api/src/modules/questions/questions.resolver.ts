@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { UseGuards } from '@nestjs/common';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, Loaders, SignedInGuard } from '../../common/auth.js';
+import { byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
+import { PageInfo } from '../../common/pagination.js';
+import type { RequestContext, Viewer } from '../../common/request-context.js';
+import { UserModel } from '../accounts/accounts.model.js';
+import { loadUser } from '../accounts/accounts.resolver.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { CommunitiesService } from '../communities/communities.service.js';
+import { loadCommunity } from '../communities/communities.resolver.js';
+import { CommunityModel } from '../communities/community.model.js';
+import { PostRevisionModel } from '../revisions/post-revision.model.js';
+import { toRevisionModel } from '../revisions/revisions.resolver.js';
+import { RevisionsService } from '../revisions/revisions.service.js';
+import { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/question.input.js';
+import { QuestionConnection, QuestionModel, QuestionOrder, TagModel } from './question.model.js';
+import type { QuestionEntity, TagEntity } from './question.entity.js';
+import { QuestionsService } from './questions.service.js';
+
+export const toQuestionModel = (q: QuestionEntity): QuestionModel => ({
+  id: q.id,
+  title: q.title,
+  body: q.body,
+  score: q.score,
+  viewCount: q.viewCount,
+  answerCount: q.answerCount,
+  createdAt: q.createdAt,
+  lastActivityAt: q.lastActivityAt,
+  communityId: q.communityId,
+  authorId: q.authorId,
+  acceptedAnswerId: q.acceptedAnswerId,
+});
+
+const toTagModel = (t: TagEntity): TagModel => ({ id: t.id, slug: t.slug });
+
+/** The question loader other modules use for `answer.question` and search hits. */
+export function loadQuestion(loaders: RequestLoaders, questions: QuestionsService, id: string): Promise<QuestionModel> {
+  return loaders
+    .get<string, QuestionModel>('questions.byId', async (ids) =>
+      byKeys(ids, await questions.byIds(ids), (q) => q.id, (missing) => new Error(`question ${missing} not found`), toQuestionModel),
+    )
+    .load(id);
+}
+
+function viewerKey(ctx: RequestContext): string {
+  if (ctx.viewer) return `u:${ctx.viewer.id}`;
+  return `a:${createHash('sha256').update(`${ctx.req.ip}|${ctx.req.headers['user-agent'] ?? ''}`).digest('base64url').slice(0, 22)}`;
+}
+
+@Resolver(() => QuestionModel)
+export class QuestionsResolver {
+  constructor(
+    private readonly questionsService: QuestionsService,
+    private readonly accounts: AccountsService,
+    private readonly communities: CommunitiesService,
+    private readonly revisionsService: RevisionsService,
+  ) {}
+
+  @Query(() => QuestionConnection)
+  async questions(
+    @Args('filter', { type: () => QuestionFilter, nullable: true }) filter: QuestionFilter | undefined,
+    @Args('orderBy', { type: () => QuestionOrder, nullable: true, defaultValue: QuestionOrder.NEWEST }) orderBy: QuestionOrder,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | undefined,
+  ): Promise<QuestionConnection> {
+    const page = await this.questionsService.list(filter ?? undefined, orderBy, first, after ?? undefined);
+    const edges = page.questions.map(({ question, cursor }) => ({ node: toQuestionModel(question), cursor }));
+    const pageInfo: PageInfo = { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
+    return { edges, pageInfo, totalCount: page.totalCount };
+  }
+
+  @Query(() => QuestionModel, { nullable: true, description: 'Reading a question counts as a view (once per viewer per hour).' })
+  async question(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<QuestionModel | null> {
+    const question = await this.questionsService.find(id);
+    if (!question) return null;
+    if (await this.questionsService.recordView(question.id, viewerKey(ctx))) question.viewCount += 1;
+    return toQuestionModel(question);
+  }
+
+  @Query(() => [TagModel])
+  async tags(@Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number): Promise<TagModel[]> {
+    return (await this.questionsService.popularTags(first)).map(toTagModel);
+  }
+
+  @Mutation(() => QuestionModel)
+  @UseGuards(SignedInGuard)
+  async askQuestion(@Args('input') input: AskQuestionInput, @CurrentViewer() viewer: Viewer): Promise<QuestionModel> {
+    return toQuestionModel(await this.questionsService.ask(viewer, input));
+  }
+
+  @Mutation(() => QuestionModel)
+  @UseGuards(SignedInGuard)
+  async editQuestion(@Args('input') input: EditQuestionInput, @CurrentViewer() viewer: Viewer): Promise<QuestionModel> {
+    return toQuestionModel(await this.questionsService.edit(viewer, input));
+  }
+
+  @ResolveField(() => UserModel)
+  author(@Parent() question: QuestionModel, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
+    return loadUser(loaders, this.accounts, question.authorId);
+  }
+
+  @ResolveField(() => CommunityModel)
+  community(@Parent() question: QuestionModel, @Loaders() loaders: RequestLoaders): Promise<CommunityModel> {
+    return loadCommunity(loaders, this.communities, question.communityId);
+  }
+
+  @ResolveField('tags', () => [TagModel])
+  questionTags(@Parent() question: QuestionModel, @Loaders() loaders: RequestLoaders): Promise<TagModel[]> {
+    return loaders
+      .get<string, TagModel[]>('questions.tags', async (ids) =>
+        groupByKeys(ids, await this.questionsService.tagsByQuestionIds(ids), (t) => t.questionId).map((tags) => tags.map(toTagModel)),
+      )
+      .load(question.id);
+  }
+
+  @ResolveField(() => [PostRevisionModel], { description: 'Every published state, oldest first; the last is the current text.' })
+  revisions(@Parent() question: QuestionModel, @Loaders() loaders: RequestLoaders): Promise<PostRevisionModel[]> {
+    return loaders
+      .get<string, PostRevisionModel[]>('questions.revisions', async (ids) =>
+        groupByKeys(ids, await this.revisionsService.forQuestions(ids), (r) => r.questionId as string).map((rs) => rs.map(toRevisionModel)),
+      )
+      .load(question.id);
+  }
+}
+
+@Resolver(() => TagModel)
+export class TagsResolver {
+  constructor(private readonly questionsService: QuestionsService) {}
+
+  @ResolveField(() => Int)
+  questionCount(@Parent() tag: TagModel, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return loaders
+      .get<string, number>('tags.questionCount', async (ids) => {
+        const counts = await this.questionsService.tagQuestionCounts(ids);
+        return ids.map((id) => counts.get(id) ?? 0);
+      })
+      .load(tag.id);
+  }
+}

@@ -1,0 +1,218 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Redis } from 'ioredis';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { isUuid } from '../../common/ids.js';
+import { checkPageSize, decodeCursor, encodeCursor } from '../../common/pagination.js';
+import type { Viewer } from '../../common/request-context.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { REDIS } from '../../redis/redis.module.js';
+import { UserRole } from '../accounts/user.entity.js';
+import { CommunitiesService } from '../communities/communities.service.js';
+import { CommunityEntity } from '../communities/community.entity.js';
+import { RevisionsService } from '../revisions/revisions.service.js';
+import type { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/question.input.js';
+import { QuestionOrder } from './question.model.js';
+import { QuestionEntity, QuestionTagEntity, TagEntity } from './question.entity.js';
+import { QuestionsException, QuestionsExceptionCode } from './questions.exception.js';
+import { normaliseTags } from './tags.js';
+
+export interface QuestionPage {
+  questions: { question: QuestionEntity; cursor: string }[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/** Hooks other modules register to check and record what a post cites (policy citations). */
+export interface PostBodyHook {
+  validate(body: string): Promise<void>;
+  record(tx: EntityManager, post: { questionId?: string; answerId?: string }, body: string): Promise<void>;
+}
+
+const VIEW_WINDOW_SECONDS = 3600;
+
+@Injectable()
+export class QuestionsService {
+  private readonly bodyHooks: PostBodyHook[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly communities: CommunitiesService,
+    private readonly revisions: RevisionsService,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  registerBodyHook(hook: PostBodyHook): void {
+    this.bodyHooks.push(hook);
+  }
+
+  async validateBody(body: string): Promise<void> {
+    for (const hook of this.bodyHooks) await hook.validate(body);
+  }
+
+  async recordBody(tx: EntityManager, post: { questionId?: string; answerId?: string }, body: string): Promise<void> {
+    for (const hook of this.bodyHooks) await hook.record(tx, post, body);
+  }
+
+  async find(id: string): Promise<QuestionEntity | null> {
+    return isUuid(id) ? this.db.getRepository(QuestionEntity).findOneBy({ id }) : null;
+  }
+
+  async require(id: string, field = 'questionId'): Promise<QuestionEntity> {
+    const question = await this.find(id);
+    if (!question) throw new QuestionsException(QuestionsExceptionCode.QUESTION_NOT_FOUND, 'That question does not exist.', { field });
+    return question;
+  }
+
+  byIds(ids: readonly string[]): Promise<QuestionEntity[]> {
+    return this.db.getRepository(QuestionEntity).findBy({ id: In([...ids]) });
+  }
+
+  async ask(viewer: Viewer, input: AskQuestionInput): Promise<QuestionEntity> {
+    const community = await this.communities.require(input.communityId);
+    const tags = normaliseTags(input.tags);
+    const title = input.title.trim();
+    await this.validateBody(input.body);
+    return this.db.transaction(async (tx) => {
+      const question = await tx.getRepository(QuestionEntity).save(
+        tx.getRepository(QuestionEntity).create({ communityId: community.id, authorId: viewer.id, title, body: input.body }),
+      );
+      await this.setTags(tx, question.id, tags);
+      await this.revisions.append(tx, { questionId: question.id }, { title, body: input.body, tags }, viewer.id);
+      await this.recordBody(tx, { questionId: question.id }, input.body);
+      return question;
+    });
+  }
+
+  /** Applies an edit and appends it to the history; only the asker or a moderator may. */
+  async edit(viewer: Viewer, input: EditQuestionInput): Promise<QuestionEntity> {
+    await this.require(input.questionId);
+    const tags = input.tags ? normaliseTags(input.tags) : undefined;
+    if (input.body !== undefined && input.body !== null) await this.validateBody(input.body);
+    return this.db.transaction(async (tx) => {
+      const question = await tx.getRepository(QuestionEntity).findOne({ where: { id: input.questionId }, lock: { mode: 'pessimistic_write' } });
+      if (!question) throw new QuestionsException(QuestionsExceptionCode.QUESTION_NOT_FOUND, 'That question does not exist.', { field: 'questionId' });
+      if (question.authorId !== viewer.id && viewer.role === UserRole.MEMBER) {
+        throw new QuestionsException(QuestionsExceptionCode.NOT_THE_AUTHOR, 'Only the person who asked this question (or a moderator) can edit it.');
+      }
+      const currentTags = await this.tagSlugs(tx, question.id);
+      const next = {
+        title: input.title?.trim() ?? question.title,
+        body: input.body ?? question.body,
+        tags: tags ?? currentTags,
+      };
+      if (next.title === question.title && next.body === question.body && next.tags.join(' ') === currentTags.join(' ')) {
+        throw new QuestionsException(QuestionsExceptionCode.NOTHING_TO_CHANGE, 'That edit changes nothing.');
+      }
+      await tx.getRepository(QuestionEntity).update(question.id, { title: next.title, body: next.body, updatedAt: () => 'now()', lastActivityAt: () => 'now()' } as never);
+      if (tags) await this.setTags(tx, question.id, tags);
+      await this.revisions.append(tx, { questionId: question.id }, next, viewer.id);
+      if (next.body !== question.body) await this.recordBody(tx, { questionId: question.id }, next.body);
+      return (await tx.getRepository(QuestionEntity).findOneBy({ id: question.id })) as QuestionEntity;
+    });
+  }
+
+  async list(filter: QuestionFilter | undefined, order: QuestionOrder, first: number, after: string | undefined): Promise<QuestionPage> {
+    checkPageSize(first);
+    const qb = this.db.getRepository(QuestionEntity).createQueryBuilder('q');
+    if (filter?.communitySlug) qb.innerJoin(CommunityEntity, 'c', 'c.id = q.community_id AND c.slug = :communitySlug', { communitySlug: filter.communitySlug });
+    if (filter?.tag) {
+      qb.innerJoin(QuestionTagEntity, 'qt', 'qt.question_id = q.id').innerJoin(TagEntity, 't', 't.id = qt.tag_id AND t.slug = :tag', {
+        tag: filter.tag.trim().toLowerCase(),
+      });
+    }
+    if (filter?.unanswered) qb.andWhere('q.answer_count = 0');
+    const totalCount = await qb.clone().getCount();
+
+    const column = order === QuestionOrder.ACTIVE ? 'q.last_activity_at' : 'q.created_at';
+    if (after) {
+      const [at, id] = decodeCursor(after, ['string', 'string']) as [string, string];
+      if (Number.isNaN(Date.parse(at)) || !isUuid(id)) decodeCursor('', ['string']);
+      qb.andWhere(`(${column}, q.id) < (:at::timestamptz, :id::uuid)`, { at, id });
+    }
+    const rows = await qb
+      .orderBy(column, 'DESC')
+      .addOrderBy('q.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
+    const page = rows.slice(0, first);
+    return {
+      questions: page.map((question) => ({
+        question,
+        cursor: encodeCursor([(order === QuestionOrder.ACTIVE ? question.lastActivityAt : question.createdAt).toISOString(), question.id]),
+      })),
+      hasNextPage: rows.length > first,
+      totalCount,
+    };
+  }
+
+  /** Counts a view once per viewer per hour, so reloading a page does not inflate it. */
+  async recordView(questionId: string, viewerKey: string): Promise<boolean> {
+    const fresh = await this.redis.set(`${this.config.redisPrefix}:viewed:${questionId}:${viewerKey}`, '1', 'EX', VIEW_WINDOW_SECONDS, 'NX');
+    if (fresh !== 'OK') return false;
+    await this.db.getRepository(QuestionEntity).increment({ id: questionId }, 'viewCount', 1);
+    return true;
+  }
+
+  async tagsByQuestionIds(questionIds: readonly string[]): Promise<(TagEntity & { questionId: string })[]> {
+    // Raw rows, one per (question, tag): a tag shared by two questions must appear twice.
+    return (await this.db.query(
+      `SELECT t.id, t.slug, t.created_at AS "createdAt", qt.question_id AS "questionId"
+         FROM question_tags qt JOIN tags t ON t.id = qt.tag_id
+        WHERE qt.question_id = ANY($1::uuid[])
+        ORDER BY qt.question_id, qt.position`,
+      [[...questionIds]],
+    )) as (TagEntity & { questionId: string })[];
+  }
+
+  async tagQuestionCounts(tagIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.db
+      .getRepository(QuestionTagEntity)
+      .createQueryBuilder('qt')
+      .select('qt.tag_id', 'tagId')
+      .addSelect('count(*)::int', 'count')
+      .where('qt.tag_id IN (:...ids)', { ids: [...tagIds] })
+      .groupBy('qt.tag_id')
+      .getRawMany<{ tagId: string; count: number }>();
+    return new Map(rows.map((r) => [r.tagId, r.count]));
+  }
+
+  /** The most used tags first. */
+  async popularTags(first: number): Promise<TagEntity[]> {
+    checkPageSize(first);
+    return this.db
+      .getRepository(TagEntity)
+      .createQueryBuilder('t')
+      .leftJoin(QuestionTagEntity, 'qt', 'qt.tag_id = t.id')
+      .groupBy('t.id')
+      .orderBy('count(qt.question_id)', 'DESC')
+      .addOrderBy('t.slug', 'ASC')
+      .limit(first)
+      .getMany();
+  }
+
+  /** Marks the question as active now (a new answer or comment). */
+  async touch(tx: EntityManager, questionId: string): Promise<void> {
+    await tx.query('UPDATE questions SET last_activity_at = now() WHERE id = $1', [questionId]);
+  }
+
+  private async tagSlugs(tx: EntityManager, questionId: string): Promise<string[]> {
+    const rows = (await tx.query(
+      'SELECT t.slug FROM question_tags qt JOIN tags t ON t.id = qt.tag_id WHERE qt.question_id = $1 ORDER BY qt.position',
+      [questionId],
+    )) as { slug: string }[];
+    return rows.map((r) => r.slug);
+  }
+
+  private async setTags(tx: EntityManager, questionId: string, slugs: string[]): Promise<void> {
+    await tx.query('INSERT INTO tags (slug) SELECT unnest($1::text[]) ON CONFLICT (slug) DO NOTHING', [slugs]);
+    await tx.query('DELETE FROM question_tags WHERE question_id = $1', [questionId]);
+    await tx.query(
+      `INSERT INTO question_tags (question_id, tag_id, position)
+       SELECT $1, t.id, array_position($2::text[], t.slug) FROM tags t WHERE t.slug = ANY($2::text[])`,
+      [questionId, slugs],
+    );
+  }
+}

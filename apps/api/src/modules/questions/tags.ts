@@ -1,0 +1,26 @@
+import { QuestionsException, QuestionsExceptionCode } from './questions.exception.js';
+
+export const TAG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const MIN_TAGS = 1;
+export const MAX_TAGS = 5;
+
+/**
+ * Tags as a question stores them: trimmed, lowercase slugs, each once, in the order given.
+ * "Social-Media" becomes "social-media"; anything that is still not a slug is refused.
+ */
+export function normaliseTags(tags: string[]): string[] {
+  const unique = [...new Set(tags.map((t) => t.trim().toLowerCase()).filter((t) => t.length > 0))];
+  if (unique.length < MIN_TAGS || unique.length > MAX_TAGS) {
+    throw new QuestionsException(QuestionsExceptionCode.INVALID_TAGS, `Give between ${MIN_TAGS} and ${MAX_TAGS} tags.`, { field: 'tags' });
+  }
+  for (const tag of unique) {
+    if (!TAG_PATTERN.test(tag) || tag.length > 35) {
+      throw new QuestionsException(
+        QuestionsExceptionCode.INVALID_TAGS,
+        `"${tag}" is not a valid tag: use lowercase letters, digits and single hyphens, up to 35 characters (e.g. parish-councils).`,
+        { field: 'tags' },
+      );
+    }
+  }
+  return unique;
+}

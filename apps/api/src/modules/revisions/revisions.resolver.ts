@@ -1,0 +1,28 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Loaders } from '../../common/auth.js';
+import type { RequestLoaders } from '../../common/loaders.js';
+import { loadUser } from '../accounts/accounts.resolver.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { UserModel } from '../accounts/accounts.model.js';
+import { PostRevisionModel } from './post-revision.model.js';
+import type { PostRevisionEntity } from './post-revision.entity.js';
+
+export const toRevisionModel = (r: PostRevisionEntity): PostRevisionModel => ({
+  revision: r.revision,
+  title: r.title,
+  body: r.body,
+  tags: r.tags,
+  editedAt: r.editedAt,
+  editedById: r.editedBy,
+});
+
+
+@Resolver(() => PostRevisionModel)
+export class RevisionsResolver {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @ResolveField(() => UserModel)
+  editedBy(@Parent() revision: PostRevisionModel, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
+    return loadUser(loaders, this.accounts, revision.editedById);
+  }
+}

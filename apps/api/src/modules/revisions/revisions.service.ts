@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { PostRevisionEntity } from './post-revision.entity.js';
+
+export type RevisedPost = { questionId: string; answerId?: undefined } | { answerId: string; questionId?: undefined };
+
+/**
+ * The history of every question and answer. Each publish (the first post and every edit)
+ * appends a row; the database refuses updates and deletes, so no text is ever lost.
+ */
+@Injectable()
+export class RevisionsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Appends the next revision; call inside the transaction that changes the post, after locking it. */
+  async append(tx: EntityManager, post: RevisedPost, state: { title?: string; body: string; tags?: string[] }, editedBy: string): Promise<void> {
+    const where = post.questionId ? 'question_id = $1' : 'answer_id = $1';
+    const [{ next }] = (await tx.query(`SELECT coalesce(max(revision), 0) + 1 AS next FROM post_revisions WHERE ${where}`, [
+      post.questionId ?? post.answerId,
+    ])) as { next: number }[];
+    await tx.getRepository(PostRevisionEntity).insert({
+      questionId: post.questionId ?? null,
+      answerId: post.answerId ?? null,
+      revision: next,
+      title: state.title ?? null,
+      body: state.body,
+      tags: state.tags ?? null,
+      editedBy,
+    });
+  }
+
+  forQuestions(ids: readonly string[]): Promise<PostRevisionEntity[]> {
+    return this.db.getRepository(PostRevisionEntity).find({ where: { questionId: In([...ids]) }, order: { revision: 'ASC' } });
+  }
+
+  forAnswers(ids: readonly string[]): Promise<PostRevisionEntity[]> {
+    return this.db.getRepository(PostRevisionEntity).find({ where: { answerId: In([...ids]) }, order: { revision: 'ASC' } });
+  }
+}

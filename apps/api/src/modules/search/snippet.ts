@@ -1,0 +1,33 @@
+/** Markers PostgreSQL's ts_headline puts around matched words, before we make them HTML. */
+export const HIGHLIGHT_START = '\u27e6';
+export const HIGHLIGHT_END = '\u27e7';
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/**
+ * Turns a headline into safe HTML: every character of the post is escaped, and only the
+ * highlight markers become <mark> tags, so a snippet can never carry markup of its own.
+ */
+export function highlightSnippet(headline: string): string {
+  let html = '';
+  let open = false;
+  for (const part of headline.split(new RegExp(`([${HIGHLIGHT_START}${HIGHLIGHT_END}])`))) {
+    if (part === HIGHLIGHT_START) {
+      if (!open) html += '<mark>';
+      open = true;
+    } else if (part === HIGHLIGHT_END) {
+      if (open) html += '</mark>';
+      open = false;
+    } else {
+      html += escapeHtml(part);
+    }
+  }
+  return open ? `${html}</mark>` : html;
+}
+
+/** Words of a draft title as an OR query, so any shared word suggests a question. */
+export function similarityQuery(title: string): string | null {
+  const words = [...new Set(title.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(0, 20);
+  return words.length ? words.join(' or ') : null;
+}

@@ -1,0 +1,70 @@
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { CoreModule } from '../core.module.js';
+import { AccountsService } from '../modules/accounts/accounts.service.js';
+import { OrganisationEntity } from '../modules/accounts/organisation.entity.js';
+import { UserEntity, UserRole } from '../modules/accounts/user.entity.js';
+import { AnswersService } from '../modules/answers/answers.service.js';
+import { CommunitiesService } from '../modules/communities/communities.service.js';
+import { QuestionsService } from '../modules/questions/questions.service.js';
+import type { Viewer } from '../common/request-context.js';
+import {
+  acceptedAnswerBody,
+  DEMO_PASSWORD,
+  demoAccounts,
+  demoCommunity,
+  demoOrganisations,
+  demoQuestion,
+  secondAnswerBody,
+  strategyAnswerBody,
+  strategyQuestion,
+} from './demo-content.js';
+
+/**
+ * Seeds the demo scenario once. The demo community is the marker: when it exists, the
+ * demo has been seeded (or someone built their own forum around it) and nothing is added.
+ */
+export async function seedDemoData(config: AppConfig): Promise<string> {
+  if (config.isProduction) return 'NODE_ENV=production: no demo data or demo accounts are created.';
+  const app = await NestFactory.createApplicationContext(CoreModule.forRoot({ ...config, runMigrations: false }), { logger: ['error', 'warn'] });
+  try {
+    const db = app.get(DataSource);
+    const communities = app.get(CommunitiesService);
+    if (await communities.findBySlug(demoCommunity.slug)) return 'Demo data is already there.';
+
+    await db.getRepository(OrganisationEntity).upsert(demoOrganisations, ['slug']);
+    const accounts = app.get(AccountsService);
+    const viewers: Record<keyof typeof demoAccounts, Viewer> = {} as Record<keyof typeof demoAccounts, Viewer>;
+    for (const [key, account] of Object.entries(demoAccounts) as [keyof typeof demoAccounts, (typeof demoAccounts)[keyof typeof demoAccounts]][]) {
+      const existing = await db.getRepository(UserEntity).findOneBy({ email: account.email });
+      const user = existing ?? (await accounts.signUp({ email: account.email, displayName: account.displayName, password: DEMO_PASSWORD }, UserRole[account.role])).user;
+      viewers[key] = { id: user.id, role: user.role, sessionId: '' };
+      if (account.affiliations.length) {
+        await accounts.setAffiliations(
+          viewers[key],
+          account.affiliations.map(([organisationSlug, role]) => ({ organisationSlug, role })),
+        );
+      }
+    }
+
+    const community = await communities.create(viewers.admin, demoCommunity);
+    for (const viewer of Object.values(viewers)) await communities.join(viewer, community.id);
+
+    const questions = app.get(QuestionsService);
+    const answers = app.get(AnswersService);
+    const strategy = await questions.ask(viewers.author, { communityId: community.id, ...strategyQuestion });
+    await answers.answer(viewers.admin, { questionId: strategy.id, body: strategyAnswerBody });
+
+    const question = await questions.ask(viewers.practitioner, { communityId: community.id, ...demoQuestion });
+    const accepted = await answers.answer(viewers.author, { questionId: question.id, body: acceptedAnswerBody });
+    await answers.answer(viewers.admin, { questionId: question.id, body: secondAnswerBody });
+    await answers.accept(viewers.practitioner, accepted.id);
+
+    return `Seeded the demo: ${demoCommunity.title}, 2 questions, 3 answers. Demo accounts: ${Object.values(demoAccounts)
+      .map((a) => a.email)
+      .join(', ')} (password ${DEMO_PASSWORD}).`;
+  } finally {
+    await app.close();
+  }
+}
