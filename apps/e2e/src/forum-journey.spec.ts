@@ -90,6 +90,20 @@ describe('forum journey', () => {
     await context.close();
   });
 
+  it('finds the demo question by search, with the matched words highlighted', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByLabel('Search questions and answers').fill('parish councillor');
+    await page.getByLabel('Search questions and answers').press('Enter');
+    await page.waitForURL(/\/search\?q=/);
+    const hit = page.getByTestId('search-hit').filter({ hasText: DEMO_QUESTION_TITLE }).first();
+    await hit.waitFor();
+    expect(await hit.locator('[data-testid="search-snippet"] mark').count()).toBeGreaterThan(0);
+    await screenshot(page, 'search');
+    await context.close();
+  });
+
   it('shows the accepted answer on the demo question', async () => {
     const context = await newContext();
     const page = await context.newPage();
