@@ -1,0 +1,54 @@
+import { answerQuestion, askQuestion, createCommunity } from './forum-fixtures.js';
+import { signUp, startTestApp, type TestApp } from './test-app.js';
+
+const LIST = `query($first: Int) { questions(first: $first) { totalCount edges { node {
+  id title score viewCount answerCount viewerVote
+  author { displayName affiliations { role organisation { name } } }
+  community { slug memberCount viewerIsMember }
+  tags { slug questionCount }
+  acceptedAnswer { id author { displayName } }
+  answers { id isAccepted viewerVote author { displayName } comments { author { displayName } } revisions { editedBy { displayName } } }
+  comments { author { displayName } }
+  revisions { editedBy { displayName } }
+} } } }`;
+
+describe('per-item relations go through DataLoader', () => {
+  let t: TestApp;
+  let viewer: { token: string };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const { communityId } = await createCommunity(t);
+    const people = await Promise.all(Array.from({ length: 6 }, (_, i) => signUp(t, `Person ${i}`)));
+    viewer = people[0];
+    await t.db.query(`INSERT INTO organisations (slug, name) VALUES ('county-council', 'County Council')`);
+    for (const p of people) {
+      await t.gql('mutation { setAffiliations(input: [{ organisationSlug: "county-council", role: "employee" }]) { id } }', {}, p);
+    }
+    for (let i = 0; i < 50; i += 1) {
+      const asker = people[i % people.length];
+      const id = await askQuestion(t, asker, communityId, { title: `Question number ${i} on policy`, tags: [`tag-${i % 7}`, 'common'] });
+      const answerer = people[(i + 1) % people.length];
+      const answerId = await answerQuestion(t, answerer, id, `Answer ${i}`);
+      await t.gql('mutation($input: AddCommentInput!) { addComment(input: $input) { id } }', { input: { postId: answerId, body: 'Thanks' } }, asker);
+      if (i % 3 === 0) await t.gql('mutation($id: ID!) { acceptAnswer(answerId: $id) { id } }', { id: answerId }, asker);
+    }
+  });
+  afterAll(() => t.close());
+
+  async function statementsFor(first: number): Promise<number> {
+    const before = t.statements();
+    const result = await t.gql<{ questions: { edges: unknown[] } }>(LIST, { first }, viewer);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.questions.edges).toHaveLength(first);
+    return t.statements() - before;
+  }
+
+  it('costs the same number of SQL statements for 10 questions as for 50', async () => {
+    const ten = await statementsFor(10);
+    const fifty = await statementsFor(50);
+    expect(fifty).toBe(ten);
+    // One per relation kind, plus the session lookup, the count and the page itself.
+    expect(ten).toBeLessThanOrEqual(20);
+  });
+});
