@@ -6,6 +6,7 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type AddCommentInput = {
   body: string;
+  /** A question's or an answer's id. */
   postId: string | number;
 };
 
@@ -15,13 +16,16 @@ export type AffiliationInput = {
 };
 
 export type AnswerQuestionInput = {
+  /** Markdown, up to 30,000 characters. */
   body: string;
   questionId: string | number;
 };
 
 export type AskQuestionInput = {
+  /** Markdown, up to 30,000 characters. */
   body: string;
   communityId: string | number;
+  /** 1 to 5 lowercase slugs. */
   tags: Array<string>;
   title: string;
 };
@@ -65,13 +69,16 @@ export type SignUpInput = {
   password: string;
 };
 
+/** What a person may moderate. */
 export type UserRole =
   | 'ADMIN'
   | 'MEMBER'
   | 'MODERATOR';
 
 export type VoteInput = {
+  /** A question's or an answer's id. */
   postId: string | number;
+  /** NONE withdraws a vote. */
   value: VoteValue;
 };
 
