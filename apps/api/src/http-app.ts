@@ -19,7 +19,8 @@ export function defaultWebDistDir(): string {
 /** Builds the HTTP application: GraphQL, health, and the web app's files with an SPA fallback. */
 export async function createHttpApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: options.logger === false ? false : ['log', 'warn', 'error'],
+    // Start-up chatter (every module and route) stays out of the way; warnings and errors do not.
+    logger: options.logger === false ? false : ['warn', 'error'],
     bufferLogs: false,
   });
   app.use(cookieParser());

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { ConfigurationError, loadConfig } from './config/app-config.js';
 import { createHttpApp } from './http-app.js';
 
@@ -7,7 +6,7 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await createHttpApp(config);
   await app.listen(config.port);
-  new Logger('Policy Commons').log(`Serving ${config.publicUrl} (GraphQL at ${config.publicUrl}/graphql)`);
+  console.log(`api: serving ${config.publicUrl} (GraphQL at ${config.publicUrl}/graphql)`);
 }
 
 bootstrap().catch((error: unknown) => {

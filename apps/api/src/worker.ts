@@ -1,15 +1,33 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigurationError, loadConfig } from './config/app-config.js';
 import { WorkerModule } from './worker.module.js';
 
-/** The BullMQ worker: the api's modules, no HTTP. Stops cleanly on SIGTERM and SIGINT. */
+/**
+ * The BullMQ worker: the api's modules, no HTTP. SIGTERM or SIGINT closes the workers,
+ * which lets in-flight jobs finish; the signal is honoured even while still starting up.
+ */
+let app: INestApplicationContext | undefined;
+let stopping = false;
+
+async function stop(): Promise<void> {
+  stopping = true;
+  if (!app) return; // bootstrap() sees the flag and stops once started
+  const closing = app;
+  app = undefined;
+  await closing.close();
+  process.exit(0);
+}
+
+process.once('SIGTERM', () => void stop());
+process.once('SIGINT', () => void stop());
+
 async function bootstrap(): Promise<void> {
   const config = loadConfig({ ...process.env, RUN_MIGRATIONS: 'false' });
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['log', 'warn', 'error'] });
-  app.enableShutdownHooks();
-  new Logger('Worker').log('ready');
+  app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['log', 'warn', 'error'] });
+  console.log('worker: ready');
+  if (stopping) await stop();
 }
 
 bootstrap().catch((error: unknown) => {
