@@ -5,8 +5,10 @@ import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AnswersModule } from './modules/answers/answers.module.js';
+import { CitationsModule } from './modules/citations/citations.module.js';
 import { CommentsModule } from './modules/comments/comments.module.js';
 import { CommunitiesModule } from './modules/communities/communities.module.js';
+import { PoliciesModule } from './modules/policies/policies.module.js';
 import { QuestionsModule } from './modules/questions/questions.module.js';
 import { RevisionsModule } from './modules/revisions/revisions.module.js';
 import { SearchModule } from './modules/search/search.module.js';
@@ -33,6 +35,8 @@ export class CoreModule {
         CommentsModule,
         VotesModule,
         SearchModule,
+        PoliciesModule,
+        CitationsModule,
       ],
       exports: [ConfigModule, TypeOrmModule, RedisModule, QueuesModule],
     };

@@ -1,6 +1,7 @@
 import { ConfigurationError, loadConfig } from '../config/app-config.js';
 import { ensureDatabase } from '../database/database-admin.js';
 import { runMigrations } from '../database/migrate.js';
+import { importBundledPolicies } from '../modules/policies/policy-import.js';
 import { seedDemoData } from '../seed/seed.js';
 import { checkPostgres, checkRedis, ServiceUnreachableError } from './service-checks.js';
 
@@ -16,6 +17,7 @@ try {
   if (await ensureDatabase(config.databaseUrl)) console.log(`Created database ${new URL(config.databaseUrl).pathname.slice(1)}.`);
   const ran = await runMigrations(config.databaseUrl);
   if (ran.length) console.log(`Ran ${ran.length} migration(s).`);
+  console.log(await importBundledPolicies(config));
   const seeded = await seedDemoData(config);
   console.log(seeded);
 } catch (error) {

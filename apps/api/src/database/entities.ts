@@ -3,8 +3,10 @@ import { OrganisationEntity } from '../modules/accounts/organisation.entity.js';
 import { SessionEntity } from '../modules/accounts/session.entity.js';
 import { UserEntity } from '../modules/accounts/user.entity.js';
 import { AnswerEntity } from '../modules/answers/answer.entity.js';
+import { CitationEntity } from '../modules/citations/citation.entity.js';
 import { CommentEntity } from '../modules/comments/comment.entity.js';
 import { CommunityEntity, CommunityMemberEntity } from '../modules/communities/community.entity.js';
+import { PolicyDocumentEntity, PolicyDraftEntity, PolicySectionEntity, PolicyVersionEntity } from '../modules/policies/policy.entity.js';
 import { QuestionEntity, QuestionTagEntity, TagEntity } from '../modules/questions/question.entity.js';
 import { PostRevisionEntity } from '../modules/revisions/post-revision.entity.js';
 import { VoteEntity } from '../modules/votes/vote.entity.js';
@@ -24,4 +26,9 @@ export const entities = [
   PostRevisionEntity,
   CommentEntity,
   VoteEntity,
+  PolicyDocumentEntity,
+  PolicyVersionEntity,
+  PolicySectionEntity,
+  PolicyDraftEntity,
+  CitationEntity,
 ];

@@ -7,6 +7,7 @@ import { OrganisationEntity } from '../modules/accounts/organisation.entity.js';
 import { UserEntity, UserRole } from '../modules/accounts/user.entity.js';
 import { AnswersService } from '../modules/answers/answers.service.js';
 import { CommunitiesService } from '../modules/communities/communities.service.js';
+import { PoliciesService } from '../modules/policies/policies.service.js';
 import { QuestionsService } from '../modules/questions/questions.service.js';
 import type { Viewer } from '../common/request-context.js';
 import {
@@ -34,6 +35,8 @@ export async function seedDemoData(config: AppConfig): Promise<string> {
     if (await communities.findBySlug(demoCommunity.slug)) return 'Demo data is already there.';
 
     await db.getRepository(OrganisationEntity).upsert(demoOrganisations, ['slug']);
+    // The demo answers cite the bundled policies, so they must be published first.
+    await app.get(PoliciesService).importBundledCorpus();
     const accounts = app.get(AccountsService);
     const viewers: Record<keyof typeof demoAccounts, Viewer> = {} as Record<keyof typeof demoAccounts, Viewer>;
     for (const [key, account] of Object.entries(demoAccounts) as [keyof typeof demoAccounts, (typeof demoAccounts)[keyof typeof demoAccounts]][]) {

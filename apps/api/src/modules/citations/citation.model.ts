@@ -1,0 +1,52 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { SectionChangeKind } from '../policies/policy.model.js';
+
+export enum CitationStatus {
+  CURRENT = 'CURRENT',
+  UNCHANGED = 'UNCHANGED',
+  CHANGED = 'CHANGED',
+  REMOVED = 'REMOVED',
+}
+registerEnumType(CitationStatus, {
+  name: 'CitationStatus',
+  valuesMap: {
+    CURRENT: { description: 'cites the latest version' },
+    UNCHANGED: { description: 'a later version exists; the cited section is the same there' },
+    CHANGED: { description: 'a later version changed the cited section' },
+    REMOVED: { description: 'a later version no longer has the cited section' },
+  },
+});
+
+@ObjectType('Citation')
+export class CitationModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'policy:<slug>@<version>#<anchor>' })
+  reference: string;
+
+  @Field(() => CitationStatus)
+  status: CitationStatus;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same section in the latest version, when the citation is not CURRENT and the section still exists there.',
+  })
+  latestReference: string | null;
+
+  documentId: string;
+  versionId: string;
+  sectionId: string;
+  latestVersionId: string;
+  questionId: string | null;
+  answerId: string | null;
+}
+
+@ObjectType('DraftCitationImpact', { description: 'A citation that publishing the draft would make stale.' })
+export class DraftCitationImpactModel {
+  @Field(() => CitationModel)
+  citation: CitationModel;
+
+  @Field(() => SectionChangeKind, { description: 'CHANGED or REMOVED: what the draft does to the cited section.' })
+  change: SectionChangeKind;
+}

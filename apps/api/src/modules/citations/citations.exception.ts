@@ -1,0 +1,23 @@
+import { DomainException, PublicErrorCode } from '../../common/errors.js';
+
+export enum CitationsExceptionCode {
+  MALFORMED_REFERENCE = 'MALFORMED_REFERENCE',
+  UNRESOLVED_REFERENCE = 'UNRESOLVED_REFERENCE',
+  NOT_CITED = 'NOT_CITED',
+  ALREADY_CURRENT = 'ALREADY_CURRENT',
+  SECTION_REMOVED = 'SECTION_REMOVED',
+}
+
+const publicCodes: Record<CitationsExceptionCode, PublicErrorCode> = {
+  [CitationsExceptionCode.MALFORMED_REFERENCE]: PublicErrorCode.BAD_USER_INPUT,
+  [CitationsExceptionCode.UNRESOLVED_REFERENCE]: PublicErrorCode.BAD_USER_INPUT,
+  [CitationsExceptionCode.NOT_CITED]: PublicErrorCode.BAD_USER_INPUT,
+  [CitationsExceptionCode.ALREADY_CURRENT]: PublicErrorCode.BAD_USER_INPUT,
+  [CitationsExceptionCode.SECTION_REMOVED]: PublicErrorCode.BAD_USER_INPUT,
+};
+
+export class CitationsException extends DomainException<CitationsExceptionCode> {
+  get publicCode(): PublicErrorCode {
+    return publicCodes[this.code];
+  }
+}

@@ -1,0 +1,151 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, Loaders, SignedInGuard } from '../../common/auth.js';
+import { groupByKeys, type RequestLoaders } from '../../common/loaders.js';
+import type { Viewer } from '../../common/request-context.js';
+import { AnswerModel } from '../answers/answer.model.js';
+import { loadAnswer, toAnswerModel } from '../answers/answers.resolver.js';
+import { AnswersService } from '../answers/answers.service.js';
+import { loadDocument, loadSection, loadVersion } from '../policies/policies.resolver.js';
+import { PoliciesService } from '../policies/policies.service.js';
+import { PolicyDocumentModel, PolicyDraftModel, PolicySectionModel, PolicyVersionModel, SectionChangeKind } from '../policies/policy.model.js';
+import { QuestionModel } from '../questions/question.model.js';
+import { loadQuestion } from '../questions/questions.resolver.js';
+import { QuestionsService } from '../questions/questions.service.js';
+import { CitationModel, CitationStatus, DraftCitationImpactModel } from './citation.model.js';
+import { CitationsService, type CitationRow } from './citations.service.js';
+
+export const toCitationModel = (c: CitationRow): CitationModel => ({
+  id: c.id,
+  reference: c.reference,
+  status: c.status,
+  latestReference: c.latestReference,
+  documentId: c.documentId,
+  versionId: c.versionId,
+  sectionId: c.sectionId,
+  latestVersionId: c.latestVersionId,
+  questionId: c.questionId,
+  answerId: c.answerId,
+});
+
+const STALE = new Set([CitationStatus.CHANGED, CitationStatus.REMOVED]);
+
+function documentCitations(loaders: RequestLoaders, citations: CitationsService, documentId: string): Promise<CitationModel[]> {
+  return loaders
+    .get<string, CitationModel[]>('citations.byDocumentId', async (ids) =>
+      groupByKeys(ids, await citations.forDocuments(ids), (c) => c.documentId).map((cs) => cs.map(toCitationModel)),
+    )
+    .load(documentId);
+}
+
+@Resolver(() => CitationModel)
+export class CitationsResolver {
+  constructor(
+    private readonly citations: CitationsService,
+    private readonly policies: PoliciesService,
+    private readonly questions: QuestionsService,
+    private readonly answers: AnswersService,
+  ) {}
+
+  @Mutation(() => AnswerModel, {
+    description:
+      "Moves one citation of the answer to the latest version of its document, rewriting the reference in the answer's Markdown (recorded as an edit). Refused when the section was removed.",
+  })
+  @UseGuards(SignedInGuard)
+  async updateCitationToLatest(
+    @Args('answerId', { type: () => ID }) answerId: string,
+    @Args('reference', { type: () => String }) reference: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<AnswerModel> {
+    return toAnswerModel(await this.citations.updateToLatest(viewer, answerId, reference));
+  }
+
+  @ResolveField(() => PolicyDocumentModel)
+  document(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders): Promise<PolicyDocumentModel> {
+    return loadDocument(loaders, this.policies, citation.documentId);
+  }
+
+  @ResolveField(() => PolicyVersionModel)
+  version(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders): Promise<PolicyVersionModel> {
+    return loadVersion(loaders, this.policies, citation.versionId);
+  }
+
+  @ResolveField(() => PolicySectionModel)
+  section(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders): Promise<PolicySectionModel> {
+    return loadSection(loaders, this.policies, citation.sectionId);
+  }
+
+  @ResolveField(() => PolicyVersionModel)
+  latestVersion(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders): Promise<PolicyVersionModel> {
+    return loadVersion(loaders, this.policies, citation.latestVersionId);
+  }
+
+  @ResolveField(() => QuestionModel, { nullable: true, description: 'Set when a question cites; exactly one of question/answer is set.' })
+  question(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders): Promise<QuestionModel> | null {
+    return citation.questionId ? loadQuestion(loaders, this.questions, citation.questionId) : null;
+  }
+
+  @ResolveField(() => AnswerModel, { nullable: true, description: 'Set when an answer cites.' })
+  answer(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders): Promise<AnswerModel> | null {
+    return citation.answerId ? loadAnswer(loaders, this.answers, citation.answerId) : null;
+  }
+}
+
+@Resolver(() => QuestionModel)
+export class QuestionCitationsResolver {
+  constructor(private readonly citationsService: CitationsService) {}
+
+  @ResolveField(() => [CitationModel], { description: 'The policy sections the question cites, in order.' })
+  citations(@Parent() question: QuestionModel, @Loaders() loaders: RequestLoaders): Promise<CitationModel[]> {
+    return loaders
+      .get<string, CitationModel[]>('citations.byQuestionId', async (ids) =>
+        groupByKeys(ids, await this.citationsService.forQuestions(ids), (c) => c.questionId as string).map((cs) => cs.map(toCitationModel)),
+      )
+      .load(question.id);
+  }
+}
+
+@Resolver(() => AnswerModel)
+export class AnswerCitationsResolver {
+  constructor(private readonly citationsService: CitationsService) {}
+
+  @ResolveField(() => [CitationModel], { description: 'The policy sections the answer cites, in order.' })
+  citations(@Parent() answer: AnswerModel, @Loaders() loaders: RequestLoaders): Promise<CitationModel[]> {
+    return loaders
+      .get<string, CitationModel[]>('citations.byAnswerId', async (ids) =>
+        groupByKeys(ids, await this.citationsService.forAnswers(ids), (c) => c.answerId as string).map((cs) => cs.map(toCitationModel)),
+      )
+      .load(answer.id);
+  }
+}
+
+@Resolver(() => PolicyDocumentModel)
+export class DocumentCitationsResolver {
+  constructor(private readonly citations: CitationsService) {}
+
+  @ResolveField(() => [CitationModel], { description: 'Every citation of any version of this document, newest first, each with its status.' })
+  citedBy(@Parent() document: PolicyDocumentModel, @Loaders() loaders: RequestLoaders): Promise<CitationModel[]> {
+    return documentCitations(loaders, this.citations, document.id);
+  }
+
+  @ResolveField(() => [CitationModel], { description: 'The citations whose section a later version changed or removed.' })
+  async staleCitations(@Parent() document: PolicyDocumentModel, @Loaders() loaders: RequestLoaders): Promise<CitationModel[]> {
+    return (await documentCitations(loaders, this.citations, document.id)).filter((c) => STALE.has(c.status));
+  }
+}
+
+@Resolver(() => PolicyDraftModel)
+export class DraftCitationsResolver {
+  constructor(private readonly citations: CitationsService) {}
+
+  @ResolveField(() => [DraftCitationImpactModel], {
+    description: 'Citations that are not stale now but would be if this draft were published: their section is changed or removed in it.',
+  })
+  async citationsMadeStale(@Parent() draft: PolicyDraftModel): Promise<DraftCitationImpactModel[]> {
+    // A draft is only shown to its document's authors, one at a time, so no batching is needed.
+    return (await this.citations.draftImpact(draft.documentId, draft.markdown)).map(({ citation, change }) => ({
+      citation: toCitationModel(citation),
+      change: SectionChangeKind[change],
+    }));
+  }
+}

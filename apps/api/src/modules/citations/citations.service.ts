@@ -1,0 +1,219 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { formatCitationReference, parseCitationReference, parsePolicyBody, scanCitationReferences, sectionFingerprint } from '@policy-commons/policies';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Viewer } from '../../common/request-context.js';
+import type { AnswerEntity } from '../answers/answer.entity.js';
+import { AnswersService } from '../answers/answers.service.js';
+import { QuestionsService } from '../questions/questions.service.js';
+import { CitationEntity } from './citation.entity.js';
+import { CitationStatus } from './citation.model.js';
+import { CitationsException, CitationsExceptionCode } from './citations.exception.js';
+
+/** A stored citation with what it points at and how that section fared in the latest version. */
+export interface CitationRow {
+  id: string;
+  questionId: string | null;
+  answerId: string | null;
+  versionId: string;
+  sectionId: string;
+  documentId: string;
+  reference: string;
+  anchor: string;
+  fingerprint: string;
+  latestVersionId: string;
+  latestReference: string | null;
+  status: CitationStatus;
+}
+
+/** One citation a new version made stale: what the digests tell the citing post's author. */
+export interface StaleCitationNotice {
+  citationId: string;
+  questionId: string | null;
+  answerId: string | null;
+  /** The author of the citing answer (or question). */
+  authorId: string;
+  reference: string;
+  change: 'CHANGED' | 'REMOVED';
+}
+
+interface ResolvedReference {
+  reference: string;
+  versionId: string;
+  sectionId: string;
+}
+
+// Status against the latest version of the cited document, from stored section fingerprints,
+// so a whole page of citations costs one statement.
+const CITATION_ROWS = `
+  SELECT c.id, c.question_id AS "questionId", c.answer_id AS "answerId", c.version_id AS "versionId",
+         c.section_id AS "sectionId", v.document_id AS "documentId", c.reference, s.anchor, s.fingerprint,
+         lv.id AS "latestVersionId",
+         CASE WHEN lv.id <> v.id AND ls.id IS NOT NULL THEN 'policy:' || d.slug || '@' || lv.version || '#' || s.anchor END AS "latestReference",
+         CASE WHEN lv.id = v.id THEN 'CURRENT'
+              WHEN ls.id IS NULL THEN 'REMOVED'
+              WHEN ls.fingerprint = s.fingerprint THEN 'UNCHANGED'
+              ELSE 'CHANGED' END AS status
+    FROM citations c
+    JOIN policy_versions v ON v.id = c.version_id
+    JOIN policy_documents d ON d.id = v.document_id
+    JOIN policy_sections s ON s.id = c.section_id
+    JOIN LATERAL (
+      SELECT l.id, l.version FROM policy_versions l WHERE l.document_id = v.document_id ORDER BY l.major DESC, l.minor DESC LIMIT 1
+    ) lv ON true
+    LEFT JOIN policy_sections ls ON ls.version_id = lv.id AND ls.anchor = s.anchor`;
+
+@Injectable()
+export class CitationsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly questions: QuestionsService,
+    private readonly answers: AnswersService,
+  ) {}
+
+  onModuleInit(): void {
+    this.questions.registerBodyHook({
+      validate: (body) => this.validate(body).then(() => undefined),
+      record: (tx, post, body) => this.record(tx, post, body),
+    });
+  }
+
+  /** Every policy: reference in a post must be well formed and name a published section. */
+  async validate(body: string, tx: EntityManager = this.db.manager): Promise<ResolvedReference[]> {
+    const { references, problems } = scanCitationReferences(body);
+    const malformed = problems[0];
+    if (malformed) {
+      throw new CitationsException(CitationsExceptionCode.MALFORMED_REFERENCE, `"${malformed.raw}" is not a valid policy citation: ${malformed.error}.`, { field: 'body' });
+    }
+    if (references.length === 0) return [];
+    const refs = references.map((found) => found.reference);
+    const rows = (await tx.query(
+      `SELECT r.i::int AS i, d.id AS "documentId", d.title, v.id AS "versionId", s.id AS "sectionId"
+         FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS r(slug, version, anchor, i)
+         LEFT JOIN policy_documents d ON d.slug = r.slug
+         LEFT JOIN policy_versions v ON v.document_id = d.id AND v.version = r.version
+         LEFT JOIN policy_sections s ON s.version_id = v.id AND s.anchor = r.anchor
+        ORDER BY r.i`,
+      [refs.map((r) => r.slug), refs.map((r) => r.version), refs.map((r) => r.anchor)],
+    )) as { i: number; documentId: string | null; title: string | null; versionId: string | null; sectionId: string | null }[];
+    const unresolved: string[] = [];
+    const resolved: ResolvedReference[] = [];
+    rows.forEach((row, index) => {
+      const found = references[index];
+      if (!found) return;
+      const { slug, version, anchor } = found.reference;
+      if (!row.documentId) unresolved.push(`"${found.raw}" does not resolve: there is no policy document "${slug}"`);
+      else if (!row.versionId) unresolved.push(`"${found.raw}" does not resolve: "${row.title}" has no published version ${version}`);
+      else if (!row.sectionId) unresolved.push(`"${found.raw}" does not resolve: version ${version} of "${row.title}" has no section "${anchor}"`);
+      else resolved.push({ reference: formatCitationReference(found.reference), versionId: row.versionId, sectionId: row.sectionId });
+    });
+    if (unresolved.length > 0) {
+      throw new CitationsException(CitationsExceptionCode.UNRESOLVED_REFERENCE, `${unresolved.join('; ')}.`, { field: 'body' });
+    }
+    return resolved;
+  }
+
+  /** Replaces a post's citations with what its body cites now; runs in the post's save transaction. */
+  async record(tx: EntityManager, post: { questionId?: string; answerId?: string }, body: string): Promise<void> {
+    const resolved = await this.validate(body, tx);
+    if (post.questionId) await tx.getRepository(CitationEntity).delete({ questionId: post.questionId });
+    else if (post.answerId) await tx.getRepository(CitationEntity).delete({ answerId: post.answerId });
+    else return;
+    const seen = new Set<string>();
+    const rows = resolved
+      .filter((r) => (seen.has(r.reference) ? false : (seen.add(r.reference), true)))
+      .map((r, position) => ({ questionId: post.questionId ?? null, answerId: post.answerId ?? null, versionId: r.versionId, sectionId: r.sectionId, reference: r.reference, position }));
+    if (rows.length > 0) await tx.getRepository(CitationEntity).insert(rows);
+  }
+
+  private async rows(where: string, params: unknown[]): Promise<CitationRow[]> {
+    return (await this.db.query(`${CITATION_ROWS} WHERE ${where} ORDER BY c.position, c.created_at, c.id`, params)) as CitationRow[];
+  }
+
+  forQuestions(ids: readonly string[]): Promise<CitationRow[]> {
+    return this.rows('c.question_id = ANY($1::uuid[])', [[...ids]]);
+  }
+
+  forAnswers(ids: readonly string[]): Promise<CitationRow[]> {
+    return this.rows('c.answer_id = ANY($1::uuid[])', [[...ids]]);
+  }
+
+  /** Citations of any version of the documents, the newest posts first. */
+  async forDocuments(documentIds: readonly string[]): Promise<CitationRow[]> {
+    return (await this.db.query(`${CITATION_ROWS} WHERE v.document_id = ANY($1::uuid[]) ORDER BY c.created_at DESC, c.position, c.id`, [[...documentIds]])) as CitationRow[];
+  }
+
+  /**
+   * Citations that publishing this draft would make stale: those not stale yet whose
+   * section the draft rewords or drops.
+   */
+  async draftImpact(documentId: string, markdown: string): Promise<{ citation: CitationRow; change: 'CHANGED' | 'REMOVED' }[]> {
+    const parsed = parsePolicyBody(markdown);
+    const draftFingerprints = new Map(parsed.sections.map((section) => [section.anchor, sectionFingerprint(section)]));
+    const citations = await this.forDocuments([documentId]);
+    return citations
+      .filter((c) => c.status === CitationStatus.CURRENT || c.status === CitationStatus.UNCHANGED)
+      .flatMap((citation): { citation: CitationRow; change: 'CHANGED' | 'REMOVED' }[] => {
+        const fingerprint = draftFingerprints.get(citation.anchor);
+        if (fingerprint === undefined) return [{ citation, change: 'REMOVED' as const }];
+        return fingerprint === citation.fingerprint ? [] : [{ citation, change: 'CHANGED' as const }];
+      });
+  }
+
+  /**
+   * For notifications: the citations this newly published version made stale, i.e. whose
+   * section was the same in the version before it and is changed or gone in this one.
+   * Citations that were already stale are not repeated.
+   */
+  async citationsMadeStaleBy(versionId: string): Promise<StaleCitationNotice[]> {
+    return (await this.db.query(
+      `WITH nv AS (SELECT id, document_id, major, minor FROM policy_versions WHERE id = $1),
+            prev AS (
+              SELECT p.id FROM policy_versions p JOIN nv ON p.document_id = nv.document_id AND (p.major, p.minor) < (nv.major, nv.minor)
+               ORDER BY p.major DESC, p.minor DESC LIMIT 1)
+       SELECT c.id AS "citationId", c.question_id AS "questionId", c.answer_id AS "answerId",
+              coalesce(a.author_id, q.author_id) AS "authorId", c.reference,
+              CASE WHEN ns.id IS NULL THEN 'REMOVED' ELSE 'CHANGED' END AS change
+         FROM citations c
+         JOIN policy_sections s ON s.id = c.section_id
+         JOIN policy_versions v ON v.id = c.version_id
+         JOIN nv ON nv.document_id = v.document_id AND (v.major, v.minor) < (nv.major, nv.minor)
+         JOIN prev ON true
+         JOIN policy_sections ps ON ps.version_id = prev.id AND ps.anchor = s.anchor AND ps.fingerprint = s.fingerprint
+         LEFT JOIN policy_sections ns ON ns.version_id = nv.id AND ns.anchor = s.anchor
+         LEFT JOIN answers a ON a.id = c.answer_id
+         LEFT JOIN questions q ON q.id = c.question_id
+        WHERE ns.id IS NULL OR ns.fingerprint <> s.fingerprint
+        ORDER BY c.created_at, c.id`,
+      [versionId],
+    )) as StaleCitationNotice[];
+  }
+
+  /**
+   * Moves one citation of an answer to the latest version of its document by rewriting the
+   * reference in the answer's Markdown; saved as an ordinary edit, so it is in the history.
+   */
+  async updateToLatest(viewer: Viewer, answerId: string, reference: string): Promise<AnswerEntity> {
+    const answer = await this.answers.require(answerId);
+    const parsed = parseCitationReference(reference);
+    if (!parsed.ok) throw new CitationsException(CitationsExceptionCode.MALFORMED_REFERENCE, parsed.error, { field: 'reference' });
+    const canonical = formatCitationReference(parsed.reference);
+    const citation = (await this.forAnswers([answer.id])).find((c) => c.reference === canonical);
+    if (!citation) throw new CitationsException(CitationsExceptionCode.NOT_CITED, `This answer does not cite ${canonical}.`, { field: 'reference' });
+    if (citation.status === CitationStatus.CURRENT) {
+      throw new CitationsException(CitationsExceptionCode.ALREADY_CURRENT, `${canonical} already cites the latest version.`, { field: 'reference' });
+    }
+    if (citation.status === CitationStatus.REMOVED || !citation.latestReference) {
+      throw new CitationsException(
+        CitationsExceptionCode.SECTION_REMOVED,
+        `The latest version no longer has the section "${parsed.reference.anchor}", so ${canonical} cannot be moved to it: edit the answer to cite another section.`,
+        { field: 'reference' },
+      );
+    }
+    const latest = citation.latestReference;
+    const found = scanCitationReferences(answer.body).references.filter((r) => formatCitationReference(r.reference) === canonical);
+    let body = answer.body;
+    for (const occurrence of [...found].reverse()) body = body.slice(0, occurrence.start) + latest + body.slice(occurrence.end);
+    return this.answers.edit(viewer, { answerId: answer.id, body });
+  }
+}

@@ -1,0 +1,349 @@
+import { mkdtemp, readFile, rm, writeFile, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_CITATIONS } from '@policy-commons/policies';
+import { bundledCorpusDir, loadPolicyCorpus } from '@policy-commons/policies/node';
+import { answerQuestion, askQuestion, createCommunity, type Person } from '../../../test/forum-fixtures.js';
+import { errorOf, signUp, startTestApp, type TestApp } from '../../../test/test-app.js';
+import { seedDemoData } from '../../seed/seed.js';
+import { demoQuestion } from '../../seed/demo-content.js';
+import { CitationsService } from '../citations/citations.service.js';
+import { PoliciesService } from './policies.service.js';
+
+const SET_AFFILIATIONS = 'mutation($input: [AffiliationInput!]!) { setAffiliations(input: $input) { id } }';
+const CREATE = 'mutation($input: CreatePolicyDocumentInput!) { createPolicyDocument(input: $input) { id slug title organisation { slug } versions { version } latestVersion { version } } }';
+const SAVE = 'mutation($input: SavePolicyDraftInput!) { savePolicyDraft(input: $input) { markdown updatedAt } }';
+const PUBLISH = `mutation($input: PublishPolicyVersionInput!) { publishPolicyVersion(input: $input) {
+  id version summaryOfChanges contributors { name role } sections { anchor title level parentAnchor } document { slug } supersededBy { version }
+} }`;
+const ADAPT = 'mutation($input: AdaptPolicyDocumentInput!) { adaptPolicyDocument(input: $input) { id slug organisation { slug } adaptedFrom { version document { slug organisation { slug } } } draft { markdown } } }';
+const ANSWER = 'mutation($input: AnswerQuestionInput!) { answerQuestion(input: $input) { id citations { reference status } } }';
+const MOVE = 'mutation($answerId: ID!, $reference: String!) { updateCitationToLatest(answerId: $answerId, reference: $reference) { id body citations { reference status } revisions { body } } }';
+
+const draft = (responsibilities: string, withScope = true): string =>
+  [
+    '# Remote Working Policy',
+    '',
+    '## Purpose',
+    '',
+    'Why the council supports working away from the office.',
+    '',
+    ...(withScope ? ['## Scope', '', 'Every employee and contractor.', ''] : []),
+    '## Responsibilities',
+    '',
+    responsibilities,
+    '',
+  ].join('\n');
+
+async function becomeAuthor(t: TestApp, person: Person, organisationSlug: string): Promise<void> {
+  const result = await t.gql(SET_AFFILIATIONS, { input: [{ organisationSlug, role: 'policy author' }] }, person);
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+}
+
+describe('policy documents, versions and citations', () => {
+  let t: TestApp;
+  let countyAuthor: Person;
+  let parishAuthor: Person;
+  let practitioner: Person;
+  let communityId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedDemoData(t.config);
+    countyAuthor = await signUp(t, 'County Author');
+    parishAuthor = await signUp(t, 'Parish Author');
+    practitioner = await signUp(t, 'Practitioner');
+    await becomeAuthor(t, countyAuthor, 'county-council');
+    await becomeAuthor(t, parishAuthor, 'parish-council');
+    ({ communityId } = await createCommunity(t, 'policy-tests'));
+  });
+  afterAll(() => t.close());
+
+  it("shows the demo accepted answer's citations, that 3.0 exists and whether each cited section changed", async () => {
+    const result = await t.gql<{
+      questions: { edges: { node: { title: string; acceptedAnswer: { citations: { reference: string; status: string; latestVersion: { version: string }; version: { version: string; supersededBy: { version: string } | null }; section: { anchor: string; title: string }; document: { slug: string }; answer: { id: string } | null; question: unknown }[] } } }[] };
+    }>(`{ questions(first: 10) { edges { node { title acceptedAnswer { id citations {
+      reference status latestVersion { version } version { version supersededBy { version } } section { anchor title } document { slug } answer { id } question { id }
+    } } } } } }`);
+    expect(result.errors).toBeUndefined();
+    const question = result.data?.questions.edges.find((e) => e.node.title === demoQuestion.title)?.node;
+    const citations = question?.acceptedAnswer.citations ?? [];
+    const byReference = new Map(citations.map((c) => [c.reference, c]));
+    expect([...byReference.keys()].sort()).toEqual([DEMO_CITATIONS.codeOfConductInterests, DEMO_CITATIONS.socialMediaPersonalResponsibilities].sort());
+    expect(byReference.get(DEMO_CITATIONS.socialMediaPersonalResponsibilities)).toMatchObject({
+      status: 'CHANGED',
+      latestVersion: { version: '3.0' },
+      version: { version: '2.0', supersededBy: { version: '3.0' } },
+      section: { anchor: 'personal-and-professional-responsibilities' },
+      document: { slug: 'social-media-policy' },
+      question: null,
+    });
+    expect(byReference.get(DEMO_CITATIONS.codeOfConductInterests)).toMatchObject({
+      status: 'CURRENT',
+      latestVersion: { version: '1.0' },
+      version: { version: '1.0', supersededBy: null },
+      section: { anchor: 'business-and-pecuniary-interests' },
+    });
+  });
+
+  it('lists documents, their versions, sections and the superseded notice', async () => {
+    const result = await t.gql<{
+      policyDocuments: { slug: string; organisation: { slug: string }; latestVersion: { version: string } }[];
+      policyDocument: { title: string; versions: { version: string; publishedOn: string; supersededBy: { version: string } | null; supersededNotice: string | null; contributors: { name: string; role: string }[] }[]; citedBy: { reference: string; status: string }[]; staleCitations: { reference: string }[] };
+      policyVersion: { version: string; licence: string; sections: { anchor: string; level: number; parentAnchor: string | null }[] };
+      missing: unknown;
+    }>(`{
+      policyDocuments { slug organisation { slug } latestVersion { version } }
+      policyDocument(slug: "social-media-policy") { title versions { version publishedOn supersededBy { version } supersededNotice contributors { name role } } citedBy { reference status } staleCitations { reference } }
+      policyVersion(slug: "social-media-policy", version: "2.0") { version licence sections { anchor level parentAnchor } }
+      missing: policyVersion(slug: "social-media-policy", version: "9.0") { id }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const data = result.data!;
+    expect(data.policyDocuments.map((d) => [d.slug, d.organisation.slug, d.latestVersion.version])).toEqual(
+      expect.arrayContaining([
+        ['social-media-policy', 'county-council', '3.0'],
+        ['code-of-business-conduct', 'county-council', '1.0'],
+      ]),
+    );
+    expect(data.policyDocument.versions.map((v) => [v.version, v.supersededBy?.version ?? null])).toEqual([
+      ['1.0', '2.0'],
+      ['2.0', '3.0'],
+      ['3.0', null],
+    ]);
+    expect(data.policyDocument.versions[1]?.publishedOn).toBe('2011-02-21T00:00:00.000Z');
+    expect(data.policyDocument.versions[1]?.supersededNotice).toMatch(/supersedes version 2\.0/);
+    expect(data.policyDocument.versions[2]?.supersededNotice).toBeNull();
+    expect(data.policyDocument.versions[1]?.contributors.map((c) => c.role)).toContain('Head of ICT');
+    expect(data.policyDocument.citedBy).toEqual([{ reference: DEMO_CITATIONS.socialMediaPersonalResponsibilities, status: 'CHANGED' }]);
+    expect(data.policyDocument.staleCitations).toEqual([{ reference: DEMO_CITATIONS.socialMediaPersonalResponsibilities }]);
+    expect(data.policyVersion.sections).toContainEqual({ anchor: 'personal-and-professional-responsibilities', level: 2, parentAnchor: null });
+    expect(data.policyVersion.sections).toContainEqual({ anchor: 'choosing-the-right-tool', level: 3, parentAnchor: 'guidance-and-tips' });
+    expect(data.missing).toBeNull();
+  });
+
+  it('diffs two versions section by section, with the words that changed', async () => {
+    const result = await t.gql<{ policyDiff: { from: { version: string }; to: { version: string }; sections: { anchor: string; change: string; moved: boolean; fromBody: string | null; toBody: string | null; words: { kind: string; text: string }[] }[] } }>(
+      `{ policyDiff(slug: "social-media-policy", from: "2.0", to: "3.0") { from { version } to { version } sections { anchor change moved fromBody toBody words { kind text } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const diff = result.data!.policyDiff;
+    expect([diff.from.version, diff.to.version]).toEqual(['2.0', '3.0']);
+    const change = (anchor: string) => diff.sections.find((s) => s.anchor === anchor);
+    expect(change('personal-and-professional-responsibilities')?.change).toBe('CHANGED');
+    expect(change('personal-and-professional-responsibilities')?.words.some((w) => w.kind === 'ADDED')).toBe(true);
+    expect(change('mobile-devices')).toMatchObject({ change: 'ADDED', fromBody: null });
+    expect(change('choosing-the-right-tool')).toMatchObject({ change: 'REMOVED', toBody: null, words: [] });
+    expect(change('social-media-strategy-framework')).toMatchObject({ change: 'MOVED', moved: true });
+    expect(change('purpose')?.change).toBe('UNCHANGED');
+
+    expect(errorOf(await t.gql('{ policyDiff(slug: "social-media-policy", from: "2.0", to: "7.0") { to { id } } }'))).toMatchObject({ code: 'NOT_FOUND', field: 'to' });
+    expect(errorOf(await t.gql('{ policyDiff(slug: "nope", from: "1.0", to: "2.0") { to { id } } }')).code).toBe('NOT_FOUND');
+  });
+
+  it('refuses, in the database, any change to a published version or its sections', async () => {
+    const [version] = (await t.db.query(`SELECT v.id FROM policy_versions v JOIN policy_documents d ON d.id = v.document_id WHERE d.slug = 'social-media-policy' AND v.version = '2.0'`)) as { id: string }[];
+    await expect(t.db.query(`UPDATE policy_versions SET body = 'rewritten' WHERE id = $1`, [version?.id])).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`DELETE FROM policy_versions WHERE id = $1`, [version?.id])).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`UPDATE policy_sections SET body = 'rewritten' WHERE version_id = $1`, [version?.id])).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`DELETE FROM policy_sections WHERE version_id = $1`, [version?.id])).rejects.toThrow(/append-only/);
+    await expect(
+      t.db.query(`INSERT INTO policy_sections (version_id, anchor, title, body, level, position, fingerprint) VALUES ($1, 'extra', 'Extra', 'x', 2, 999, 'f')`, [version?.id]),
+    ).rejects.toThrow(/published/);
+    const [document] = (await t.db.query(`SELECT id FROM policy_documents WHERE slug = 'social-media-policy'`)) as { id: string }[];
+    await expect(
+      t.db.query(
+        `INSERT INTO policy_versions (document_id, version, major, minor, published_on, summary_of_changes, licence, body, content_hash) VALUES ($1, '2.0', 2, 0, '2020-01-01', 's', 'l', 'b', 'h')`,
+        [document?.id],
+      ),
+    ).rejects.toThrow(/unique|duplicate/i);
+  });
+
+  it('imports the bundled corpus idempotently and refuses a changed file without writing anything', async () => {
+    const policies = t.app.get(PoliciesService);
+    const again = await policies.importBundledCorpus();
+    expect(again.versionsImported).toEqual([]);
+    expect(again.versionsAlreadyPublished).toHaveLength(4);
+
+    const dir = await mkdtemp(join(tmpdir(), 'pc-corpus-'));
+    try {
+      await cp(bundledCorpusDir, dir, { recursive: true });
+      const file = join(dir, 'county-council', 'social-media-policy', '2.0.md');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('## Introduction', '## Introduction\n\nA sentence slipped in later.\n'));
+      const newDocument = join(dir, 'county-council', 'flexible-working', '1.0.md');
+      await cp(join(dir, 'county-council', 'code-of-business-conduct', '1.0.md'), newDocument);
+      await writeFile(
+        newDocument,
+        (await readFile(newDocument, 'utf8')).replace('slug: code-of-business-conduct', 'slug: flexible-working'),
+      );
+      const error = await policies.importCorpus(await loadPolicyCorpus(dir)).then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(error?.message).toMatch(/social-media-policy@2\.0/);
+      expect(error?.message).toContain(file);
+      expect(error?.message).toMatch(/already published/);
+      const [{ count }] = (await t.db.query(`SELECT count(*)::int AS count FROM policy_documents WHERE slug = 'flexible-working'`)) as { count: number }[];
+      expect(count).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lets only the organisation’s policy authors create, draft and publish', async () => {
+    const input = { organisationSlug: 'county-council', slug: 'remote-working', title: 'Remote Working Policy' };
+    expect(errorOf(await t.gql(CREATE, { input }, practitioner)).code).toBe('FORBIDDEN');
+    expect(errorOf(await t.gql(CREATE, { input }, parishAuthor)).code).toBe('FORBIDDEN');
+    expect(errorOf(await t.gql(CREATE, { input })).code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await t.gql(CREATE, { input: { ...input, slug: 'Remote Working' } }, countyAuthor))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'slug' });
+    expect(errorOf(await t.gql(CREATE, { input: { ...input, organisationSlug: 'nowhere' } }, countyAuthor))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'organisationSlug' });
+
+    const created = await t.gql<{ createPolicyDocument: { id: string; versions: unknown[]; latestVersion: unknown } }>(CREATE, { input }, countyAuthor);
+    expect(created.errors).toBeUndefined();
+    expect(created.data?.createPolicyDocument).toMatchObject({ slug: 'remote-working', organisation: { slug: 'county-council' }, versions: [], latestVersion: null });
+    expect(errorOf(await t.gql(CREATE, { input: { ...input, slug: 'social-media-policy' } }, countyAuthor))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'slug' });
+    const documentId = created.data!.createPolicyDocument.id;
+
+    const invalid = errorOf(await t.gql(SAVE, { input: { documentId, markdown: 'Intro text\n\n## Scope\n\nAll staff.\n\n## Scope\n\nAgain.' } }, countyAuthor));
+    expect(invalid).toMatchObject({ code: 'BAD_USER_INPUT', field: 'markdown' });
+    expect(invalid.message).toMatch(/draft:1: .*\[content-outside-section\]/);
+    expect(invalid.message).toMatch(/\[duplicate-anchor\]/);
+
+    expect(errorOf(await t.gql(SAVE, { input: { documentId, markdown: draft('Managers agree the days.') } }, parishAuthor)).code).toBe('FORBIDDEN');
+    expect(errorOf(await t.gql(SAVE, { input: { documentId, markdown: draft('Managers agree the days.') } }, practitioner)).code).toBe('FORBIDDEN');
+    const publishInput = { documentId, bump: 'MAJOR', summaryOfChanges: 'First edition.', contributors: [{ name: 'Kate Linden', role: 'Digital Engagement Manager' }] };
+    expect(errorOf(await t.gql(PUBLISH, { input: publishInput }, countyAuthor))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'documentId' });
+    expect((await t.gql(SAVE, { input: { documentId, markdown: draft('Managers agree the days.') } }, countyAuthor)).errors).toBeUndefined();
+
+    const seenByOthers = await t.gql<{ policyDocument: { draft: unknown; canAuthor: boolean } }>('{ policyDocument(slug: "remote-working") { draft { markdown } canAuthor } }', {}, practitioner);
+    expect(seenByOthers.data?.policyDocument).toEqual({ draft: null, canAuthor: false });
+    const seenByAuthor = await t.gql<{ policyDocument: { draft: { markdown: string }; canAuthor: boolean } }>('{ policyDocument(slug: "remote-working") { draft { markdown } canAuthor } }', {}, countyAuthor);
+    expect(seenByAuthor.data?.policyDocument.canAuthor).toBe(true);
+    expect(seenByAuthor.data?.policyDocument.draft.markdown).toContain('Managers agree the days.');
+
+    expect(errorOf(await t.gql(PUBLISH, { input: publishInput }, parishAuthor)).code).toBe('FORBIDDEN');
+    const published = await t.gql<{ publishPolicyVersion: { version: string; sections: { anchor: string }[] } }>(PUBLISH, { input: publishInput }, countyAuthor);
+    expect(published.errors).toBeUndefined();
+    expect(published.data?.publishPolicyVersion).toMatchObject({
+      version: '1.0',
+      summaryOfChanges: 'First edition.',
+      contributors: [{ name: 'Kate Linden', role: 'Digital Engagement Manager' }],
+      sections: [{ anchor: 'purpose' }, { anchor: 'scope' }, { anchor: 'responsibilities' }],
+      supersededBy: null,
+    });
+    // The draft is gone once published; publishing again needs a new draft that changes something.
+    expect(errorOf(await t.gql(PUBLISH, { input: publishInput }, countyAuthor)).code).toBe('BAD_USER_INPUT');
+    await t.gql(SAVE, { input: { documentId, markdown: draft('Managers agree the days.') } }, countyAuthor);
+    expect(errorOf(await t.gql(PUBLISH, { input: publishInput }, countyAuthor)).message).toMatch(/nothing to publish/);
+  });
+
+  it('refuses a post citing a reference that does not resolve or is malformed, naming it', async () => {
+    const questionId = await askQuestion(t, practitioner, communityId);
+    const cases: [string, RegExp][] = [
+      ['See policy:no-such-policy@1.0#scope for this.', /policy:no-such-policy@1\.0#scope.*no policy document "no-such-policy"/],
+      ['See policy:social-media-policy@9.0#scope.', /policy:social-media-policy@9\.0#scope.*no published version 9\.0/],
+      ['See policy:social-media-policy@2.0#no-such-section.', /policy:social-media-policy@2\.0#no-such-section.*no section "no-such-section"/],
+      ['See policy:social-media-policy#scope.', /policy:social-media-policy#scope.*version/],
+    ];
+    for (const [body, message] of cases) {
+      const error = errorOf(await t.gql(ANSWER, { input: { questionId, body } }, practitioner));
+      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'body' });
+      expect(error.message).toMatch(message);
+    }
+    const asked = errorOf(
+      await t.gql('mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }', { input: { communityId, title: 'Which section covers this?', body: 'Is it policy:social-media-policy@2.0#nope ?', tags: ['policy'] } }, practitioner),
+    );
+    expect(asked).toMatchObject({ code: 'BAD_USER_INPUT', field: 'body' });
+    // A reference shown as code is an example, not a citation.
+    const example = await t.gql<{ answerQuestion: { citations: unknown[] } }>(ANSWER, { input: { questionId, body: 'Write it like `policy:slug@1.0#anchor`.' } }, practitioner);
+    expect(example.data?.answerQuestion.citations).toEqual([]);
+  });
+
+  it('shows authors which citations a draft would make stale, marks them stale once published, and lets the answerer move them', async () => {
+    const document = await t.gql<{ policyDocument: { id: string } }>('{ policyDocument(slug: "remote-working") { id } }');
+    const documentId = document.data!.policyDocument.id;
+    const questionId = await askQuestion(t, practitioner, communityId);
+    const answerId = await answerQuestion(
+      t,
+      practitioner,
+      questionId,
+      'Agree it with your manager: policy:remote-working@1.0#responsibilities. Scope is [everyone](policy:remote-working@1.0#scope), and policy:remote-working@1.0#purpose.',
+    );
+
+    await t.gql(SAVE, { input: { documentId, markdown: draft('Managers agree the days in writing, and review them every year.', false) } }, countyAuthor);
+    const impact = await t.gql<{ policyDocument: { draft: { citationsMadeStale: { change: string; citation: { reference: string; answer: { id: string } } }[] } } }>(
+      '{ policyDocument(slug: "remote-working") { draft { citationsMadeStale { change citation { reference answer { id } } } } } }',
+      {},
+      countyAuthor,
+    );
+    expect(impact.errors).toBeUndefined();
+    expect(impact.data?.policyDocument.draft.citationsMadeStale.map((i) => [i.citation.reference, i.change, i.citation.answer.id]).sort()).toEqual([
+      ['policy:remote-working@1.0#responsibilities', 'CHANGED', answerId],
+      ['policy:remote-working@1.0#scope', 'REMOVED', answerId],
+    ]);
+
+    const published = await t.gql<{ publishPolicyVersion: { id: string; version: string } }>(
+      PUBLISH,
+      { input: { documentId, bump: 'MINOR', summaryOfChanges: 'Written agreements; scope folded into purpose.', contributors: [] } },
+      countyAuthor,
+    );
+    expect(published.data?.publishPolicyVersion.version).toBe('1.1');
+    const stale = await t.gql<{ policyDocument: { staleCitations: { reference: string; status: string; answer: { id: string } }[]; versions: { version: string; supersededBy: { version: string } | null }[] } }>(
+      '{ policyDocument(slug: "remote-working") { versions { version supersededBy { version } } staleCitations { reference status answer { id } } } }',
+    );
+    expect(stale.data?.policyDocument.versions).toEqual([
+      { version: '1.0', supersededBy: { version: '1.1' } },
+      { version: '1.1', supersededBy: null },
+    ]);
+    expect(stale.data?.policyDocument.staleCitations.map((c) => [c.reference, c.status]).sort()).toEqual([
+      ['policy:remote-working@1.0#responsibilities', 'CHANGED'],
+      ['policy:remote-working@1.0#scope', 'REMOVED'],
+    ]);
+    const notices = await t.app.get(CitationsService).citationsMadeStaleBy(published.data!.publishPolicyVersion.id);
+    expect(notices.map((n) => [n.answerId, n.authorId, n.reference, n.change]).sort()).toEqual([
+      [answerId, practitioner.id, 'policy:remote-working@1.0#responsibilities', 'CHANGED'],
+      [answerId, practitioner.id, 'policy:remote-working@1.0#scope', 'REMOVED'],
+    ]);
+
+    expect(errorOf(await t.gql(MOVE, { answerId, reference: 'policy:remote-working@1.0#responsibilities' }, countyAuthor)).code).toBe('FORBIDDEN');
+    const removed = errorOf(await t.gql(MOVE, { answerId, reference: 'policy:remote-working@1.0#scope' }, practitioner));
+    expect(removed).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reference' });
+    expect(removed.message).toMatch(/no longer has the section "scope"/);
+    const moved = await t.gql<{ updateCitationToLatest: { body: string; citations: { reference: string; status: string }[]; revisions: { body: string }[] } }>(
+      MOVE,
+      { answerId, reference: 'policy:remote-working@1.0#responsibilities' },
+      practitioner,
+    );
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data?.updateCitationToLatest.body).toContain('policy:remote-working@1.1#responsibilities.');
+    expect(moved.data?.updateCitationToLatest.citations).toEqual([
+      { reference: 'policy:remote-working@1.1#responsibilities', status: 'CURRENT' },
+      { reference: 'policy:remote-working@1.0#scope', status: 'REMOVED' },
+      { reference: 'policy:remote-working@1.0#purpose', status: 'UNCHANGED' },
+    ]);
+    expect(moved.data?.updateCitationToLatest.revisions).toHaveLength(2);
+    expect(errorOf(await t.gql(MOVE, { answerId, reference: 'policy:remote-working@1.1#responsibilities' }, practitioner)).message).toMatch(/already cites the latest/);
+  });
+
+  it('adapts another organisation’s version with its lineage shown on both sides', async () => {
+    const input = { source: 'social-media-policy@2.0', organisationSlug: 'parish-council', slug: 'parish-social-media-policy', title: 'Parish Social Media Policy' };
+    expect(errorOf(await t.gql(ADAPT, { input: { ...input, organisationSlug: 'county-council' } }, parishAuthor)).code).toBe('FORBIDDEN');
+    expect(errorOf(await t.gql(ADAPT, { input }, practitioner)).code).toBe('FORBIDDEN');
+    expect(errorOf(await t.gql(ADAPT, { input: { ...input, source: 'social-media-policy@8.0' } }, parishAuthor))).toMatchObject({ code: 'NOT_FOUND', field: 'source' });
+    expect(errorOf(await t.gql(ADAPT, { input: { ...input, source: 'social-media-policy' } }, parishAuthor))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'source' });
+
+    const adapted = await t.gql<{ adaptPolicyDocument: { draft: { markdown: string } } }>(ADAPT, { input }, parishAuthor);
+    expect(adapted.errors).toBeUndefined();
+    expect(adapted.data?.adaptPolicyDocument).toMatchObject({
+      slug: 'parish-social-media-policy',
+      organisation: { slug: 'parish-council' },
+      adaptedFrom: { version: '2.0', document: { slug: 'social-media-policy', organisation: { slug: 'county-council' } } },
+    });
+    expect(adapted.data?.adaptPolicyDocument.draft.markdown).toContain('{#personal-and-professional-responsibilities}');
+
+    const source = await t.gql<{ policyDocument: { adaptations: { slug: string; organisation: { slug: string }; adaptedFrom: { version: string } }[] } }>(
+      '{ policyDocument(slug: "social-media-policy") { adaptations { slug organisation { slug } adaptedFrom { version } } } }',
+    );
+    expect(source.data?.policyDocument.adaptations).toEqual([{ slug: 'parish-social-media-policy', organisation: { slug: 'parish-council' }, adaptedFrom: { version: '2.0' } }]);
+  });
+});

@@ -1,0 +1,319 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  diffPolicyVersions,
+  formatPolicyFormatError,
+  isVersionNumber,
+  nextVersion,
+  parseDocumentVersionRef,
+  parsePolicyBody,
+  sectionFingerprint,
+  validateDocumentHistory,
+  type SectionChange,
+} from '@policy-commons/policies';
+import { loadPolicyCorpus, type PolicyCorpus } from '@policy-commons/policies/node';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { isUuid } from '../../common/ids.js';
+import type { Viewer } from '../../common/request-context.js';
+import { AffiliationEntity } from '../accounts/affiliation.entity.js';
+import { OrganisationEntity } from '../accounts/organisation.entity.js';
+import { UserRole } from '../accounts/user.entity.js';
+import type { AdaptPolicyDocumentInput, CreatePolicyDocumentInput, PublishPolicyVersionInput, SavePolicyDraftInput } from './dto/policy.input.js';
+import { PoliciesException, PoliciesExceptionCode } from './policies.exception.js';
+import { PolicyDocumentEntity, PolicyDraftEntity, PolicySectionEntity, PolicyVersionEntity } from './policy.entity.js';
+import { importPolicyCorpusWith, type PolicyImportReport } from './policy-import.js';
+import { insertPolicyVersion } from './policy-versions.js';
+
+/** The affiliation role that lets someone write an organisation's policies. */
+export const POLICY_AUTHOR_ROLE = 'policy author';
+
+/** Called after a version is committed (e.g. to notify people whose citations went stale). */
+export type VersionPublishedListener = (version: PolicyVersionEntity) => Promise<void>;
+
+export interface PolicyVersionDiff {
+  from: PolicyVersionEntity;
+  to: PolicyVersionEntity;
+  fromSections: PolicySectionEntity[];
+  toSections: PolicySectionEntity[];
+  changes: SectionChange[];
+}
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+@Injectable()
+export class PoliciesService {
+  private readonly logger = new Logger('Policies');
+  private readonly publishedListeners: VersionPublishedListener[] = [];
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  onVersionPublished(listener: VersionPublishedListener): void {
+    this.publishedListeners.push(listener);
+  }
+
+  // ---- reading -------------------------------------------------------------
+
+  listDocuments(): Promise<PolicyDocumentEntity[]> {
+    return this.db.getRepository(PolicyDocumentEntity).find({ order: { title: 'ASC', slug: 'ASC' } });
+  }
+
+  findDocumentBySlug(slug: string): Promise<PolicyDocumentEntity | null> {
+    return this.db.getRepository(PolicyDocumentEntity).findOneBy({ slug });
+  }
+
+  async requireDocument(id: string, field = 'documentId', tx: EntityManager = this.db.manager): Promise<PolicyDocumentEntity> {
+    const document = isUuid(id) ? await tx.getRepository(PolicyDocumentEntity).findOneBy({ id }) : null;
+    if (!document) throw new PoliciesException(PoliciesExceptionCode.DOCUMENT_NOT_FOUND, 'That policy document does not exist.', { field });
+    return document;
+  }
+
+  async findVersion(slug: string, version: string): Promise<PolicyVersionEntity | null> {
+    if (!isVersionNumber(version)) return null;
+    return this.db
+      .getRepository(PolicyVersionEntity)
+      .createQueryBuilder('v')
+      .innerJoin(PolicyDocumentEntity, 'd', 'd.id = v.document_id')
+      .where('d.slug = :slug AND v.version = :version', { slug, version })
+      .getOne();
+  }
+
+  documentsByIds(ids: readonly string[]): Promise<PolicyDocumentEntity[]> {
+    return this.db.getRepository(PolicyDocumentEntity).findBy({ id: In([...ids]) });
+  }
+
+  organisationsByIds(ids: readonly string[]): Promise<OrganisationEntity[]> {
+    return this.db.getRepository(OrganisationEntity).findBy({ id: In([...ids]) });
+  }
+
+  versionsByIds(ids: readonly string[]): Promise<PolicyVersionEntity[]> {
+    return this.db.getRepository(PolicyVersionEntity).findBy({ id: In([...ids]) });
+  }
+
+  /** Oldest first, numerically (2.10 after 2.9). */
+  versionsByDocumentIds(documentIds: readonly string[], tx: EntityManager = this.db.manager): Promise<PolicyVersionEntity[]> {
+    return tx.getRepository(PolicyVersionEntity).find({ where: { documentId: In([...documentIds]) }, order: { major: 'ASC', minor: 'ASC' } });
+  }
+
+  sectionsByVersionIds(versionIds: readonly string[]): Promise<PolicySectionEntity[]> {
+    return this.db.getRepository(PolicySectionEntity).find({ where: { versionId: In([...versionIds]) }, order: { position: 'ASC' } });
+  }
+
+  sectionsByIds(ids: readonly string[]): Promise<PolicySectionEntity[]> {
+    return this.db.getRepository(PolicySectionEntity).findBy({ id: In([...ids]) });
+  }
+
+  draftsByDocumentIds(documentIds: readonly string[]): Promise<PolicyDraftEntity[]> {
+    return this.db.getRepository(PolicyDraftEntity).findBy({ documentId: In([...documentIds]) });
+  }
+
+  /** Documents adapted from any version of the given documents, with the source document's id. */
+  async adaptationsOf(documentIds: readonly string[]): Promise<(PolicyDocumentEntity & { sourceDocumentId: string })[]> {
+    const rows = await this.db
+      .getRepository(PolicyDocumentEntity)
+      .createQueryBuilder('d')
+      .innerJoin(PolicyVersionEntity, 'v', 'v.id = d.adapted_from_version_id')
+      .addSelect('v.document_id', 'source_document_id')
+      .where('v.document_id IN (:...ids)', { ids: [...documentIds] })
+      .orderBy('d.created_at', 'ASC')
+      .getRawAndEntities();
+    return rows.entities.map((entity, index) => ({ ...entity, sourceDocumentId: (rows.raw[index] as { source_document_id: string }).source_document_id }));
+  }
+
+  /** The organisations where each person may author policies. */
+  async authorOrganisationIds(userIds: readonly string[]): Promise<AffiliationEntity[]> {
+    return this.db
+      .getRepository(AffiliationEntity)
+      .createQueryBuilder('a')
+      .where('a.user_id IN (:...ids)', { ids: [...userIds] })
+      .andWhere('lower(a.role) = :role', { role: POLICY_AUTHOR_ROLE })
+      .getMany();
+  }
+
+  async mayAuthor(viewer: Viewer, organisationId: string): Promise<boolean> {
+    if (viewer.role === UserRole.ADMIN) return true;
+    const rows = await this.authorOrganisationIds([viewer.id]);
+    return rows.some((row) => row.organisationId === organisationId);
+  }
+
+  async diff(slug: string, from: string, to: string): Promise<PolicyVersionDiff> {
+    const document = await this.findDocumentBySlug(slug);
+    if (!document) throw new PoliciesException(PoliciesExceptionCode.DOCUMENT_NOT_FOUND, `There is no policy document "${slug}".`, { field: 'slug' });
+    const [fromVersion, toVersion] = await Promise.all([this.findVersion(slug, from), this.findVersion(slug, to)]);
+    for (const [field, found, number] of [['from', fromVersion, from], ['to', toVersion, to]] as const) {
+      if (!found) {
+        throw new PoliciesException(PoliciesExceptionCode.VERSION_NOT_FOUND, `"${document.title}" has no version ${number}.`, { field });
+      }
+    }
+    const sections = await this.sectionsByVersionIds([(fromVersion as PolicyVersionEntity).id, (toVersion as PolicyVersionEntity).id]);
+    const fromSections = sections.filter((s) => s.versionId === fromVersion?.id);
+    const toSections = sections.filter((s) => s.versionId === toVersion?.id);
+    return {
+      from: fromVersion as PolicyVersionEntity,
+      to: toVersion as PolicyVersionEntity,
+      fromSections,
+      toSections,
+      changes: diffPolicyVersions({ sections: fromSections }, { sections: toSections }),
+    };
+  }
+
+  // ---- authoring -----------------------------------------------------------
+
+  private async requireOrganisation(slug: string): Promise<OrganisationEntity> {
+    const organisation = await this.db.getRepository(OrganisationEntity).findOneBy({ slug: slug.trim() });
+    if (!organisation) {
+      throw new PoliciesException(PoliciesExceptionCode.ORGANISATION_NOT_FOUND, `There is no organisation "${slug}".`, { field: 'organisationSlug' });
+    }
+    return organisation;
+  }
+
+  private async requireAuthor(viewer: Viewer, organisation: Pick<OrganisationEntity, 'id' | 'name'>): Promise<void> {
+    if (!(await this.mayAuthor(viewer, organisation.id))) {
+      throw new PoliciesException(
+        PoliciesExceptionCode.NOT_A_POLICY_AUTHOR,
+        `Only ${organisation.name}'s policy authors can do that: add the affiliation "${POLICY_AUTHOR_ROLE}" at ${organisation.name} to your profile if you are one.`,
+      );
+    }
+  }
+
+  private async requireAuthorOfDocument(viewer: Viewer, document: PolicyDocumentEntity): Promise<void> {
+    const [organisation] = await this.organisationsByIds([document.organisationId]);
+    await this.requireAuthor(viewer, organisation as OrganisationEntity);
+  }
+
+  private async requireFreeSlug(tx: EntityManager, slug: string): Promise<void> {
+    if (await tx.getRepository(PolicyDocumentEntity).existsBy({ slug })) {
+      throw new PoliciesException(PoliciesExceptionCode.SLUG_TAKEN, `A policy document called "${slug}" already exists; citations name documents by slug, so choose another.`, {
+        field: 'slug',
+      });
+    }
+  }
+
+  async createDocument(viewer: Viewer, input: CreatePolicyDocumentInput): Promise<PolicyDocumentEntity> {
+    const organisation = await this.requireOrganisation(input.organisationSlug);
+    await this.requireAuthor(viewer, organisation);
+    return this.db.transaction(async (tx) => {
+      await this.requireFreeSlug(tx, input.slug);
+      return tx.getRepository(PolicyDocumentEntity).save(
+        tx.getRepository(PolicyDocumentEntity).create({ slug: input.slug, title: input.title.trim(), organisationId: organisation.id, createdBy: viewer.id }),
+      );
+    });
+  }
+
+  /** A draft is refused unless it would publish as is: every format error, with its line and rule. */
+  static checkDraft(markdown: string): void {
+    const parsed = parsePolicyBody(markdown);
+    if (!parsed.ok) {
+      throw new PoliciesException(
+        PoliciesExceptionCode.INVALID_DRAFT,
+        `The draft is not a valid policy: ${parsed.errors.map((error) => formatPolicyFormatError({ ...error, file: 'draft' })).join('; ')}`,
+        { field: 'markdown' },
+      );
+    }
+  }
+
+  async saveDraft(viewer: Viewer, input: SavePolicyDraftInput): Promise<PolicyDraftEntity> {
+    const document = await this.requireDocument(input.documentId);
+    await this.requireAuthorOfDocument(viewer, document);
+    PoliciesService.checkDraft(input.markdown);
+    await this.db.query(
+      `INSERT INTO policy_drafts (document_id, markdown, updated_by, updated_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (document_id) DO UPDATE SET markdown = EXCLUDED.markdown, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [document.id, input.markdown, viewer.id],
+    );
+    return (await this.db.getRepository(PolicyDraftEntity).findOneBy({ documentId: document.id })) as PolicyDraftEntity;
+  }
+
+  /** Publishes the draft as the next version; the draft is then gone and the previous version is superseded. */
+  async publish(viewer: Viewer, input: PublishPolicyVersionInput): Promise<PolicyVersionEntity> {
+    const found = await this.requireDocument(input.documentId);
+    await this.requireAuthorOfDocument(viewer, found);
+    const version = await this.db.transaction(async (tx) => {
+      // Serialises publishers of one document, so two cannot take the same number.
+      const document = (await tx.getRepository(PolicyDocumentEntity).findOne({ where: { id: found.id }, lock: { mode: 'pessimistic_write' } })) as PolicyDocumentEntity;
+      const draft = await tx.getRepository(PolicyDraftEntity).findOneBy({ documentId: document.id });
+      if (!draft) throw new PoliciesException(PoliciesExceptionCode.NO_DRAFT, `"${document.title}" has no draft to publish: save one first.`, { field: 'documentId' });
+      const parsed = parsePolicyBody(draft.markdown);
+      if (!parsed.ok) PoliciesService.checkDraft(draft.markdown);
+      const versions = await this.versionsByDocumentIds([document.id], tx);
+      const latest = versions.at(-1);
+      if (latest) {
+        const latestSections = await tx.getRepository(PolicySectionEntity).find({ where: { versionId: latest.id }, order: { position: 'ASC' } });
+        const same =
+          latestSections.length === parsed.sections.length &&
+          latestSections.every((section, index) => {
+            const next = parsed.sections[index];
+            return next !== undefined && section.anchor === next.anchor && section.level === next.level && section.fingerprint === sectionFingerprint(next);
+          });
+        if (same) {
+          throw new PoliciesException(PoliciesExceptionCode.NOTHING_TO_PUBLISH, `The draft is the same as version ${latest.version}: there is nothing to publish.`, { field: 'documentId' });
+        }
+      }
+      const number = latest ? nextVersion(latest.version, input.bump) : input.bump === 'MAJOR' ? '1.0' : '0.1';
+      const [organisation] = await tx.getRepository(OrganisationEntity).findBy({ id: document.organisationId });
+      const candidate = { slug: document.slug, title: document.title, organisation: organisation?.slug ?? '', version: number, publishedOn: today() };
+      const history = [...versions.map((v) => ({ ...candidate, version: v.version, publishedOn: v.publishedOn })), candidate];
+      const problems = validateDocumentHistory(history);
+      if (problems.length > 0) {
+        throw new PoliciesException(PoliciesExceptionCode.INVALID_HISTORY, problems.map((p) => `${p.message} [${p.rule}]`).join('; '), { field: 'bump' });
+      }
+      const summaryOfChanges = input.summaryOfChanges.trim();
+      const inserted = await insertPolicyVersion(tx, document.id, {
+        version: number,
+        publishedOn: candidate.publishedOn,
+        summaryOfChanges,
+        contributors: input.contributors.map((c) => ({ name: c.name.trim(), role: c.role.trim() })),
+        licence: input.licence?.trim() ?? latest?.licence ?? `© ${organisation?.name ?? 'the publishing organisation'}. All rights reserved.`,
+        supersededNotice:
+          input.supersededNotice?.trim() ??
+          (latest ? `This edition (${number}, ${candidate.publishedOn}) supersedes version ${latest.version} of ${document.title}. ${summaryOfChanges}` : null),
+        body: draft.markdown,
+        sections: parsed.sections,
+        publishedBy: viewer.id,
+      });
+      await tx.getRepository(PolicyDraftEntity).delete({ documentId: document.id });
+      return inserted;
+    });
+    for (const listener of this.publishedListeners) {
+      // A listener's failure (e.g. the queue is down) must not undo a committed publication.
+      await listener(version).catch((error: unknown) => this.logger.error(`after publishing ${version.id}: ${String(error)}`));
+    }
+    return version;
+  }
+
+  /** Starts a new document of the viewer's organisation from another version; its draft is the source text. */
+  async adapt(viewer: Viewer, input: AdaptPolicyDocumentInput): Promise<PolicyDocumentEntity> {
+    const ref = parseDocumentVersionRef(input.source);
+    if (!ref.ok) throw new PoliciesException(PoliciesExceptionCode.INVALID_REFERENCE, ref.error, { field: 'source' });
+    const source = await this.findVersion(ref.ref.slug, ref.ref.version);
+    if (!source) {
+      throw new PoliciesException(PoliciesExceptionCode.VERSION_NOT_FOUND, `There is no published policy version ${ref.ref.slug}@${ref.ref.version} to adapt.`, { field: 'source' });
+    }
+    const organisation = await this.requireOrganisation(input.organisationSlug);
+    await this.requireAuthor(viewer, organisation);
+    return this.db.transaction(async (tx) => {
+      await this.requireFreeSlug(tx, input.slug);
+      const document = await tx.getRepository(PolicyDocumentEntity).save(
+        tx.getRepository(PolicyDocumentEntity).create({
+          slug: input.slug,
+          title: input.title.trim(),
+          organisationId: organisation.id,
+          adaptedFromVersionId: source.id,
+          createdBy: viewer.id,
+        }),
+      );
+      await tx.getRepository(PolicyDraftEntity).insert({ documentId: document.id, markdown: source.body, updatedBy: viewer.id });
+      return document;
+    });
+  }
+
+  // ---- the corpus ----------------------------------------------------------
+
+  importCorpus(corpus: PolicyCorpus): Promise<PolicyImportReport> {
+    return this.db.transaction((tx) => importPolicyCorpusWith(tx, corpus));
+  }
+
+  /** The demo corpus shipped with @policy-commons/policies; safe to run on every start. */
+  async importBundledCorpus(): Promise<PolicyImportReport> {
+    return this.importCorpus(await loadPolicyCorpus());
+  }
+}
