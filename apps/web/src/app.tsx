@@ -1,15 +1,20 @@
+import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppLayout } from './modules/layout/app-layout';
-import { AskPage } from './pages/ask-page';
-import { CommunityPage } from './pages/community-page';
-import { HomePage } from './pages/home-page';
-import { NotFoundPage } from './pages/not-found-page';
-import { ProfilePage } from './pages/profile-page';
-import { QuestionPage } from './pages/question-page';
-import { SearchPage } from './pages/search-page';
-import { SignInPage } from './pages/sign-in-page';
-import { SignUpPage } from './pages/sign-up-page';
-import { TagPage } from './pages/tag-page';
+
+// Pages load on first visit so the first paint only needs the shell (router, Apollo,
+// header); a page's Markdown renderer or diff code comes with the page that uses it.
+// React.lazy wants a default export; ours are named, so each import picks its page.
+const HomePage = lazy(() => import('./pages/home-page').then((module) => ({ default: module.HomePage })));
+const CommunityPage = lazy(() => import('./pages/community-page').then((module) => ({ default: module.CommunityPage })));
+const QuestionPage = lazy(() => import('./pages/question-page').then((module) => ({ default: module.QuestionPage })));
+const AskPage = lazy(() => import('./pages/ask-page').then((module) => ({ default: module.AskPage })));
+const SearchPage = lazy(() => import('./pages/search-page').then((module) => ({ default: module.SearchPage })));
+const TagPage = lazy(() => import('./pages/tag-page').then((module) => ({ default: module.TagPage })));
+const ProfilePage = lazy(() => import('./pages/profile-page').then((module) => ({ default: module.ProfilePage })));
+const SignInPage = lazy(() => import('./pages/sign-in-page').then((module) => ({ default: module.SignInPage })));
+const SignUpPage = lazy(() => import('./pages/sign-up-page').then((module) => ({ default: module.SignUpPage })));
+const NotFoundPage = lazy(() => import('./pages/not-found-page').then((module) => ({ default: module.NotFoundPage })));
 
 export function App() {
   return (

@@ -4,6 +4,7 @@ import { ErrorState, LoadingState } from '../layout/states';
 import { NotFound } from '../layout/not-found';
 import { communityDetailQuery } from './graphql/community-detail.query';
 import { MembershipButton } from './membership-button';
+import { countLabel } from '../layout/count-label';
 
 export function CommunityHeader({ slug }: { slug: string }) {
   const { data, error } = useQuery(communityDetailQuery, { variables: { slug } });
@@ -17,7 +18,7 @@ export function CommunityHeader({ slug }: { slug: string }) {
       <p>{community.description}</p>
       <div className="row">
         <span className="muted" data-testid="member-count">
-          {community.memberCount} {community.memberCount === 1 ? 'member' : 'members'}
+          {countLabel(community.memberCount, 'member')}
         </span>
         <MembershipButton communityId={community.id} isMember={community.viewerIsMember} />
         <Link to={`/ask?community=${encodeURIComponent(community.slug)}`} className="button-link" data-testid="ask-in-community">

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../layout/states';
 import { communityListQuery } from './graphql/community-list.query';
+import { countLabel } from '../layout/count-label';
 
 export function CommunityList() {
   const { data, error } = useQuery(communityListQuery);
@@ -19,7 +20,7 @@ export function CommunityList() {
           </h3>
           <p>{community.description}</p>
           <p className="muted">
-            {community.memberCount} {community.memberCount === 1 ? 'member' : 'members'}
+            {countLabel(community.memberCount, 'member')}
             {community.viewerIsMember ? ' · you are a member' : ''}
           </p>
         </li>

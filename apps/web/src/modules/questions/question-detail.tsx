@@ -15,6 +15,7 @@ import { QuestionEditForm } from './question-edit-form';
 import { RevisionHistory } from './revision-history';
 import { TagChips } from './tag-chips';
 import { VoteButtons } from './vote-buttons';
+import { countLabel } from '../layout/count-label';
 
 export function QuestionDetail({ questionId }: { questionId: string }) {
   const { data, error } = useQuery(questionDetailQuery, { variables: { id: questionId } });
@@ -41,7 +42,7 @@ export function QuestionDetail({ questionId }: { questionId: string }) {
         <time dateTime={question.createdAt} title={formatDateTime(question.createdAt)}>
           {formatRelative(question.createdAt)}
         </time>{' '}
-        · active {formatRelative(question.lastActivityAt)} · viewed {question.viewCount} times
+        · active {formatRelative(question.lastActivityAt)} · viewed {countLabel(question.viewCount, 'time')}
       </p>
       <article className="post question" data-testid="question">
         <VoteButtons postType="Question" postId={question.id} score={question.score} viewerVote={question.viewerVote} />
@@ -65,7 +66,7 @@ export function QuestionDetail({ questionId }: { questionId: string }) {
       </article>
 
       <h2 data-testid="answer-count">
-        {question.answers.length} {question.answers.length === 1 ? 'answer' : 'answers'}
+        {countLabel(question.answers.length, 'answer')}
       </h2>
       {viewerIsAsker && question.answers.length > 0 && !question.acceptedAnswer ? <p className="muted">Did one of these solve it? Accept it so others can find it.</p> : null}
       <div className="answers" data-testid="answers">

@@ -7,6 +7,7 @@ import { formatDateTime, formatRelative } from '../layout/format-date';
 import { EmptyState, ErrorState, LoadingState } from '../layout/states';
 import { questionListQuery } from './graphql/question-list.query';
 import { TagChips } from './tag-chips';
+import { countNoun } from '../layout/count-label';
 
 interface QuestionListProps {
   filter?: QuestionFilter;
@@ -70,10 +71,10 @@ function QuestionListItem({ question, orderBy }: { question: QuestionSummaryFrag
     <li className="question-item" data-testid="question-item">
       <div className="question-stats" aria-label="Statistics">
         <span>
-          <strong>{question.score}</strong> votes
+          <strong>{question.score}</strong> {countNoun(question.score, 'vote')}
         </span>
         <span className={question.acceptedAnswer ? 'answered accepted' : question.answerCount > 0 ? 'answered' : undefined}>
-          <strong>{question.answerCount}</strong> answers
+          <strong>{question.answerCount}</strong> {countNoun(question.answerCount, 'answer')}
         </span>
       </div>
       <div className="question-summary">

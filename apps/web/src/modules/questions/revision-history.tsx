@@ -1,3 +1,4 @@
+import { countLabel } from '../layout/count-label';
 import type { PostRevisionFieldsFragment } from '../../generated/graphql';
 import { formatDateTime } from '../layout/format-date';
 import { MarkdownView } from '../markdown/markdown-view';
@@ -10,7 +11,7 @@ export function RevisionHistory({ revisions }: { revisions: ReadonlyArray<PostRe
   return (
     <details className="revisions" data-testid="revision-history">
       <summary>
-        Edit history ({revisions.length} {revisions.length === 1 ? 'revision' : 'revisions'})
+        Edit history ({countLabel(revisions.length, 'revision')})
       </summary>
       <ol reversed>
         {newestFirst.map((revision, index) => (

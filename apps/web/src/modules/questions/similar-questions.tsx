@@ -2,6 +2,7 @@ import { useQuery, skipToken } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { useDebouncedValue } from '../layout/use-debounced-value';
 import { similarQuestionsQuery } from './graphql/similar-questions.query';
+import { countLabel } from '../layout/count-label';
 
 const MIN_TITLE_LENGTH = 8;
 
@@ -23,7 +24,7 @@ export function SimilarQuestions({ title }: { title: string }) {
               {question.title}
             </Link>{' '}
             <span className="muted">
-              {question.answerCount} answers{question.acceptedAnswer ? ', one accepted' : ''}
+              {countLabel(question.answerCount, 'answer')}{question.acceptedAnswer ? ', one accepted' : ''}
             </span>
           </li>
         ))}

@@ -5,6 +5,7 @@ import { summariseApiError } from '../api/api-error';
 import { EmptyState, ErrorState, LoadingState } from '../layout/states';
 import { searchQuery } from './graphql/search.query';
 import { HighlightedSnippetView } from './highlighted-snippet-view';
+import { countLabel } from '../layout/count-label';
 
 export function SearchResults({ query }: { query: string }) {
   const { data, error, fetchMore } = useQuery(searchQuery, { variables: { query, first: 20 } });
@@ -32,7 +33,7 @@ export function SearchResults({ query }: { query: string }) {
   return (
     <div>
       <p className="muted" data-testid="search-total">
-        {totalCount} {totalCount === 1 ? 'result' : 'results'}
+        {countLabel(totalCount, 'result')}
       </p>
       <ol className="search-results" data-testid="search-results">
         {edges.map(({ node, cursor }) => (
@@ -43,7 +44,7 @@ export function SearchResults({ query }: { query: string }) {
             <HighlightedSnippetView snippet={node.snippet} />
             <p className="muted">
               {node.answer ? 'Match in an answer · ' : ''}
-              <Link to={`/c/${node.question.community.slug}`}>{node.question.community.title}</Link> · {node.question.answerCount} answers
+              <Link to={`/c/${node.question.community.slug}`}>{node.question.community.title}</Link> · {countLabel(node.question.answerCount, 'answer')}
             </p>
           </li>
         ))}
