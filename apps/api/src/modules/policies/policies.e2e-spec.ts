@@ -345,5 +345,36 @@ describe('policy documents, versions and citations', () => {
       '{ policyDocument(slug: "social-media-policy") { adaptations { slug organisation { slug } adaptedFrom { version } } } }',
     );
     expect(source.data?.policyDocument.adaptations).toEqual([{ slug: 'parish-social-media-policy', organisation: { slug: 'parish-council' }, adaptedFrom: { version: '2.0' } }]);
+
+    const documentId = (adapted.data?.adaptPolicyDocument as unknown as { id: string }).id;
+    const first = await t.gql<{ publishPolicyVersion: { version: string; licence: string } }>(
+      'mutation($input: PublishPolicyVersionInput!) { publishPolicyVersion(input: $input) { version licence } }',
+      { input: { documentId, bump: 'MAJOR', summaryOfChanges: 'Adopted for the parish.', contributors: [{ name: 'Parish Author', role: 'Parish clerk' }] } },
+      parishAuthor,
+    );
+    // The adaptation's draft is the source text, so the first publication is allowed even unchanged.
+    expect(first.errors).toBeUndefined();
+    expect(first.data?.publishPolicyVersion.version).toBe('1.0');
+    expect(first.data?.publishPolicyVersion.licence).toMatch(/^Adapted by Little Ashby Parish Council from "Social Media Policy and Guidance" version 2\.0 by Shireford County Council\./);
+    const lineage = await t.gql<{ policyDocument: { adaptationNotice: string } }>('{ policyDocument(slug: "parish-social-media-policy") { adaptationNotice } }');
+    expect(lineage.data?.policyDocument.adaptationNotice).toBe('Adapted by Little Ashby Parish Council from "Social Media Policy and Guidance" version 2.0 by Shireford County Council.');
+  });
+
+  it('resolves citations, their versions, sections and statuses in a constant number of statements', async () => {
+    const questionId = await askQuestion(t, practitioner, communityId);
+    const query = `query($id: ID!) { question(id: $id) { answers { citations { reference status document { slug organisation { slug } } version { version supersededBy { version } sections { anchor } } section { title } latestVersion { version } answer { id } } } } }`;
+    const statementsFor = async (): Promise<number> => {
+      const before = t.statements();
+      const result = await t.gql(query, { id: questionId });
+      expect(result.errors).toBeUndefined();
+      return t.statements() - before;
+    };
+    await answerQuestion(t, practitioner, questionId, `See ${DEMO_CITATIONS.socialMediaPersonalResponsibilities} and ${DEMO_CITATIONS.codeOfConductInterests}.`);
+    await statementsFor(); // warms up what a first request loads once
+    const few = await statementsFor();
+    for (let i = 0; i < 8; i += 1) {
+      await answerQuestion(t, practitioner, questionId, `Answer ${i}: ${DEMO_CITATIONS.socialMediaPersonalResponsibilities}, ${DEMO_CITATIONS.codeOfConductLineManagerOutcomes} and policy:remote-working@1.${i % 2}#purpose.`);
+    }
+    expect(await statementsFor()).toBe(few);
   });
 });

@@ -99,6 +99,18 @@ export function loadSectionsOf(loaders: RequestLoaders, policies: PoliciesServic
     .load(versionId);
 }
 
+export function loadOrganisation(loaders: RequestLoaders, policies: PoliciesService, id: string): Promise<OrganisationModel> {
+  return loaders
+    .get<string, OrganisationModel>('policies.organisationById', async (ids) =>
+      byKeys(ids, await policies.organisationsByIds(ids), (o) => o.id, (missing) => new Error(`organisation ${missing} not found`), (o) => ({
+        id: o.id,
+        slug: o.slug,
+        name: o.name,
+      })),
+    )
+    .load(id);
+}
+
 /** Whether the viewer writes policies for the organisation (admins act for every organisation). */
 async function mayAuthor(loaders: RequestLoaders, policies: PoliciesService, viewer: Viewer | null, organisationId: string): Promise<boolean> {
   if (!viewer) return false;
@@ -188,15 +200,22 @@ export class PoliciesResolver {
 
   @ResolveField(() => OrganisationModel)
   organisation(@Parent() document: PolicyDocumentModel, @Loaders() loaders: RequestLoaders): Promise<OrganisationModel> {
-    return loaders
-      .get<string, OrganisationModel>('policies.organisationById', async (ids) =>
-        byKeys(ids, await this.policies.organisationsByIds(ids), (o) => o.id, (missing) => new Error(`organisation ${missing} not found`), (o) => ({
-          id: o.id,
-          slug: o.slug,
-          name: o.name,
-        })),
-      )
-      .load(document.organisationId);
+    return loadOrganisation(loaders, this.policies, document.organisationId);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'For an adaptation, its lineage in words: adapted by whom, from which document, version and organisation.',
+  })
+  async adaptationNotice(@Parent() document: PolicyDocumentModel, @Loaders() loaders: RequestLoaders): Promise<string | null> {
+    if (!document.adaptedFromVersionId) return null;
+    const version = await loadVersion(loaders, this.policies, document.adaptedFromVersionId);
+    const source = await loadDocument(loaders, this.policies, version.documentId);
+    const [by, from] = await Promise.all([
+      loadOrganisation(loaders, this.policies, document.organisationId),
+      loadOrganisation(loaders, this.policies, source.organisationId),
+    ]);
+    return `Adapted by ${by.name} from "${source.title}" version ${version.version} by ${from.name}.`;
   }
 
   @ResolveField(() => [PolicyVersionModel], { description: 'Oldest first.' })

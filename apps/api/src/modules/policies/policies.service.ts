@@ -262,7 +262,7 @@ export class PoliciesService {
         publishedOn: candidate.publishedOn,
         summaryOfChanges,
         contributors: input.contributors.map((c) => ({ name: c.name.trim(), role: c.role.trim() })),
-        licence: input.licence?.trim() ?? latest?.licence ?? `© ${organisation?.name ?? 'the publishing organisation'}. All rights reserved.`,
+        licence: input.licence?.trim() ?? latest?.licence ?? (await this.defaultLicence(tx, document, organisation?.name ?? 'the publishing organisation')),
         supersededNotice:
           input.supersededNotice?.trim() ??
           (latest ? `This edition (${number}, ${candidate.publishedOn}) supersedes version ${latest.version} of ${document.title}. ${summaryOfChanges}` : null),
@@ -278,6 +278,19 @@ export class PoliciesService {
       await listener(version).catch((error: unknown) => this.logger.error(`after publishing ${version.id}: ${String(error)}`));
     }
     return version;
+  }
+
+  /** An adaptation acknowledges its source, as the source's licence asks; anything else is the organisation's own. */
+  private async defaultLicence(tx: EntityManager, document: PolicyDocumentEntity, organisationName: string): Promise<string> {
+    if (!document.adaptedFromVersionId) return `© ${organisationName}. All rights reserved.`;
+    const [source] = (await tx.query(
+      `SELECT d.title, v.version, v.licence, o.name AS organisation
+         FROM policy_versions v JOIN policy_documents d ON d.id = v.document_id JOIN organisations o ON o.id = d.organisation_id
+        WHERE v.id = $1`,
+      [document.adaptedFromVersionId],
+    )) as { title: string; version: string; licence: string; organisation: string }[];
+    if (!source) return `© ${organisationName}. All rights reserved.`;
+    return `Adapted by ${organisationName} from "${source.title}" version ${source.version} by ${source.organisation}. The source's terms: ${source.licence}`;
   }
 
   /** Starts a new document of the viewer's organisation from another version; its draft is the source text. */
