@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { Link } from 'react-router';
 import type { AnswerFieldsFragment } from '../../generated/graphql';
 import { summariseApiError } from '../api/api-error';
+import { MoveCitationsPanel } from '../citations/move-citations-panel';
 import { CommentThread } from '../comments/comment-thread';
 import { formatDateTime, formatRelative } from '../layout/format-date';
 import { MarkdownView } from '../markdown/markdown-view';
@@ -40,7 +41,7 @@ export function AnswerView({ answer, viewerIsAsker, viewerId }: AnswerViewProps)
             ✓ Accepted answer
           </p>
         ) : null}
-        {editing ? <AnswerEditForm answerId={answer.id} body={answer.body} onDone={() => setEditing(false)} /> : <MarkdownView source={answer.body} testId="answer-body" />}
+        {editing ? <AnswerEditForm answerId={answer.id} body={answer.body} onDone={() => setEditing(false)} /> : <MarkdownView source={answer.body} citations={answer.citations} testId="answer-body" />}
         <div className="post-meta">
           <span className="muted">
             Answered by <Link to={`/u/${answer.author.id}`}>{answer.author.displayName}</Link>{' '}
@@ -59,6 +60,7 @@ export function AnswerView({ answer, viewerIsAsker, viewerId }: AnswerViewProps)
             </button>
           ) : null}
         </div>
+        {viewerId === answer.author.id && !editing ? <MoveCitationsPanel answerId={answer.id} citations={answer.citations} /> : null}
         {message ? (
           <p className="form-error" role="alert">
             {message}

@@ -1,4 +1,4 @@
-import { escapeHtml, renderMarkdown } from './render-markdown';
+import { escapeHtml, linkBareCitationReferences, renderMarkdown } from './render-markdown';
 
 // Known XSS payloads: raw HTML, dangerous URL schemes in every spelling, markdown
 // constructs that end up as attributes, and mutation-XSS shapes.
@@ -102,12 +102,55 @@ describe('renderMarkdown for ordinary posts', () => {
     expect(hrefs).toEqual(['/q/1', 'mailto:someone@example.org']);
   });
 
-  it('renders policy: references as non-clickable spans that keep the reference', () => {
+  it('renders a linked policy: reference as a chip that links to the section, keeping the label', () => {
     const container = render('See [section 1](policy:social-media-policy@2.0#personal-and-professional-responsibilities).');
+    const chip = container.querySelector('.citation-chip');
+    expect(chip?.getAttribute('data-policy-ref')).toBe('policy:social-media-policy@2.0#personal-and-professional-responsibilities');
+    expect(chip?.getAttribute('data-status')).toBe('UNRESOLVED');
+    expect(chip?.querySelector('a')?.getAttribute('href')).toBe('/policies/social-media-policy/2.0#personal-and-professional-responsibilities');
+    expect(container.querySelector('.policy-ref-label')?.textContent).toBe('section 1');
+  });
+
+  it('renders a bare policy: reference as a chip, but not one in code', () => {
+    const container = render('Covered by policy:code-of-business-conduct@1.0#line-manager-outcomes. Example: `policy:a@1.0#b`');
+    expect(container.querySelectorAll('.citation-chip')).toHaveLength(1);
+    expect(container.querySelector('.policy-ref-label')).toBeNull();
+    expect(container.querySelector('code')?.textContent).toBe('policy:a@1.0#b');
+  });
+
+  it('keeps a malformed policy: reference as a non-clickable span', () => {
+    const container = render('[broken](policy:Not-A-Slug)');
     expect(container.querySelector('a')).toBeNull();
-    const reference = container.querySelector('span.policy-ref');
-    expect(reference?.textContent).toBe('section 1');
-    expect(reference?.getAttribute('data-policy-ref')).toBe('policy:social-media-policy@2.0#personal-and-professional-responsibilities');
+    expect(container.querySelector('span.policy-ref')?.textContent).toBe('broken');
+  });
+
+  it('uses the resolved citation for titles and status', () => {
+    const reference = 'policy:social-media-policy@2.0#personal-and-professional-responsibilities';
+    const html = renderMarkdown(`[personal and professional responsibilities](${reference})`, {
+      citations: new Map([
+        [
+          reference,
+          {
+            id: 'c1',
+            reference,
+            status: 'CHANGED',
+            latestReference: null,
+            document: { id: 'd1', slug: 'social-media-policy', title: 'Social Media Policy <and> Guidance' },
+            version: { id: 'v2', version: '2.0' },
+            section: { anchor: 'personal-and-professional-responsibilities', title: 'Personal and professional responsibilities' },
+            latestVersion: { id: 'v3', version: '3.0' },
+          },
+        ],
+      ]),
+    });
+    const container = document.createElement('div');
+    container.innerHTML = html;
+    const chip = container.querySelector('.citation-chip');
+    expect(chip?.getAttribute('data-status')).toBe('CHANGED');
+    expect(chip?.textContent).toBe('Social Media Policy <and> Guidance 2.0 § Personal and professional responsibilities changed in 3.0');
+    expect(container.querySelector('.citation-chip-status')?.getAttribute('href')).toBe('/policies/social-media-policy/diff?from=2.0&to=3.0#personal-and-professional-responsibilities');
+    // The label only repeated the section title, so the chip stands alone.
+    expect(container.querySelector('.policy-ref-label')).toBeNull();
   });
 
   it('shows raw HTML as text instead of dropping it', () => {
@@ -126,5 +169,15 @@ describe('renderMarkdown for ordinary posts', () => {
 describe('escapeHtml', () => {
   it('escapes the five HTML-significant characters', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+});
+
+describe('linkBareCitationReferences', () => {
+  it('wraps bare references and leaves linked ones alone', () => {
+    expect(linkBareCitationReferences('see policy:a@1.0#b and [x](policy:c@2.0#d) and <policy:e@1.0#f>.')).toBe('see [policy:a@1.0#b](policy:a@1.0#b) and [x](policy:c@2.0#d) and <policy:e@1.0#f>.');
+  });
+
+  it('leaves reference definitions alone', () => {
+    expect(linkBareCitationReferences('[x][r]\n\n[r]: policy:a@1.0#b')).toBe('[x][r]\n\n[r]: policy:a@1.0#b');
   });
 });

@@ -1,5 +1,8 @@
 import DOMPurify from 'dompurify';
 import { Marked, type Tokens } from 'marked';
+import { findCitationReferences } from '@policy-commons/policies';
+import type { CitationFieldsFragment } from '../../generated/graphql';
+import { citationChipOf, type CitationChip } from '../citations/citation-chip';
 import { isPolicyReference, isSafeImageUrl, isSafeLinkUrl } from './safe-url';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -8,36 +11,92 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ESCAPES[character]);
 }
 
+export interface RenderMarkdownOptions {
+  /** The post's citations as the API resolved them, keyed by reference. */
+  citations?: ReadonlyMap<string, CitationFieldsFragment>;
+}
+
+/** A link target `](…`, an autolink `<…`, a link label `[…`, or a definition `[x]: …`. */
+const INSIDE_LINK_SYNTAX = /(?:\]\(\s*|<|\[)$|^\s{0,3}\[[^\]]+\]:\s*$/;
+
+/**
+ * Bare `policy:` references become `[ref](ref)` so they render as chips like linked
+ * ones; references already inside link syntax, code spans or fences are left alone.
+ */
+export function linkBareCitationReferences(markdown: string): string {
+  let result = '';
+  let copied = 0;
+  for (const found of findCitationReferences(markdown)) {
+    const lineStart = markdown.lastIndexOf('\n', found.start - 1) + 1;
+    if (INSIDE_LINK_SYNTAX.test(markdown.slice(lineStart, found.start))) continue;
+    result += `${markdown.slice(copied, found.start)}[${found.raw}](${found.raw})`;
+    copied = found.end;
+  }
+  return result + markdown.slice(copied);
+}
+
+function citationChipHtml(chip: CitationChip): string {
+  const status = chip.status ?? 'UNRESOLVED';
+  const statusHtml =
+    chip.statusText && chip.statusHref
+      ? ` <a class="citation-chip-status" href="${escapeHtml(chip.statusHref)}" data-testid="citation-chip-status">${escapeHtml(chip.statusText)}</a>`
+      : '';
+  return (
+    `<span class="citation-chip" data-testid="citation-chip" data-status="${status}" data-policy-ref="${escapeHtml(chip.reference)}">` +
+    `<a class="citation-chip-section" href="${escapeHtml(chip.href)}" data-testid="citation-chip-link">` +
+    `<span class="citation-chip-document">${escapeHtml(chip.documentLabel)}</span> ` +
+    `<span class="citation-chip-version">${escapeHtml(chip.version)}</span> ` +
+    `<span class="citation-chip-section-title">§ ${escapeHtml(chip.sectionLabel)}</span></a>${statusHtml}</span>`
+  );
+}
+
+function normalisedLabel(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function policyReferenceHtml(href: string, labelHtml: string, labelText: string, options: RenderMarkdownOptions): string {
+  const chip = citationChipOf(href, options.citations?.get(href));
+  if (!chip) return `<span class="policy-ref" data-policy-ref="${escapeHtml(href)}">${labelHtml}</span>`;
+  // The author's own words stay, unless they only repeat what the chip says.
+  const label = normalisedLabel(labelText);
+  const redundant = label === '' || label === normalisedLabel(href) || label === normalisedLabel(chip.sectionLabel);
+  return redundant ? citationChipHtml(chip) : `<span class="policy-ref-label">${labelHtml}</span> ${citationChipHtml(chip)}`;
+}
+
 // Two layers: the renderer never emits raw HTML or unsafe URLs, and DOMPurify
 // cleans whatever gets through anyway (marked bugs, entity tricks, mXSS).
-const markdown = new Marked({
-  gfm: true,
-  breaks: false,
-  renderer: {
-    // Raw HTML in a post is shown as text, never interpreted.
-    html({ text }: Tokens.HTML | Tokens.Tag): string {
-      return escapeHtml(text);
-    },
-    link({ href, title, tokens }: Tokens.Link): string {
-      const label = this.parser.parseInline(tokens);
-      if (isPolicyReference(href)) {
-        return `<span class="policy-ref" data-policy-ref="${escapeHtml(href)}">${label}</span>`;
-      }
-      if (!isSafeLinkUrl(href)) {
-        return `<span class="unsafe-link">${label}</span>`;
-      }
-      const titleAttribute = title ? ` title="${escapeHtml(title)}"` : '';
-      return `<a href="${escapeHtml(href)}"${titleAttribute}>${label}</a>`;
-    },
-    image({ href, title, text }: Tokens.Image): string {
-      if (!isSafeImageUrl(href)) {
+function createMarked(options: RenderMarkdownOptions): Marked {
+  return new Marked({
+    gfm: true,
+    breaks: false,
+    renderer: {
+      // Raw HTML in a post is shown as text, never interpreted.
+      html({ text }: Tokens.HTML | Tokens.Tag): string {
         return escapeHtml(text);
-      }
-      const titleAttribute = title ? ` title="${escapeHtml(title)}"` : '';
-      return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}"${titleAttribute} loading="lazy">`;
+      },
+      link({ href, title, tokens, text }: Tokens.Link): string {
+        const label = this.parser.parseInline(tokens);
+        if (isPolicyReference(href)) {
+          return policyReferenceHtml(href, label, text, options);
+        }
+        if (!isSafeLinkUrl(href)) {
+          return `<span class="unsafe-link">${label}</span>`;
+        }
+        const titleAttribute = title ? ` title="${escapeHtml(title)}"` : '';
+        return `<a href="${escapeHtml(href)}"${titleAttribute}>${label}</a>`;
+      },
+      image({ href, title, text }: Tokens.Image): string {
+        if (!isSafeImageUrl(href)) {
+          return escapeHtml(text);
+        }
+        const titleAttribute = title ? ` title="${escapeHtml(title)}"` : '';
+        return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}"${titleAttribute} loading="lazy">`;
+      },
     },
-  },
-});
+  });
+}
+
+const plainMarked = createMarked({});
 
 const FORBIDDEN_TAGS = ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed', 'base', 'link', 'meta'];
 
@@ -61,9 +120,10 @@ function installHooks(): void {
 }
 
 /** Markdown from users to HTML that is safe to put in the page. */
-export function renderMarkdown(source: string): string {
+export function renderMarkdown(source: string, options: RenderMarkdownOptions = {}): string {
   installHooks();
-  const html = markdown.parse(source, { async: false });
+  const marked = options.citations ? createMarked(options) : plainMarked;
+  const html = marked.parse(linkBareCitationReferences(source), { async: false });
   return DOMPurify.sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: FORBIDDEN_TAGS,

@@ -50,7 +50,7 @@ export function QuestionDetail({ questionId }: { questionId: string }) {
           {editing ? (
             <QuestionEditForm questionId={question.id} title={question.title} body={question.body} tags={question.tags} onDone={() => setEditing(false)} />
           ) : (
-            <MarkdownView source={question.body} testId="question-body" />
+            <MarkdownView source={question.body} citations={question.citations} testId="question-body" />
           )}
           <TagChips tags={question.tags} />
           <div className="post-meta">

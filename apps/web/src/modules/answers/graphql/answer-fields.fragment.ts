@@ -18,5 +18,8 @@ export const answerFieldsFragment = graphql(`
     revisions {
       ...PostRevisionFields
     }
+    citations {
+      ...CitationFields
+    }
   }
 `);

@@ -34,6 +34,9 @@ export const questionDetailQuery = graphql(`
       revisions {
         ...PostRevisionFields
       }
+      citations {
+        ...CitationFields
+      }
       answers {
         ...AnswerFields
       }

@@ -1,0 +1,14 @@
+import { graphql } from '../../../generated';
+
+export const publishPolicyVersionMutation = graphql(`
+  mutation PublishPolicyVersion($input: PublishPolicyVersionInput!) {
+    publishPolicyVersion(input: $input) {
+      id
+      version
+      document {
+        id
+        slug
+      }
+    }
+  }
+`);
