@@ -13,6 +13,7 @@ import { CoreModule } from './core.module.js';
 import { HealthController } from './health/health.controller.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AccountsService } from './modules/accounts/accounts.service.js';
+import { DigestsHttpModule } from './modules/digests/digests-http.module.js';
 import { sessionTokenFrom } from './modules/accounts/session-cookie.js';
 
 /** The HTTP application: GraphQL at /graphql, health at /health. */
@@ -45,6 +46,7 @@ export class AppModule {
             formatError: (formatted, error) => toPublicError(formatted, error, development),
           }),
         }),
+        DigestsHttpModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],

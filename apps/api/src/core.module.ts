@@ -9,9 +9,12 @@ import { CitationsModule } from './modules/citations/citations.module.js';
 import { CommentsModule } from './modules/comments/comments.module.js';
 import { CommunitiesModule } from './modules/communities/communities.module.js';
 import { PoliciesModule } from './modules/policies/policies.module.js';
+import { DigestsModule } from './modules/digests/digests.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { QuestionsModule } from './modules/questions/questions.module.js';
 import { RevisionsModule } from './modules/revisions/revisions.module.js';
 import { SearchModule } from './modules/search/search.module.js';
+import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module.js';
 import { VotesModule } from './modules/votes/votes.module.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -37,6 +40,9 @@ export class CoreModule {
         SearchModule,
         PoliciesModule,
         CitationsModule,
+        SubscriptionsModule,
+        NotificationsModule,
+        DigestsModule,
       ],
       exports: [ConfigModule, TypeOrmModule, RedisModule, QueuesModule],
     };

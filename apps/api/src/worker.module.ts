@@ -3,8 +3,10 @@ import { Worker, type Queue } from 'bullmq';
 import { APP_CONFIG } from './config/config.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
+import { DigestsModule } from './modules/digests/digests.module.js';
+import { DigestsProcessor } from './modules/digests/digests.processor.js';
 import { MaintenanceProcessor, type JobHandler } from './queues/maintenance.processor.js';
-import { JOB_NAMES, QueueName } from './queues/queue-names.js';
+import { JOB_NAMES, QueueName, WORKER_OPTIONS } from './queues/queue-names.js';
 import { bullConnection, bullPrefix, queueToken } from './queues/queues.module.js';
 
 /** Refuses to run when any declared job has no handler, so a job can never sit unserved. */
@@ -19,18 +21,20 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly workers: Worker[] = [];
 
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [CoreModule.forRoot(config)], providers: [MaintenanceProcessor] };
+    return { module: WorkerModule, imports: [CoreModule.forRoot(config), DigestsModule], providers: [MaintenanceProcessor, DigestsProcessor] };
   }
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly maintenance: MaintenanceProcessor,
+    private readonly digests: DigestsProcessor,
     @Inject(queueToken(QueueName.MAINTENANCE)) private readonly maintenanceQueue: Queue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const handlers: Record<QueueName, Record<string, JobHandler>> = {
       [QueueName.MAINTENANCE]: this.maintenance.handlers(),
+      [QueueName.DIGESTS]: this.digests.handlers(),
     };
     checkHandlers(handlers);
     for (const queue of Object.values(QueueName)) {
@@ -41,7 +45,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
           if (!handler) throw new Error(`No handler for ${queue}/${job.name}`);
           return handler(job);
         },
-        { connection: bullConnection(this.config), prefix: bullPrefix(this.config), concurrency: 4 },
+        { connection: bullConnection(this.config), prefix: bullPrefix(this.config), concurrency: 4, ...WORKER_OPTIONS[queue] },
       );
       worker.on('failed', (job, error) => this.logger.warn(`${queue}/${job?.name} ${job?.id} failed: ${error.message}`));
       await worker.waitUntilReady();

@@ -1,11 +1,19 @@
 /** Every queue the worker serves. */
 export enum QueueName {
   MAINTENANCE = 'maintenance',
+  DIGESTS = 'digests',
 }
 
 /** Every job, by queue. The worker refuses to start when one has no handler. */
 export const JOB_NAMES = {
   [QueueName.MAINTENANCE]: ['purge-expired-sessions'],
+  [QueueName.DIGESTS]: ['plan-digests', 'send-digest', 'send-digest-preview'],
 } as const satisfies Record<QueueName, readonly string[]>;
 
 export type JobName<Q extends QueueName> = (typeof JOB_NAMES)[Q][number];
+
+/** Per-queue worker settings where the defaults do not fit. */
+export const WORKER_OPTIONS: Partial<Record<QueueName, { concurrency?: number; lockDuration?: number; stalledInterval?: number; maxStalledCount?: number }>> = {
+  // Digests wait on SMTP and PostgreSQL, not CPU; a killed worker's digests come back within ~20 s.
+  [QueueName.DIGESTS]: { concurrency: 24, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 50 },
+};

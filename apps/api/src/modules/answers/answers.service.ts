@@ -5,6 +5,7 @@ import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/request-context.js';
 import { UserRole } from '../accounts/user.entity.js';
 import { QuestionEntity } from '../questions/question.entity.js';
+import { PostActivity } from '../notifications/post-activity.js';
 import { QuestionsService } from '../questions/questions.service.js';
 import { RevisionsService } from '../revisions/revisions.service.js';
 import { AnswerEntity } from './answer.entity.js';
@@ -72,6 +73,7 @@ export class AnswersService {
       await tx.query('UPDATE questions SET answer_count = answer_count + 1, last_activity_at = now() WHERE id = $1', [question.id]);
       await this.revisions.append(tx, { answerId: answer.id }, { body: input.body }, viewer.id);
       await this.questions.recordBody(tx, { answerId: answer.id }, input.body);
+      await PostActivity.answerPosted(tx, answer);
       return answer;
     });
   }
@@ -104,6 +106,7 @@ export class AnswersService {
         throw new AnswersException(AnswersExceptionCode.NOT_THE_ASKER, 'Only the person who asked the question can accept an answer.');
       }
       await tx.query('UPDATE questions SET accepted_answer_id = $2, last_activity_at = now() WHERE id = $1', [question.id, answer.id]);
+      await PostActivity.answerAccepted(tx, { answerId: answer.id, questionId: question.id, acceptedBy: viewer.id });
       return (await tx.getRepository(QuestionEntity).findOneBy({ id: question.id })) as QuestionEntity;
     });
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import type { Viewer } from '../../common/request-context.js';
 import { AnswersService } from '../answers/answers.service.js';
+import { PostActivity } from '../notifications/post-activity.js';
 import { CommentEntity } from './comment.entity.js';
 import type { AddCommentInput } from './dto/add-comment.input.js';
 
@@ -26,6 +27,7 @@ export class CommentsService {
       );
       const questionId = post.kind === 'question' ? post.question.id : post.questionId;
       await tx.query('UPDATE questions SET last_activity_at = now() WHERE id = $1', [questionId]);
+      await PostActivity.commentAdded(tx, comment);
       return comment;
     });
   }

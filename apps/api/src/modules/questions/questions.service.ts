@@ -11,6 +11,7 @@ import { REDIS } from '../../redis/redis.module.js';
 import { UserRole } from '../accounts/user.entity.js';
 import { CommunitiesService } from '../communities/communities.service.js';
 import { CommunityEntity } from '../communities/community.entity.js';
+import { PostActivity } from '../notifications/post-activity.js';
 import { RevisionsService } from '../revisions/revisions.service.js';
 import type { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/question.input.js';
 import { QuestionOrder } from './question.model.js';
@@ -82,6 +83,7 @@ export class QuestionsService {
       await this.setTags(tx, question.id, tags);
       await this.revisions.append(tx, { questionId: question.id }, { title, body: input.body, tags }, viewer.id);
       await this.recordBody(tx, { questionId: question.id }, input.body);
+      await PostActivity.questionAsked(tx, question);
       return question;
     });
   }

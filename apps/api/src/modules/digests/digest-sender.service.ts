@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { DigestContributors, isEmpty, type DigestContent, type DigestWindow } from './digest-content.js';
+import { DigestMailer, MailDeliveryError } from './digest-mailer.js';
+import { renderDigest } from './digest-renderer.js';
+import { newQuestionsSection, watchedQuestionsSection } from './forum-digest-sections.js';
+import { signUnsubscribeToken } from './unsubscribe-token.js';
+
+export type DigestOutcome = 'SENT' | 'SKIPPED' | 'ALREADY_DONE' | 'FAILED';
+
+interface DeliveryRow {
+  id: string;
+  userId: string;
+  period: string;
+  dueAt: Date;
+  status: 'PLANNED' | 'SENT' | 'SKIPPED' | 'FAILED';
+  email: string;
+  displayName: string;
+  frequency: 'DAILY' | 'WEEKLY' | 'OFF';
+  confirmedAt: Date | null;
+  watermark: Date;
+}
+
+/** Raised when a temporary problem should make BullMQ retry the job later. */
+export class DigestRetryLater extends Error {}
+/** Raised when retrying cannot help; the delivery is marked FAILED with the reason. */
+export class DigestFailedPermanently extends Error {}
+
+@Injectable()
+export class DigestSender {
+  private readonly logger = new Logger('Digests');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mailer: DigestMailer,
+    private readonly contributors: DigestContributors,
+  ) {
+    contributors.register(newQuestionsSection);
+    contributors.register(watchedQuestionsSection);
+  }
+
+  /** Everything a digest for this window would say, in section order. */
+  async build(window: DigestWindow): Promise<DigestContent> {
+    const sections = [];
+    for (const contributor of this.contributors.all()) {
+      const section = await contributor.collect(this.db.manager, window);
+      if (section && (section.items.length || section.more.length)) sections.push(section);
+    }
+    return { sections };
+  }
+
+  /**
+   * Sends one planned digest at most once. Safe to run again, concurrently, or after a
+   * crash at any point: the delivery row (unique per subscriber and period) is marked sent
+   * together with the watermark, and only then is the message released to the server.
+   */
+  async sendPlanned(deliveryId: string, attempt: { made: number; max: number } = { made: 0, max: 1 }): Promise<DigestOutcome> {
+    const d = await this.loadDelivery(deliveryId);
+    if (!d) {
+      this.logger.log(`skip delivery ${deliveryId}: it no longer exists`);
+      return 'ALREADY_DONE';
+    }
+    if (d.status !== 'PLANNED') {
+      this.logger.log(`skip digest ${d.period} for ${d.userId}: already ${d.status.toLowerCase()}`);
+      return 'ALREADY_DONE';
+    }
+    if (d.frequency === 'OFF' || !d.confirmedAt) {
+      await this.db.query(`UPDATE digest_deliveries SET status = 'SKIPPED', skip_reason = $2, finished_at = now() WHERE id = $1 AND status = 'PLANNED'`, [
+        d.id,
+        d.frequency === 'OFF' ? 'digests turned off' : 'email address not confirmed',
+      ]);
+      this.logger.log(`skip digest ${d.period} for ${d.userId}: ${d.frequency === 'OFF' ? 'digests turned off' : 'email not confirmed'}`);
+      return 'SKIPPED';
+    }
+    const since = new Date(d.watermark);
+    const until = new Date(d.dueAt);
+    const content = since < until ? await this.build({ userId: d.userId, since, until }) : { sections: [] };
+    if (isEmpty(content)) {
+      const done = await this.finish(d, 'SKIPPED', since, until, { skipReason: since < until ? 'nothing new' : 'covered by a later digest' });
+      if (done) this.logger.log(`skip digest ${d.period} for ${d.userId}: nothing new`);
+      return done ? 'SKIPPED' : this.afterLostRace(d);
+    }
+
+    const messageId = `<digest.${d.id}@${new URL(this.config.publicUrl).hostname}>`;
+    const rendered = renderDigest(content, {
+      publicUrl: this.config.publicUrl,
+      displayName: d.displayName,
+      unsubscribeUrl: this.unsubscribeUrl(d.userId),
+      preview: false,
+    });
+    const raw = await this.compose(d.email, rendered, messageId, this.unsubscribeUrl(d.userId));
+    const itemCount = content.sections.reduce((n, s) => n + s.items.length + s.more.reduce((m, x) => m + x.count, 0), 0);
+    let committed = false;
+    try {
+      await this.mailer.send({ from: this.config.mailFrom, to: d.email, raw }, async () => {
+        committed = await this.finish(d, 'SENT', since, until, { messageId, subject: rendered.subject, itemCount });
+        if (!committed) throw new AlreadyClaimed();
+      });
+      return 'SENT';
+    } catch (error) {
+      if (error instanceof AlreadyClaimed) return this.afterLostRace(d);
+      const failure = error instanceof MailDeliveryError ? error : new MailDeliveryError(error instanceof Error ? error.message : String(error), false);
+      const final = failure.permanent || attempt.made + 1 >= attempt.max;
+      await this.recordFailure(d.id, committed, final, failure.message);
+      if (final) {
+        this.logger.warn(`digest ${d.period} for ${d.userId} failed for good: ${failure.message}`);
+        throw new DigestFailedPermanently(failure.message);
+      }
+      throw new DigestRetryLater(failure.message);
+    }
+  }
+
+  /** A preview of what the coming digest would say so far; it neither counts nor moves the watermark. */
+  async hasPreviewContent(userId: string): Promise<boolean> {
+    const window = await this.previewWindow(userId);
+    return window ? !isEmpty(await this.build(window)) : false;
+  }
+
+  async sendPreview(userId: string): Promise<boolean> {
+    const window = await this.previewWindow(userId);
+    if (!window) return false;
+    const content = await this.build(window);
+    if (isEmpty(content)) {
+      this.logger.log(`skip preview for ${userId}: nothing new`);
+      return false;
+    }
+    const [user] = (await this.db.query('SELECT email, display_name AS "displayName" FROM users WHERE id = $1', [userId])) as { email: string; displayName: string }[];
+    const rendered = renderDigest(content, { publicUrl: this.config.publicUrl, displayName: user.displayName, unsubscribeUrl: this.unsubscribeUrl(userId), preview: true });
+    const messageId = `<digest-preview.${randomUUID()}@${new URL(this.config.publicUrl).hostname}>`;
+    await this.mailer.send({ from: this.config.mailFrom, to: user.email, raw: await this.compose(user.email, rendered, messageId, this.unsubscribeUrl(userId)) });
+    return true;
+  }
+
+  unsubscribeUrl(userId: string): string {
+    return `${this.config.publicUrl}/unsubscribe/${signUnsubscribeToken(this.config.appSecret, userId)}`;
+  }
+
+  private async previewWindow(userId: string): Promise<DigestWindow | null> {
+    const [row] = (await this.db.query('SELECT digest_watermark AS "watermark" FROM notification_settings WHERE user_id = $1', [userId])) as { watermark: Date }[];
+    return row ? { userId, since: new Date(row.watermark), until: new Date() } : null;
+  }
+
+  private compose(to: string, rendered: { subject: string; text: string; html: string }, messageId: string, unsubscribeUrl: string): Promise<Buffer> {
+    return new MailComposer({
+      from: this.config.mailFrom,
+      to,
+      subject: rendered.subject,
+      messageId,
+      text: rendered.text,
+      html: rendered.html,
+      headers: {
+        // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" to this URL.
+        'List-Unsubscribe': { prepared: true, value: `<${unsubscribeUrl}>` },
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        'Auto-Submitted': 'auto-generated',
+        Precedence: 'bulk',
+      },
+    })
+      .compile()
+      .build();
+  }
+
+  private async loadDelivery(id: string): Promise<DeliveryRow | null> {
+    const [row] = (await this.db.query(
+      `SELECT d.id, d.user_id AS "userId", d.period, d.due_at AS "dueAt", d.status, u.email, u.display_name AS "displayName",
+              s.digest_frequency AS frequency, s.email_confirmed_at AS "confirmedAt", s.digest_watermark AS watermark
+         FROM digest_deliveries d JOIN users u ON u.id = d.user_id JOIN notification_settings s ON s.user_id = d.user_id
+        WHERE d.id = $1`,
+      [id],
+    )) as DeliveryRow[];
+    return row ?? null;
+  }
+
+  /**
+   * Marks the delivery done and moves the watermark, in one statement, only if the
+   * delivery is still planned and the watermark is still where the content started.
+   */
+  private async finish(
+    d: DeliveryRow,
+    status: 'SENT' | 'SKIPPED',
+    since: Date,
+    until: Date,
+    details: { messageId?: string; subject?: string; itemCount?: number; skipReason?: string },
+  ): Promise<boolean> {
+    const [row] = (await this.db.query(
+      `WITH done AS (
+         UPDATE digest_deliveries SET status = $2, covered_from = $3, covered_until = $4, message_id = $5, subject = $6,
+                item_count = $7, skip_reason = $8, attempts = attempts + 1, finished_at = now(), last_error = NULL
+          WHERE id = $1 AND status = 'PLANNED'
+            AND EXISTS (SELECT 1 FROM notification_settings s WHERE s.user_id = digest_deliveries.user_id AND s.digest_watermark = $3)
+          RETURNING user_id
+       ), moved AS (
+         UPDATE notification_settings s SET digest_watermark = GREATEST(s.digest_watermark, $4)
+           FROM done WHERE s.user_id = done.user_id RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM done)::int AS finished`,
+      [d.id, status, since, until, details.messageId ?? null, details.subject ?? null, details.itemCount ?? null, details.skipReason ?? null],
+    )) as { finished: number }[];
+    return row.finished === 1;
+  }
+
+  /** Another run got there first, or the watermark moved under us: look again, later. */
+  private async afterLostRace(d: DeliveryRow): Promise<DigestOutcome> {
+    const now = await this.loadDelivery(d.id);
+    if (!now || now.status !== 'PLANNED') {
+      this.logger.log(`skip digest ${d.period} for ${d.userId}: finished by another run`);
+      return 'ALREADY_DONE';
+    }
+    throw new DigestRetryLater('the watermark moved while the digest was being built');
+  }
+
+  /** Undoes a commit whose message the server then refused, and records the error. */
+  private async recordFailure(id: string, committed: boolean, final: boolean, error: string): Promise<void> {
+    await this.db.query(
+      `WITH back AS (
+         UPDATE digest_deliveries SET status = $3::digest_delivery_status, last_error = $4, message_id = NULL,
+                finished_at = CASE WHEN $3 = 'FAILED' THEN now() END,
+                attempts = attempts + CASE WHEN $2 THEN 0 ELSE 1 END
+          WHERE id = $1 AND status = CASE WHEN $2 THEN 'SENT' ELSE 'PLANNED' END::digest_delivery_status
+          RETURNING user_id, covered_from, covered_until
+       )
+       UPDATE notification_settings s SET digest_watermark = back.covered_from
+         FROM back WHERE $2 AND s.user_id = back.user_id AND s.digest_watermark = back.covered_until`,
+      [id, committed, final ? 'FAILED' : 'PLANNED', error.slice(0, 500)],
+    );
+  }
+}
+
+class AlreadyClaimed extends Error {}

@@ -1,0 +1,32 @@
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { Queue } from 'bullmq';
+import type { Express } from 'express';
+import { QueueName } from '../../queues/queue-names.js';
+import { queueToken } from '../../queues/queues.module.js';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { sessionTokenFrom } from '../accounts/session-cookie.js';
+import { DigestsModule } from './digests.module.js';
+import { QUEUE_DASHBOARD_PATH, queueDashboard } from './queue-dashboard.js';
+import { UnsubscribeController } from './unsubscribe.controller.js';
+
+/** The HTTP-only parts of digests: one-click unsubscribe and the admins' queue dashboard. */
+@Module({
+  imports: [DigestsModule, AccountsModule],
+  controllers: [UnsubscribeController],
+})
+export class DigestsHttpModule implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly accounts: AccountsService,
+    @Inject(queueToken(QueueName.MAINTENANCE)) private readonly maintenance: Queue,
+    @Inject(queueToken(QueueName.DIGESTS)) private readonly digests: Queue,
+  ) {}
+
+  onModuleInit(): void {
+    const app = this.adapterHost.httpAdapter?.getInstance<Express>();
+    if (!app) return;
+    app.use(QUEUE_DASHBOARD_PATH, ...queueDashboard([this.digests, this.maintenance], (req) => this.accounts.viewerForToken(sessionTokenFrom(req))));
+  }
+}

@@ -1,0 +1,183 @@
+import { simpleParser } from 'mailparser';
+import { askQuestion, answerQuestion, createCommunity, type Person } from '../../../test/forum-fixtures.js';
+import { digestQueue, drainDigestsInProcess, makeSubscriber, startMailSink } from '../../../test/digest-helpers.js';
+import { signUp, startTestApp, type TestApp } from '../../../test/test-app.js';
+import type { MailSink } from './mail-sink.js';
+import { DigestPlanner } from './digest-planner.service.js';
+
+const FOLLOW = 'mutation($input: FollowInput!) { follow(input: $input) { kind targetId label } }';
+const HOUR = 3600_000;
+
+describe('digests', () => {
+  let t: TestApp;
+  let sink: MailSink;
+  let planner: DigestPlanner;
+  let subscriber: Person & { email: string };
+  let quiet: Person & { email: string };
+  let asker: Person;
+  let answerer: Person;
+  const clock = new Date(Date.now() + 24 * HOUR);
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    sink = await startMailSink();
+    t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${sink.smtpPort}`, PUBLIC_URL: 'https://forum.example.org' });
+    planner = t.app.get(DigestPlanner);
+    subscriber = await signUp(t, 'Sam Subscriber');
+    quiet = await signUp(t, 'Quinn Quiet');
+    asker = await signUp(t, 'Alex Asker');
+    answerer = await signUp(t, 'Bea Answerer');
+    const since = new Date(Date.now() - 2 * 24 * HOUR);
+    // Due at the clock's hour (UTC), a day from now: after everything this suite does.
+    await makeSubscriber(t, subscriber.id, { hour: clock.getUTCHours(), since, watermark: new Date(Date.now() - HOUR) });
+    await makeSubscriber(t, quiet.id, { hour: clock.getUTCHours(), since, watermark: new Date(Date.now() - HOUR) });
+
+    const followed = await createCommunity(t, 'followed-community');
+    const other = await createCommunity(t, 'other-community');
+    ids.followed = followed.communityId;
+    for (const [input, who] of [
+      [{ kind: 'COMMUNITY', targetId: followed.communityId }, subscriber],
+      [{ kind: 'TAG', targetId: 'parish-councils' }, subscriber],
+      [{ kind: 'TAG', targetId: 'nothing-happens-here' }, quiet],
+    ] as const) {
+      if (input.kind === 'TAG') await t.db.query('INSERT INTO tags (slug) VALUES ($1) ON CONFLICT DO NOTHING', [input.targetId]);
+      const r = await t.gql(FOLLOW, { input }, who);
+      expect(r.errors).toBeUndefined();
+    }
+
+    // Seven new questions in the followed community; the most answered two come first.
+    for (let i = 1; i <= 7; i += 1) ids[`c${i}`] = await askQuestion(t, asker, followed.communityId, { title: `Community question number ${i}`, tags: ['general'] });
+    await answerQuestion(t, answerer, ids.c6);
+    await answerQuestion(t, answerer, ids.c6, 'Another view.');
+    await answerQuestion(t, answerer, ids.c3);
+    ids.tagged = await askQuestion(t, asker, other.communityId, { title: 'A tagged question elsewhere', tags: ['parish-councils'] });
+    ids.untagged = await askQuestion(t, asker, other.communityId, { title: 'An unrelated question elsewhere', tags: ['general'] });
+    ids.own = await askQuestion(t, subscriber, followed.communityId, { title: 'My own question in the community', tags: ['general'] });
+    // Asking watches the question: an answer on it is news, accepting it myself is not.
+    const ownAnswer = await answerQuestion(t, answerer, ids.own);
+    await t.gql('mutation($id: ID!) { acceptAnswer(answerId: $id) { id } }', { id: ownAnswer }, subscriber);
+    ids.watched = await askQuestion(t, asker, other.communityId, { title: 'A question I chose to watch', tags: ['general'] });
+    await t.gql(FOLLOW, { input: { kind: 'QUESTION', targetId: ids.watched } }, subscriber);
+    const watchedAnswer = await answerQuestion(t, answerer, ids.watched);
+    await t.gql('mutation($id: ID!) { acceptAnswer(answerId: $id) { id } }', { id: watchedAnswer }, asker);
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.stop();
+  });
+
+  it('plans one delivery per due subscriber and period, and enqueues only ids, after the rows commit', async () => {
+    const result = await planner.plan(clock);
+    expect(result).toEqual({ planned: 2, enqueued: 2 });
+    const jobs = await digestQueue(t).getJobs(['waiting']);
+    expect(jobs).toHaveLength(2);
+    const rows = (await t.db.query(`SELECT id, user_id FROM digest_deliveries WHERE status = 'PLANNED'`)) as { id: string; user_id: string }[];
+    for (const job of jobs) {
+      expect(Object.keys(job.data)).toEqual(['deliveryId']);
+      expect(rows.map((r) => r.id)).toContain(job.data.deliveryId);
+    }
+    // Planning again (or concurrently) adds nothing.
+    expect(await planner.plan(clock)).toEqual({ planned: 0, enqueued: 2 });
+    expect(await digestQueue(t).getJobs(['waiting'])).toHaveLength(2);
+  });
+
+  it('sends exactly the expected items to a subscriber, and nothing to one with nothing new', async () => {
+    await drainDigestsInProcess(t);
+    expect(sink.messages).toHaveLength(1);
+    const caught = sink.messages[0];
+    expect(caught.envelopeTo).toEqual([subscriber.email]);
+    const mail = await simpleParser(caught.raw);
+    expect(mail.subject).toBe('8 new questions, 2 new answers, 1 accepted answer — your Policy Commons digest');
+    const text = mail.text ?? '';
+    const url = (id: string) => `https://forum.example.org/q/${id}`;
+    // Top five by activity, then newest: c6 (2 answers), c3 (1 answer), then the newest of the rest.
+    const listed = [...text.matchAll(/^\* (.+?)(?: \(.+\))?\n {2}(\S+)$/gm)].map((m) => m[2]);
+    expect(listed.slice(0, 5)).toEqual([url(ids.c6), url(ids.c3), url(ids.tagged), url(ids.c7), url(ids.c5)]);
+    expect(text).toContain('* and 3 more in Community followed-community: https://forum.example.org/c/followed-community');
+    expect(text).toContain(`A question I chose to watch (1 new answer · an answer was accepted)\n  ${url(ids.watched)}`);
+    expect(text).toContain(`My own question in the community (1 new answer)\n  ${url(ids.own)}`);
+    expect(text).not.toContain(url(ids.untagged));
+    expect(mail.html).toContain(`<a href="${url(ids.c6)}">Community question number 6</a>`);
+    expect(mail.messageId).toMatch(/^<digest\.[0-9a-f-]{36}@forum\.example\.org>$/);
+
+    const statuses = (await t.db.query(`SELECT user_id, status, skip_reason FROM digest_deliveries ORDER BY status`)) as { user_id: string; status: string; skip_reason: string | null }[];
+    expect(statuses).toEqual([
+      { user_id: subscriber.id, status: 'SENT', skip_reason: null },
+      { user_id: quiet.id, status: 'SKIPPED', skip_reason: 'nothing new' },
+    ]);
+  });
+
+  it('never sends the same period twice, and the next period starts where the last one ended', async () => {
+    await planner.plan(clock);
+    await drainDigestsInProcess(t);
+    expect(sink.messages).toHaveLength(1);
+    const [row] = (await t.db.query('SELECT digest_watermark FROM notification_settings WHERE user_id = $1', [subscriber.id])) as { digest_watermark: Date }[];
+    const [delivery] = (await t.db.query('SELECT covered_until FROM digest_deliveries WHERE user_id = $1', [subscriber.id])) as { covered_until: Date }[];
+    expect(row.digest_watermark.getTime()).toBe(delivery.covered_until.getTime());
+    // Nothing happened after the period: tomorrow's digest is skipped, not sent.
+    await planner.plan(new Date(clock.getTime() + 24 * HOUR));
+    await drainDigestsInProcess(t);
+    expect(sink.messages).toHaveLength(1);
+  });
+
+  it('sendMyDigestNow mails a preview that does not count as the period’s digest', async () => {
+    const result = await t.gql<{ sendMyDigestNow: boolean }>('mutation { sendMyDigestNow }', {}, quiet);
+    expect(result.data?.sendMyDigestNow).toBe(false);
+    // This suite's clock runs a day ahead; bring the watermark back to the real present.
+    await t.db.query(`UPDATE notification_settings SET digest_watermark = now() WHERE user_id = $1`, [subscriber.id]);
+    await askQuestion(t, asker, ids.followed, { title: 'A question after the digest', tags: ['general'] });
+    const before = (await t.db.query('SELECT digest_watermark FROM notification_settings WHERE user_id = $1', [subscriber.id])) as { digest_watermark: Date }[];
+    const sent = await t.gql<{ sendMyDigestNow: boolean }>('mutation { sendMyDigestNow }', {}, subscriber);
+    expect(sent.data?.sendMyDigestNow).toBe(true);
+    await drainDigestsInProcess(t);
+    expect(sink.messages).toHaveLength(2);
+    const preview = await simpleParser(sink.messages[1].raw);
+    expect(preview.subject).toBe('[Preview] 1 new question — your Policy Commons digest');
+    const after = (await t.db.query('SELECT digest_watermark FROM notification_settings WHERE user_id = $1', [subscriber.id])) as { digest_watermark: Date }[];
+    expect(after[0].digest_watermark).toEqual(before[0].digest_watermark);
+    expect(errorCode(await t.gql('mutation { sendMyDigestNow }'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('carries RFC 8058 headers; only a POST of a genuine link unsubscribes', async () => {
+    const headers = sink.messages[0].headers;
+    expect(headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    const link = /^<(https:\/\/forum\.example\.org\/unsubscribe\/[^>]+)>$/.exec(headers.get('list-unsubscribe') ?? '')?.[1];
+    expect(link).toBeDefined();
+    const local = link!.replace('https://forum.example.org', t.url);
+    const frequency = async () =>
+      ((await t.db.query('SELECT digest_frequency FROM notification_settings WHERE user_id = $1', [subscriber.id])) as { digest_frequency: string }[])[0].digest_frequency;
+
+    const page = await fetch(local, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<form method="post"');
+    expect(await frequency()).toBe('DAILY');
+
+    const token = local.split('/').pop()!;
+    const tampered = `${local.slice(0, -token.length)}${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    const refused = await fetch(tampered, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('This unsubscribe link does not work');
+    expect(await frequency()).toBe('DAILY');
+
+    const done = await fetch(local, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(done.status).toBe(200);
+    expect(await frequency()).toBe('OFF');
+    await planner.plan(new Date(clock.getTime() + 2 * 24 * HOUR));
+    const planned = (await t.db.query(`SELECT period FROM digest_deliveries WHERE user_id = $1`, [subscriber.id])) as { period: string }[];
+    expect(planned).toHaveLength(2);
+  });
+
+  it('keeps the queue dashboard for admins', async () => {
+    expect((await fetch(`${t.url}/admin/queues`)).status).toBe(401);
+    const member = await signUp(t);
+    expect((await fetch(`${t.url}/admin/queues`, { headers: { authorization: `Bearer ${member.token}` } })).status).toBe(403);
+    await t.db.query(`UPDATE users SET role = 'ADMIN' WHERE id = $1`, [member.id]);
+    const ok = await fetch(`${t.url}/admin/queues`, { headers: { authorization: `Bearer ${member.token}` } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('<html');
+  });
+});
+
+function errorCode(result: { errors?: { extensions?: { code?: string } }[] }): string | undefined {
+  return result.errors?.[0]?.extensions?.code;
+}

@@ -1,0 +1,23 @@
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { QueueName } from '../../queues/queue-names.js';
+import { queueToken } from '../../queues/queues.module.js';
+import { DigestContributors } from './digest-content.js';
+import { DigestMailer } from './digest-mailer.js';
+import { DigestPlanner } from './digest-planner.service.js';
+import { DigestSender } from './digest-sender.service.js';
+import { DigestsResolver } from './digests.resolver.js';
+import { DigestsService } from './digests.service.js';
+
+@Module({
+  providers: [DigestContributors, DigestMailer, DigestPlanner, DigestSender, DigestsService, DigestsResolver],
+  exports: [DigestContributors, DigestPlanner, DigestSender, DigestsService],
+})
+export class DigestsModule implements OnApplicationShutdown {
+  constructor(@Inject(queueToken(QueueName.DIGESTS)) private readonly queue: Queue) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    // QueuesModule closes the queues it knows by name; this one is ours.
+    await this.queue.close();
+  }
+}

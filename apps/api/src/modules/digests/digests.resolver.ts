@@ -1,0 +1,19 @@
+import { UseGuards } from '@nestjs/common';
+import { Mutation, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, SignedInGuard } from '../../common/auth.js';
+import type { Viewer } from '../../common/request-context.js';
+import { DigestsService } from './digests.service.js';
+
+@Resolver()
+export class DigestsResolver {
+  constructor(private readonly digests: DigestsService) {}
+
+  @Mutation(() => Boolean, {
+    description:
+      "Sends the signed-in user's digest now, as a preview of the coming period; it does not count as that period's digest. False when there is nothing new to show.",
+  })
+  @UseGuards(SignedInGuard)
+  sendMyDigestNow(@CurrentViewer() viewer: Viewer): Promise<boolean> {
+    return this.digests.requestPreview(viewer.id);
+  }
+}

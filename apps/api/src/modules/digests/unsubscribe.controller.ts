@@ -1,0 +1,66 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { DigestsService } from './digests.service.js';
+import { verifyUnsubscribeToken } from './unsubscribe-token.js';
+
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} · Policy Commons</title></head>` +
+  `<body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem"><h1>${title}</h1>${body}</body></html>`;
+
+/**
+ * One-click unsubscribe from digests (RFC 8058), without signing in. Only POST changes
+ * anything: mail scanners and link previewers GET every link they see, so a GET shows a
+ * page with a button instead.
+ */
+@Controller('unsubscribe')
+export class UnsubscribeController {
+  constructor(
+    private readonly digests: DigestsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get(':token')
+  async confirm(@Param('token') token: string, @Res() res: Response): Promise<void> {
+    const userId = verifyUnsubscribeToken(this.config.appSecret, token);
+    res.setHeader('Cache-Control', 'no-store');
+    if (!userId || (await this.digests.isSubscribed(userId)) === null) {
+      res.status(400).type('html').send(this.invalid());
+      return;
+    }
+    res
+      .status(200)
+      .type('html')
+      .send(
+        page(
+          'Unsubscribe from digests?',
+          `<p>You will stop getting Policy Commons digest emails. In-app notifications are not affected, and you can turn digests back on in your settings.</p>` +
+            `<form method="post" action="/unsubscribe/${encodeURIComponent(token)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`,
+        ),
+      );
+  }
+
+  @Post(':token')
+  @HttpCode(200)
+  async unsubscribe(@Param('token') token: string, @Res() res: Response): Promise<void> {
+    const userId = verifyUnsubscribeToken(this.config.appSecret, token);
+    res.setHeader('Cache-Control', 'no-store');
+    if (!userId || (await this.digests.isSubscribed(userId)) === null) {
+      res.status(400).type('html').send(this.invalid());
+      return;
+    }
+    await this.digests.unsubscribe(userId);
+    res
+      .status(200)
+      .type('html')
+      .send(page('You are unsubscribed', `<p>You will get no more digest emails. You can turn them back on at <a href="${this.config.publicUrl}/settings/notifications">your notification settings</a>.</p>`));
+  }
+
+  private invalid(): string {
+    return page(
+      'This unsubscribe link does not work',
+      `<p>The link is incomplete, was changed, or is too old. Nothing has been changed. Sign in and use <a href="${this.config.publicUrl}/settings/notifications">your notification settings</a> to stop digests.</p>`,
+    );
+  }
+}

@@ -1,0 +1,15 @@
+/** The kinds of in-app notification; other modules (policies) add theirs through `NotificationsService.notify`. */
+export enum NotificationKind {
+  NEW_ANSWER = 'NEW_ANSWER',
+  ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
+  NEW_COMMENT = 'NEW_COMMENT',
+  CITED_SECTION_CHANGED = 'CITED_SECTION_CHANGED',
+}
+
+export interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  message: string;
+  /** A path on the site, e.g. `/q/<id>`; the public URL is added when read. */
+  path: string;
+}

@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { isUuid } from '../../common/ids.js';
+import { InputValidationException } from '../../common/errors.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/app-config.js';
+import type { NewNotification } from './notification-kind.js';
+import type { NotificationModel } from './notification.model.js';
+import { insertNotifications } from './post-activity.js';
+
+interface NotificationRow {
+  id: string;
+  kind: string;
+  message: string;
+  path: string;
+  readAt: Date | null;
+  createdAt: Date;
+}
+
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * The extension point for other modules (e.g. policies: CITED_SECTION_CHANGED): call it
+   * with the transaction that made the change so the bell never shows what did not commit.
+   */
+  notify(tx: EntityManager, notifications: NewNotification[]): Promise<void> {
+    return insertNotifications(tx, notifications);
+  }
+
+  async list(userId: string, unreadOnly: boolean, first: number): Promise<NotificationModel[]> {
+    if (first < 1 || first > 100) throw new InputValidationException('first', 'Ask for between 1 and 100 notifications.');
+    const rows = (await this.db.query(
+      `SELECT id, kind, message, path, read_at AS "readAt", created_at AS "createdAt"
+         FROM notifications WHERE user_id = $1 ${unreadOnly ? 'AND read_at IS NULL' : ''}
+        ORDER BY created_at DESC, id DESC LIMIT $2`,
+      [userId, first],
+    )) as NotificationRow[];
+    return rows.map((r) => ({ id: r.id, kind: r.kind, message: r.message, url: `${this.config.publicUrl}${r.path}`, read: r.readAt !== null, createdAt: r.createdAt }));
+  }
+
+  async unreadCount(userId: string): Promise<number> {
+    const [row] = (await this.db.query('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId])) as { n: number }[];
+    return row.n;
+  }
+
+  /** Marks the given notifications (or all, when ids is null) read; returns how many changed. */
+  async markRead(userId: string, ids: string[] | null | undefined): Promise<number> {
+    if (ids && ids.some((id) => !isUuid(id))) throw new InputValidationException('ids', 'Those are not notification ids.');
+    const result = (await this.db.query(
+      `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL ${ids ? 'AND id = ANY($2::uuid[])' : ''}`,
+      ids ? [userId, ids] : [userId],
+    )) as [unknown, number];
+    return result[1];
+  }
+}

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { isUuid } from '../../common/ids.js';
+import type { FollowInput, NotificationSettingsInput } from './dto/subscriptions.input.js';
+import { SubscriptionsException, SubscriptionsExceptionCode } from './subscriptions.exception.js';
+import { DigestFrequency, FollowKind, type FollowModel, type NotificationSettingsModel } from './subscriptions.model.js';
+
+export const DEFAULT_TIME_ZONE = 'Europe/London';
+export const DEFAULT_DIGEST_HOUR = 8;
+
+const SETTINGS_COLUMNS = `digest_frequency AS "digestFrequency", digest_weekday AS "digestWeekday", digest_hour AS "digestHour",
+  time_zone AS "timeZone", auto_watch AS "autoWatch", email_confirmed_at AS "emailConfirmedAt"`;
+
+/** How each kind of target is found by id (or slug) and labelled. Policy documents only once their table exists. */
+const TARGETS: Record<FollowKind, { table: string; label: string; slug?: string }> = {
+  [FollowKind.COMMUNITY]: { table: 'communities', label: 'title', slug: 'slug' },
+  [FollowKind.TAG]: { table: 'tags', label: 'slug', slug: 'slug' },
+  [FollowKind.QUESTION]: { table: 'questions', label: 'title' },
+  [FollowKind.POLICY_DOCUMENT]: { table: 'policy_documents', label: 'title', slug: 'slug' },
+};
+
+export function isIanaTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(zone) && zone !== 'UTC') return false;
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+@Injectable()
+export class SubscriptionsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async follow(userId: string, input: FollowInput): Promise<FollowModel> {
+    const target = await this.findTarget(input.kind, input.targetId);
+    if (!target) throw new SubscriptionsException(SubscriptionsExceptionCode.FOLLOW_TARGET_NOT_FOUND, 'There is nothing to follow with that id.', { field: 'targetId' });
+    await this.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO notification_settings (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING', [userId]);
+      // A click turns an automatic watch into a chosen one.
+      await tx.query(
+        `INSERT INTO follows (user_id, kind, target_id) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id, kind, target_id) DO UPDATE SET automatic = false`,
+        [userId, input.kind, target.id],
+      );
+    });
+    return { kind: input.kind, targetId: target.id, label: target.label };
+  }
+
+  async unfollow(userId: string, input: FollowInput): Promise<boolean> {
+    const target = await this.findTarget(input.kind, input.targetId);
+    if (!target) return false;
+    const result = (await this.db.query('DELETE FROM follows WHERE user_id = $1 AND kind = $2 AND target_id = $3', [userId, input.kind, target.id])) as [unknown, number];
+    return result[1] > 0;
+  }
+
+  async follows(userId: string): Promise<FollowModel[]> {
+    const hasPolicies = await this.hasTable('policy_documents');
+    const rows = (await this.db.query(
+      `SELECT f.kind, f.target_id AS "targetId",
+              COALESCE(c.title, t.slug, q.title ${hasPolicies ? ', (SELECT p.title FROM policy_documents p WHERE p.id = f.target_id)' : ''}, '') AS label
+         FROM follows f
+         LEFT JOIN communities c ON f.kind = 'COMMUNITY' AND c.id = f.target_id
+         LEFT JOIN tags t ON f.kind = 'TAG' AND t.id = f.target_id
+         LEFT JOIN questions q ON f.kind = 'QUESTION' AND q.id = f.target_id
+        WHERE f.user_id = $1
+        ORDER BY f.kind, f.created_at, f.target_id`,
+      [userId],
+    )) as FollowModel[];
+    return rows;
+  }
+
+  async settings(userId: string): Promise<NotificationSettingsModel> {
+    const [row] = (await this.db.query(`SELECT ${SETTINGS_COLUMNS} FROM notification_settings WHERE user_id = $1`, [userId])) as NotificationSettingsModel[];
+    return (
+      row ?? {
+        digestFrequency: DigestFrequency.DAILY,
+        digestWeekday: null,
+        digestHour: DEFAULT_DIGEST_HOUR,
+        timeZone: DEFAULT_TIME_ZONE,
+        autoWatch: true,
+        emailConfirmedAt: null,
+      }
+    );
+  }
+
+  async updateSettings(userId: string, input: NotificationSettingsInput): Promise<NotificationSettingsModel> {
+    const timeZone = input.timeZone.trim();
+    if (!isIanaTimeZone(timeZone) || !(await this.postgresKnowsZone(timeZone))) {
+      throw new SubscriptionsException(SubscriptionsExceptionCode.INVALID_TIME_ZONE, `“${timeZone}” is not an IANA time zone such as Europe/London.`, { field: 'timeZone' });
+    }
+    if (input.digestFrequency === DigestFrequency.WEEKLY && !input.digestWeekday) {
+      throw new SubscriptionsException(SubscriptionsExceptionCode.WEEKDAY_REQUIRED, 'Choose the weekday for a weekly digest.', { field: 'digestWeekday' });
+    }
+    const [row] = (await this.db.query(
+      `INSERT INTO notification_settings AS s (user_id, digest_frequency, digest_weekday, digest_hour, time_zone, auto_watch)
+       VALUES ($1, $2, $3, $4, $5, COALESCE($6, true))
+       ON CONFLICT (user_id) DO UPDATE SET
+         digest_frequency = EXCLUDED.digest_frequency, digest_weekday = EXCLUDED.digest_weekday,
+         digest_hour = EXCLUDED.digest_hour, time_zone = EXCLUDED.time_zone,
+         auto_watch = COALESCE($6, s.auto_watch), updated_at = now(),
+         -- Turning digests back on starts from now, not from whenever they were turned off.
+         digest_watermark = CASE WHEN s.digest_frequency = 'OFF' AND EXCLUDED.digest_frequency <> 'OFF' THEN now() ELSE s.digest_watermark END
+       RETURNING ${SETTINGS_COLUMNS}`,
+      [userId, input.digestFrequency, input.digestWeekday ?? null, input.digestHour, timeZone, input.autoWatch ?? null],
+    )) as NotificationSettingsModel[];
+    return row;
+  }
+
+  private async findTarget(kind: FollowKind, idOrSlug: string): Promise<{ id: string; label: string } | null> {
+    const target = TARGETS[kind];
+    if (kind === FollowKind.POLICY_DOCUMENT && !(await this.hasTable(target.table))) return null;
+    const byId = isUuid(idOrSlug);
+    if (!byId && !target.slug) return null;
+    const [row] = (await this.db.query(`SELECT id, ${target.label} AS label FROM ${target.table} WHERE ${byId ? 'id = $1::uuid' : `${target.slug} = $1`}`, [
+      byId ? idOrSlug : idOrSlug.trim().toLowerCase(),
+    ])) as { id: string; label: string }[];
+    return row ?? null;
+  }
+
+  private async hasTable(name: string): Promise<boolean> {
+    const [row] = (await this.db.query('SELECT to_regclass($1) IS NOT NULL AS present', [`public.${name}`])) as { present: boolean }[];
+    return row.present;
+  }
+
+  private async postgresKnowsZone(zone: string): Promise<boolean> {
+    const [row] = (await this.db.query('SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = $1) AS known', [zone])) as { known: boolean }[];
+    return row.known;
+  }
+}

@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker, type Job, type Queue } from 'bullmq';
+import { DigestPlanner } from '../src/modules/digests/digest-planner.service.js';
+import { DigestSender } from '../src/modules/digests/digest-sender.service.js';
+import { DigestsProcessor } from '../src/modules/digests/digests.processor.js';
+import { MailSink } from '../src/modules/digests/mail-sink.js';
+import { QueueName } from '../src/queues/queue-names.js';
+import { bullConnection, bullPrefix, queueToken } from '../src/queues/queues.module.js';
+import type { TestApp } from './test-app.js';
+
+const apiDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A real SMTP server in the test process (smtp-server), on a free port. */
+export function startMailSink(options: Partial<ConstructorParameters<typeof MailSink>[0]> = {}): Promise<MailSink> {
+  return new MailSink({ smtpPort: 0, ...options }).start();
+}
+
+export const digestQueue = (t: TestApp): Queue => t.app.get<Queue>(queueToken(QueueName.DIGESTS));
+
+/** Makes a person a confirmed digest subscriber whose settings existed since `since`. */
+export async function makeSubscriber(
+  t: TestApp,
+  userId: string,
+  settings: { hour: number; timeZone?: string; frequency?: 'DAILY' | 'WEEKLY'; weekday?: number; since: Date; watermark?: Date },
+): Promise<void> {
+  await t.db.query(
+    `INSERT INTO notification_settings (user_id, digest_frequency, digest_weekday, digest_hour, time_zone, email_confirmed_at, created_at, digest_watermark)
+     VALUES ($1, $2, $3, $4, $5, $6, $6, $7)
+     ON CONFLICT (user_id) DO UPDATE SET digest_frequency = $2, digest_weekday = $3, digest_hour = $4, time_zone = $5,
+       email_confirmed_at = $6, created_at = $6, digest_watermark = $7`,
+    [userId, settings.frequency ?? 'DAILY', settings.weekday ?? null, settings.hour, settings.timeZone ?? 'UTC', settings.since, settings.watermark ?? settings.since],
+  );
+}
+
+/**
+ * Runs the digest queue inside the test process with the worker's own handlers, until
+ * nothing is waiting, delayed or active. For content tests; the exactly-once tests use
+ * real worker processes.
+ */
+export async function drainDigestsInProcess(t: TestApp): Promise<void> {
+  const queue = digestQueue(t);
+  const processor = new DigestsProcessor(t.app.get(DigestPlanner), t.app.get(DigestSender), queue);
+  const handlers = processor.handlers() as Record<string, (job: Job) => Promise<unknown>>;
+  const worker = new Worker(QueueName.DIGESTS, (job) => handlers[job.name](job), {
+    connection: bullConnection(t.config),
+    prefix: bullPrefix(t.config),
+    concurrency: 8,
+  });
+  worker.on('failed', (job, error) => console.warn(`digest job ${job?.name} ${job?.id} failed: ${error.stack}`));
+  try {
+    await waitForIdle(queue, 20_000);
+  } finally {
+    await worker.close();
+  }
+}
+
+export async function waitForIdle(queue: Queue, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+    if (Object.values(counts).every((n) => n === 0)) return;
+    if (Date.now() > deadline) throw new Error(`queue not idle after ${timeoutMs} ms: ${JSON.stringify(counts)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A real worker process (`node dist/worker.js`) pointed at the test's database, Redis and SMTP sink. */
+export function spawnWorker(t: TestApp, env: Record<string, string> = {}): ChildProcess {
+  const child = spawn(process.execPath, ['dist/worker.js'], {
+    cwd: apiDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: t.config.databaseUrl,
+      REDIS_URL: t.config.redisUrl,
+      REDIS_PREFIX: t.config.redisPrefix,
+      SMTP_URL: t.config.smtpUrl ?? '',
+      PUBLIC_URL: t.config.publicUrl,
+      APP_SECRET: t.config.appSecret,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.resume();
+  child.stderr?.resume();
+  return child;
+}
+
+export function waitForExit(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Resolves once the worker process logged that it serves its queues. */
+export function waitForReady(child: ChildProcess, timeoutMs = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('worker did not become ready')), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      if (chunk.toString().includes('serving queues')) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`worker exited early with ${code}`));
+    });
+  });
+}
