@@ -111,3 +111,31 @@ export function waitForReady(child: ChildProcess, timeoutMs = 20_000): Promise<v
     });
   });
 }
+
+/** Inserts `count` confirmed daily subscribers (no password hashing: they never sign in) following one community. */
+export async function seedSubscribers(t: TestApp, count: number, options: { hour: number; communityId: string; since: Date; watermark: Date; prefix?: string }): Promise<string[]> {
+  const prefix = options.prefix ?? 'sub';
+  const rows = (await t.db.query(
+    `INSERT INTO users (email, display_name, password_hash)
+     SELECT '${prefix}' || g || '@example.org', 'Subscriber ' || g, 'not-a-hash' FROM generate_series(1, $1) g RETURNING id`,
+    [count],
+  )) as { id: string }[];
+  const ids = rows.map((r) => r.id);
+  await t.db.query(
+    `INSERT INTO notification_settings (user_id, digest_hour, time_zone, email_confirmed_at, created_at, digest_watermark)
+     SELECT unnest($1::uuid[]), $2, 'UTC', $3, $3, $4`,
+    [ids, options.hour, options.since, options.watermark],
+  );
+  await t.db.query(`INSERT INTO follows (user_id, kind, target_id) SELECT unnest($1::uuid[]), 'COMMUNITY', $2`, [ids, options.communityId]);
+  return ids;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
