@@ -60,6 +60,14 @@ export class CitationsResolver {
     return toAnswerModel(await this.citations.updateToLatest(viewer, answerId, reference));
   }
 
+  @Mutation(() => AnswerModel, {
+    description: "Moves every citation of the answer whose section still exists to the latest version, as one edit. Citations of removed sections are left as they are.",
+  })
+  @UseGuards(SignedInGuard)
+  async refreshCitations(@Args('answerId', { type: () => ID }) answerId: string, @CurrentViewer() viewer: Viewer): Promise<AnswerModel> {
+    return toAnswerModel(await this.citations.refreshAll(viewer, answerId));
+  }
+
   @ResolveField(() => PolicyDocumentModel)
   document(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders): Promise<PolicyDocumentModel> {
     return loadDocument(loaders, this.policies, citation.documentId);

@@ -6,6 +6,7 @@ import type { Viewer } from '../../common/request-context.js';
 import type { AnswerEntity } from '../answers/answer.entity.js';
 import { AnswersService } from '../answers/answers.service.js';
 import { QuestionsService } from '../questions/questions.service.js';
+import { rewriteReferences } from './rewrite-references.js';
 import { CitationEntity } from './citation.entity.js';
 import { CitationStatus } from './citation.model.js';
 import { CitationsException, CitationsExceptionCode } from './citations.exception.js';
@@ -210,10 +211,20 @@ export class CitationsService implements OnModuleInit {
         { field: 'reference' },
       );
     }
-    const latest = citation.latestReference;
-    const found = scanCitationReferences(answer.body).references.filter((r) => formatCitationReference(r.reference) === canonical);
-    let body = answer.body;
-    for (const occurrence of [...found].reverse()) body = body.slice(0, occurrence.start) + latest + body.slice(occurrence.end);
-    return this.answers.edit(viewer, { answerId: answer.id, body });
+    return this.answers.edit(viewer, { answerId: answer.id, body: rewriteReferences(answer.body, new Map([[canonical, citation.latestReference]])) });
+  }
+
+  /** Moves every citation of an answer whose section still exists in the latest version; removed sections stay as they are. */
+  async refreshAll(viewer: Viewer, answerId: string): Promise<AnswerEntity> {
+    const answer = await this.answers.require(answerId);
+    const movable = (await this.forAnswers([answer.id])).filter(
+      (c): c is CitationRow & { latestReference: string } => c.status !== CitationStatus.CURRENT && c.latestReference !== null,
+    );
+    if (movable.length === 0) {
+      throw new CitationsException(CitationsExceptionCode.ALREADY_CURRENT, 'Every citation in this answer that can be moved already cites the latest version.', {
+        field: 'answerId',
+      });
+    }
+    return this.answers.edit(viewer, { answerId: answer.id, body: rewriteReferences(answer.body, new Map(movable.map((c) => [c.reference, c.latestReference]))) });
   }
 }

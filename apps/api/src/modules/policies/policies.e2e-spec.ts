@@ -120,6 +120,8 @@ describe('policy documents, versions and citations', () => {
     expect(data.policyVersion.sections).toContainEqual({ anchor: 'personal-and-professional-responsibilities', level: 2, parentAnchor: null });
     expect(data.policyVersion.sections).toContainEqual({ anchor: 'choosing-the-right-tool', level: 3, parentAnchor: 'guidance-and-tips' });
     expect(data.missing).toBeNull();
+    const parish = await t.gql<{ policyDocuments: unknown[] }>('{ policyDocuments(organisationSlug: "parish-council") { slug } }');
+    expect(parish.data?.policyDocuments).toEqual([]);
   });
 
   it('diffs two versions section by section, with the words that changed', async () => {
@@ -323,6 +325,17 @@ describe('policy documents, versions and citations', () => {
     ]);
     expect(moved.data?.updateCitationToLatest.revisions).toHaveLength(2);
     expect(errorOf(await t.gql(MOVE, { answerId, reference: 'policy:remote-working@1.1#responsibilities' }, practitioner)).message).toMatch(/already cites the latest/);
+
+    const REFRESH = 'mutation($answerId: ID!) { refreshCitations(answerId: $answerId) { citations { reference status } revisions { body } } }';
+    const refreshed = await t.gql<{ refreshCitations: { citations: unknown[]; revisions: unknown[] } }>(REFRESH, { answerId }, practitioner);
+    expect(refreshed.errors).toBeUndefined();
+    expect(refreshed.data?.refreshCitations.citations).toEqual([
+      { reference: 'policy:remote-working@1.1#responsibilities', status: 'CURRENT' },
+      { reference: 'policy:remote-working@1.0#scope', status: 'REMOVED' },
+      { reference: 'policy:remote-working@1.1#purpose', status: 'CURRENT' },
+    ]);
+    expect(refreshed.data?.refreshCitations.revisions).toHaveLength(3);
+    expect(errorOf(await t.gql(REFRESH, { answerId }, practitioner))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'answerId' });
   });
 
   it('adapts another organisation’s version with its lineage shown on both sides', async () => {

@@ -127,9 +127,11 @@ async function mayAuthor(loaders: RequestLoaders, policies: PoliciesService, vie
 export class PoliciesResolver {
   constructor(private readonly policies: PoliciesService) {}
 
-  @Query(() => [PolicyDocumentModel])
-  async policyDocuments(): Promise<PolicyDocumentModel[]> {
-    return (await this.policies.listDocuments()).map(toDocumentModel);
+  @Query(() => [PolicyDocumentModel], { description: 'By title; only one organisation\'s when organisationSlug is given.' })
+  async policyDocuments(
+    @Args('organisationSlug', { type: () => String, nullable: true, defaultValue: null }) organisationSlug: string | null,
+  ): Promise<PolicyDocumentModel[]> {
+    return (await this.policies.listDocuments(organisationSlug)).map(toDocumentModel);
   }
 
   @Query(() => PolicyDocumentModel, { nullable: true })

@@ -53,8 +53,10 @@ export class PoliciesService {
 
   // ---- reading -------------------------------------------------------------
 
-  listDocuments(): Promise<PolicyDocumentEntity[]> {
-    return this.db.getRepository(PolicyDocumentEntity).find({ order: { title: 'ASC', slug: 'ASC' } });
+  listDocuments(organisationSlug: string | null = null): Promise<PolicyDocumentEntity[]> {
+    const qb = this.db.getRepository(PolicyDocumentEntity).createQueryBuilder('d');
+    if (organisationSlug !== null) qb.innerJoin(OrganisationEntity, 'o', 'o.id = d.organisation_id AND o.slug = :organisationSlug', { organisationSlug });
+    return qb.orderBy('d.title', 'ASC').addOrderBy('d.slug', 'ASC').getMany();
   }
 
   findDocumentBySlug(slug: string): Promise<PolicyDocumentEntity | null> {
