@@ -14,6 +14,10 @@ const TagPage = lazy(() => import('./pages/tag-page').then((module) => ({ defaul
 const ProfilePage = lazy(() => import('./pages/profile-page').then((module) => ({ default: module.ProfilePage })));
 const SignInPage = lazy(() => import('./pages/sign-in-page').then((module) => ({ default: module.SignInPage })));
 const SignUpPage = lazy(() => import('./pages/sign-up-page').then((module) => ({ default: module.SignUpPage })));
+const PoliciesPage = lazy(() => import('./pages/policies-page').then((module) => ({ default: module.PoliciesPage })));
+const PolicyDocumentPage = lazy(() => import('./pages/policy-document-page').then((module) => ({ default: module.PolicyDocumentPage })));
+const PolicyDiffPage = lazy(() => import('./pages/policy-diff-page').then((module) => ({ default: module.PolicyDiffPage })));
+const PolicyDraftPage = lazy(() => import('./pages/policy-draft-page').then((module) => ({ default: module.PolicyDraftPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((module) => ({ default: module.NotFoundPage })));
 
 export function App() {
@@ -27,6 +31,11 @@ export function App() {
         <Route path="search" element={<SearchPage />} />
         <Route path="t/:slug" element={<TagPage />} />
         <Route path="u/:id" element={<ProfilePage />} />
+        <Route path="policies" element={<PoliciesPage />} />
+        <Route path="policies/:slug" element={<PolicyDocumentPage />} />
+        <Route path="policies/:slug/diff" element={<PolicyDiffPage />} />
+        <Route path="policies/:slug/draft" element={<PolicyDraftPage />} />
+        <Route path="policies/:slug/:version" element={<PolicyDocumentPage />} />
         <Route path="signin" element={<SignInPage />} />
         <Route path="signup" element={<SignUpPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,4 +1,4 @@
-import { formatDateTime, formatRelative } from './format-date';
+import { formatDate, formatDateTime, formatRelative } from './format-date';
 
 describe('formatRelative', () => {
   const now = new Date('2024-05-10T12:00:00Z');
@@ -13,5 +13,12 @@ describe('formatRelative', () => {
   it('returns unparseable input unchanged', () => {
     expect(formatRelative('not a date', now)).toBe('not a date');
     expect(formatDateTime('not a date')).toBe('not a date');
+  });
+});
+
+describe('formatDate', () => {
+  it('reads a publication date in UTC, so midnight never becomes the day before', () => {
+    expect(formatDate('2012-07-16T00:00:00.000Z')).toBe('16 July 2012');
+    expect(formatDate('nope')).toBe('nope');
   });
 });

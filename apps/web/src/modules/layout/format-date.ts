@@ -26,3 +26,11 @@ export function formatRelative(iso: string, now: Date = new Date()): string {
   }
   return 'just now';
 }
+
+const DATE_UTC = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "16 July 2012": a calendar date (policy publication dates are midnight UTC, so read them in UTC). */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : DATE_UTC.format(date);
+}

@@ -26,6 +26,9 @@ export function SiteHeader() {
           <NavLink to="/" end>
             Home
           </NavLink>
+          <NavLink to="/policies" data-testid="nav-policies">
+            Policies
+          </NavLink>
           <NavLink to="/ask" data-testid="nav-ask">
             Ask
           </NavLink>

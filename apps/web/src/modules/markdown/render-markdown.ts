@@ -59,7 +59,7 @@ function policyReferenceHtml(href: string, labelHtml: string, labelText: string,
   if (!chip) return `<span class="policy-ref" data-policy-ref="${escapeHtml(href)}">${labelHtml}</span>`;
   // The author's own words stay, unless they only repeat what the chip says.
   const label = normalisedLabel(labelText);
-  const redundant = label === '' || label === normalisedLabel(href) || label === normalisedLabel(chip.sectionLabel);
+  const redundant = label === '' || label === normalisedLabel(href) || normalisedLabel(chip.sectionLabel).includes(label);
   return redundant ? citationChipHtml(chip) : `<span class="policy-ref-label">${labelHtml}</span> ${citationChipHtml(chip)}`;
 }
 

@@ -1,0 +1,39 @@
+import { diffPolicyVersions, nextVersion, parsePolicyBody, type SectionChangeKind } from '@policy-commons/policies';
+
+export interface DraftSectionPreview {
+  anchor: string;
+  title: string;
+  level: number;
+  /** Against the latest published version; ADDED for everything in a first version. */
+  change: SectionChangeKind;
+}
+
+export interface DraftPreview {
+  sections: DraftSectionPreview[];
+  /** Sections of the latest version the draft no longer has. */
+  removed: { anchor: string; title: string }[];
+  /** Format problems, with 1-based lines in the draft; publishing would be refused. */
+  errors: { line: number | null; message: string }[];
+}
+
+/** What publishing the draft would do to the document's sections, worked out in the browser. */
+export function previewDraft(draftMarkdown: string, latestMarkdown: string | null): DraftPreview {
+  const draft = parsePolicyBody(draftMarkdown);
+  const errors = draft.ok ? [] : draft.errors.map((error) => ({ line: error.line, message: error.message }));
+  const latest = latestMarkdown === null ? null : parsePolicyBody(latestMarkdown);
+  if (!latest) {
+    return { sections: draft.sections.map((section) => ({ anchor: section.anchor, title: section.title, level: section.level, change: 'ADDED' })), removed: [], errors };
+  }
+  const changes = diffPolicyVersions(latest, draft);
+  const levels = new Map(draft.sections.map((section) => [section.anchor, section.level]));
+  return {
+    sections: changes.filter((change) => change.change !== 'REMOVED').map((change) => ({ anchor: change.anchor, title: change.title, level: levels.get(change.anchor) ?? 2, change: change.change })),
+    removed: changes.filter((change) => change.change === 'REMOVED').map((change) => ({ anchor: change.anchor, title: change.title })),
+    errors,
+  };
+}
+
+/** The number the next version will get: 1.0 for the first, else the bump of the latest. */
+export function upcomingVersion(latest: string | null, bump: 'MAJOR' | 'MINOR'): string {
+  return latest === null ? '1.0' : nextVersion(latest, bump);
+}

@@ -1,0 +1,192 @@
+import { useQuery } from '@apollo/client/react';
+import { Link, useNavigate } from 'react-router';
+import type { PolicyDiffQuery } from '../../generated/graphql';
+import { policyDiffPath } from '../citations/citation-chip';
+import { formatDate } from '../layout/format-date';
+import { NotFound } from '../layout/not-found';
+import { EmptyState, ErrorState, LoadingState } from '../layout/states';
+import { MarkdownView } from '../markdown/markdown-view';
+import { bodyWordsOf, changeLabel, countChanges, describeCounts, groupDiffSections, sidesOf, type WordRun } from './diff-view';
+import { policyDiffQuery } from './graphql/policy-diff.query';
+import { policyDocumentQuery } from './graphql/policy-document.query';
+import { diffPair, newestFirst } from './policy-versions';
+import { useScrollToHash } from './use-scroll-to-hash';
+
+type SectionChange = NonNullable<PolicyDiffQuery['policyDiff']>['sections'][number];
+
+/** Two versions side by side, section by section, with word-level highlights in changed sections. */
+export function PolicyDiffView({ slug, from, to }: { slug: string; from: string | null; to: string | null }) {
+  const documentResult = useQuery(policyDocumentQuery, { variables: { slug } });
+  const document = documentResult.data?.policyDocument;
+  const pair = document ? diffPair(document.versions, from, to) : null;
+  const diffResult = useQuery(policyDiffQuery, { variables: { slug, from: pair?.from ?? '', to: pair?.to ?? '' }, skip: !pair });
+  const diff = diffResult.data?.policyDiff;
+  useScrollToHash(Boolean(diff));
+
+  if (documentResult.error && !documentResult.data) return <ErrorState error={documentResult.error} title="Could not load this policy" />;
+  if (!documentResult.data) return <LoadingState />;
+  if (!document) return <NotFound what="policy document" />;
+
+  return (
+    <div className="policy-diff-page" data-testid="policy-diff">
+      <p className="breadcrumb">
+        <Link to="/policies">Policies</Link> › <Link to={`/policies/${document.slug}`}>{document.title}</Link>
+      </p>
+      <h1>What changed in {document.title}</h1>
+      {!pair ? (
+        <EmptyState>This document has only one version, so there is nothing to compare yet.</EmptyState>
+      ) : (
+        <>
+          <VersionPairPicker slug={document.slug} versions={document.versions} pair={pair} />
+          {diffResult.error && !diffResult.data ? <ErrorState error={diffResult.error} title="Could not compare these versions" /> : null}
+          {!diffResult.data && !diffResult.error ? <LoadingState label="Comparing…" /> : null}
+          {diff ? <DiffSections slug={document.slug} diff={diff} /> : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+function VersionPairPicker({ slug, versions, pair }: { slug: string; versions: readonly { id: string; version: string }[]; pair: { from: string; to: string } }) {
+  const navigate = useNavigate();
+  const options = newestFirst(versions);
+  return (
+    <form className="row version-pair" onSubmit={(event) => event.preventDefault()} aria-label="Versions to compare">
+      <label>
+        From{' '}
+        <select value={pair.from} onChange={(event) => void navigate(policyDiffPath(slug, event.target.value, pair.to))} data-testid="diff-from">
+          {options.map((option) => (
+            <option key={option.id} value={option.version}>
+              {option.version}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        To{' '}
+        <select value={pair.to} onChange={(event) => void navigate(policyDiffPath(slug, pair.from, event.target.value))} data-testid="diff-to">
+          {options.map((option) => (
+            <option key={option.id} value={option.version}>
+              {option.version}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="link-button" onClick={() => void navigate(policyDiffPath(slug, pair.to, pair.from))}>
+        Swap
+      </button>
+    </form>
+  );
+}
+
+function DiffSections({ slug, diff }: { slug: string; diff: NonNullable<PolicyDiffQuery['policyDiff']> }) {
+  const titles = new Map(diff.sections.map((section) => [section.anchor, section.title]));
+  const groups = groupDiffSections(diff.sections);
+  return (
+    <>
+      <p className="muted" data-testid="diff-summary">
+        Version {diff.from.version} ({formatDate(diff.from.publishedOn)}) → version {diff.to.version} ({formatDate(diff.to.publishedOn)}): {describeCounts(countChanges(diff.sections))}.
+      </p>
+      {diff.to.summaryOfChanges ? <p className="card">{diff.to.summaryOfChanges}</p> : null}
+      <div className="diff-sections">
+        {groups.map((group) =>
+          group.kind === 'section' ? (
+            <ChangedSection key={group.section.anchor} slug={slug} fromVersion={diff.from.version} toVersion={diff.to.version} section={group.section} titles={titles} />
+          ) : (
+            <details key={group.sections[0].anchor} className="diff-unchanged" data-testid="diff-unchanged">
+              <summary>
+                {group.sections.length === 1 ? '1 unchanged section' : `${group.sections.length} unchanged sections`}: {group.sections.map((section) => section.title).join(', ')}
+              </summary>
+              {group.sections.map((section) => (
+                <section key={section.anchor} id={section.anchor} className="diff-section" data-change="UNCHANGED">
+                  <h3>{section.title}</h3>
+                  {section.toBody ? <MarkdownView source={section.toBody} /> : null}
+                </section>
+              ))}
+            </details>
+          ),
+        )}
+      </div>
+    </>
+  );
+}
+
+function parentLabel(anchor: string | null | undefined, titles: Map<string, string>): string {
+  return anchor ? `under “${titles.get(anchor) ?? anchor}”` : 'at the top level';
+}
+
+function ChangedSection({ slug, fromVersion, toVersion, section, titles }: { slug: string; fromVersion: string; toVersion: string; section: SectionChange; titles: Map<string, string> }) {
+  const words = sidesOf(bodyWordsOf(section));
+  const titleSides = sidesOf(section.titleWords);
+  return (
+    <section id={section.anchor} className="diff-section" data-change={section.change} data-testid="diff-section" data-anchor={section.anchor}>
+      <h2 className="diff-section-title">
+        <span className={`change-badge change-${section.change.toLowerCase()}`} data-testid="change-badge">
+          {changeLabel(section.change)}
+        </span>{' '}
+        {section.title}
+      </h2>
+      {section.moved ? (
+        <p className="muted" data-testid="moved-note">
+          Moved: was {parentLabel(section.fromParentAnchor, titles)}, now {parentLabel(section.toParentAnchor, titles)}.
+        </p>
+      ) : null}
+      {section.change === 'MOVED' ? (
+        section.toBody ? <MarkdownView source={section.toBody} /> : null
+      ) : (
+        <div className="diff-columns">
+          <div className="diff-column diff-from">
+            <p className="diff-column-label">
+              {section.change === 'ADDED' ? (
+                `Not in ${fromVersion}`
+              ) : (
+                <Link to={`/policies/${slug}/${fromVersion}#${section.anchor}`}>Version {fromVersion}</Link>
+              )}
+            </p>
+            {section.change === 'CHANGED' ? (
+              <>
+                {titleSides.from.length > 0 ? <WordRuns className="diff-title-words" runs={titleSides.from} /> : null}
+                <WordRuns runs={words.from} />
+              </>
+            ) : section.change === 'REMOVED' && section.fromBody ? (
+              <MarkdownView source={section.fromBody} />
+            ) : null}
+          </div>
+          <div className="diff-column diff-to">
+            <p className="diff-column-label">
+              {section.change === 'REMOVED' ? (
+                `Removed in ${toVersion}`
+              ) : (
+                <Link to={`/policies/${slug}/${toVersion}#${section.anchor}`}>Version {toVersion}</Link>
+              )}
+            </p>
+            {section.change === 'CHANGED' ? (
+              <>
+                {titleSides.to.length > 0 ? <WordRuns className="diff-title-words" runs={titleSides.to} /> : null}
+                <WordRuns runs={words.to} />
+              </>
+            ) : section.change === 'ADDED' && section.toBody ? (
+              <MarkdownView source={section.toBody} />
+            ) : null}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function WordRuns({ runs, className = 'diff-words' }: { runs: readonly WordRun[]; className?: string }) {
+  return (
+    <p className={className}>
+      {runs.map((run, index) =>
+        run.kind === 'ADDED' ? (
+          <ins key={index}>{run.text}</ins>
+        ) : run.kind === 'REMOVED' ? (
+          <del key={index}>{run.text}</del>
+        ) : (
+          <span key={index}>{run.text}</span>
+        ),
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { PolicySectionFieldsFragment } from '../../generated/graphql';
+import { MarkdownView } from '../markdown/markdown-view';
+
+interface PolicySectionsProps {
+  slug: string;
+  version: string;
+  sections: readonly PolicySectionFieldsFragment[];
+}
+
+type HeadingTag = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
+
+function headingTag(level: number): HeadingTag {
+  const clamped = Math.min(6, Math.max(2, level));
+  return `h${clamped}` as HeadingTag;
+}
+
+/** Each section under a heading whose id is its anchor, so `#anchor` links land on it. */
+export function PolicySections({ slug, version, sections }: PolicySectionsProps) {
+  return (
+    <div className="policy-sections" data-testid="policy-sections">
+      {sections.map((section) => (
+        <PolicySectionView key={section.anchor} slug={slug} version={version} section={section} />
+      ))}
+    </div>
+  );
+}
+
+function PolicySectionView({ slug, version, section }: { slug: string; version: string; section: PolicySectionFieldsFragment }) {
+  const Heading = headingTag(section.level);
+  const [copied, setCopied] = useState<string | null>(null);
+  const reference = `policy:${slug}@${version}#${section.anchor}`;
+
+  async function copy(what: 'link' | 'citation') {
+    const text = what === 'link' ? `${window.location.origin}/policies/${slug}/${version}#${section.anchor}` : reference;
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(what === 'link' ? 'Link copied' : 'Citation copied');
+    } catch {
+      // Clipboard access can be refused (insecure origin, permissions); show the text to copy by hand.
+      setCopied(text);
+    }
+  }
+
+  return (
+    <section className="policy-section" id={section.anchor} data-testid="policy-section" data-anchor={section.anchor} aria-labelledby={`${section.anchor}-heading`}>
+      <Heading id={`${section.anchor}-heading`} className="policy-section-heading">
+        <a href={`#${section.anchor}`} className="section-anchor" aria-label={`Link to ${section.title}`}>
+          #
+        </a>{' '}
+        {section.title}
+      </Heading>
+      <div className="section-tools">
+        <button type="button" className="link-button" onClick={() => void copy('link')} data-testid="copy-section-link">
+          Copy link
+        </button>
+        <button type="button" className="link-button" onClick={() => void copy('citation')} data-testid="copy-section-citation" title={reference}>
+          Copy citation
+        </button>
+        {copied ? (
+          <span className="muted copied" role="status">
+            {copied}
+          </span>
+        ) : null}
+      </div>
+      {section.body.trim() === '' ? null : <MarkdownView source={section.body} />}
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import { CreatePolicyDocumentForm } from '../modules/policies/create-policy-document-form';
+import { PolicyLibrary } from '../modules/policies/policy-library';
+
+export function PoliciesPage() {
+  return (
+    <div className="policies-page">
+      <h1>Policy library</h1>
+      <p className="muted">Versioned policies that answers cite, section by section. A published version never changes; a revision is a new version.</p>
+      <PolicyLibrary />
+      <CreatePolicyDocumentForm />
+    </div>
+  );
+}
