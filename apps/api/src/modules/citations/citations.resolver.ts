@@ -6,7 +6,7 @@ import type { Viewer } from '../../common/request-context.js';
 import { AnswerModel } from '../answers/answer.model.js';
 import { loadAnswer, toAnswerModel } from '../answers/answers.resolver.js';
 import { AnswersService } from '../answers/answers.service.js';
-import { loadDocument, loadSection, loadVersion } from '../policies/policies.resolver.js';
+import { loadDocument, loadSection, loadSectionsOf, loadVersion } from '../policies/policies.resolver.js';
 import { PoliciesService } from '../policies/policies.service.js';
 import { PolicyDocumentModel, PolicyDraftModel, PolicySectionModel, PolicyVersionModel, SectionChangeKind } from '../policies/policy.model.js';
 import { QuestionModel } from '../questions/question.model.js';
@@ -81,6 +81,18 @@ export class CitationsResolver {
   @ResolveField(() => PolicySectionModel)
   section(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders): Promise<PolicySectionModel> {
     return loadSection(loaders, this.policies, citation.sectionId);
+  }
+
+  @ResolveField(() => PolicySectionModel, {
+    nullable: true,
+    description: 'The section with the same anchor in the latest version; null when it was removed.',
+  })
+  async latestSection(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders): Promise<PolicySectionModel | null> {
+    const [cited, sections] = await Promise.all([
+      loadSection(loaders, this.policies, citation.sectionId),
+      loadSectionsOf(loaders, this.policies, citation.latestVersionId),
+    ]);
+    return sections.find((section) => section.anchor === cited.anchor) ?? null;
   }
 
   @ResolveField(() => PolicyVersionModel)

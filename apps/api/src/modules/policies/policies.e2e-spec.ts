@@ -63,7 +63,7 @@ describe('policy documents, versions and citations', () => {
     const result = await t.gql<{
       questions: { edges: { node: { title: string; acceptedAnswer: { citations: { reference: string; status: string; latestVersion: { version: string }; version: { version: string; supersededBy: { version: string } | null }; section: { anchor: string; title: string }; document: { slug: string }; answer: { id: string } | null; question: unknown }[] } } }[] };
     }>(`{ questions(first: 10) { edges { node { title acceptedAnswer { id citations {
-      reference status latestVersion { version } version { version supersededBy { version } } section { anchor title } document { slug } answer { id } question { id }
+      reference status latestVersion { version } version { version supersededBy { version } } section { anchor title } latestSection { anchor } document { slug } answer { id } question { id }
     } } } } } }`);
     expect(result.errors).toBeUndefined();
     const question = result.data?.questions.edges.find((e) => e.node.title === demoQuestion.title)?.node;
@@ -75,6 +75,7 @@ describe('policy documents, versions and citations', () => {
       latestVersion: { version: '3.0' },
       version: { version: '2.0', supersededBy: { version: '3.0' } },
       section: { anchor: 'personal-and-professional-responsibilities' },
+      latestSection: { anchor: 'personal-and-professional-responsibilities' },
       document: { slug: 'social-media-policy' },
       question: null,
     });
@@ -375,7 +376,7 @@ describe('policy documents, versions and citations', () => {
 
   it('resolves citations, their versions, sections and statuses in a constant number of statements', async () => {
     const questionId = await askQuestion(t, practitioner, communityId);
-    const query = `query($id: ID!) { question(id: $id) { answers { citations { reference status document { slug organisation { slug } } version { version supersededBy { version } sections { anchor } } section { title } latestVersion { version } answer { id } } } } }`;
+    const query = `query($id: ID!) { question(id: $id) { answers { citations { reference status document { slug organisation { slug } } version { version supersededBy { version } sections { anchor } } section { title } latestSection { title } latestVersion { version } answer { id } } } } }`;
     const statementsFor = async (): Promise<number> => {
       const before = t.statements();
       const result = await t.gql(query, { id: questionId });
