@@ -18,6 +18,8 @@ const PoliciesPage = lazy(() => import('./pages/policies-page').then((module) =>
 const PolicyDocumentPage = lazy(() => import('./pages/policy-document-page').then((module) => ({ default: module.PolicyDocumentPage })));
 const PolicyDiffPage = lazy(() => import('./pages/policy-diff-page').then((module) => ({ default: module.PolicyDiffPage })));
 const PolicyDraftPage = lazy(() => import('./pages/policy-draft-page').then((module) => ({ default: module.PolicyDraftPage })));
+const NotificationsPage = lazy(() => import('./pages/notifications-page').then((module) => ({ default: module.NotificationsPage })));
+const NotificationSettingsPage = lazy(() => import('./pages/notification-settings-page').then((module) => ({ default: module.NotificationSettingsPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((module) => ({ default: module.NotFoundPage })));
 
 export function App() {
@@ -36,6 +38,8 @@ export function App() {
         <Route path="policies/:slug/diff" element={<PolicyDiffPage />} />
         <Route path="policies/:slug/draft" element={<PolicyDraftPage />} />
         <Route path="policies/:slug/:version" element={<PolicyDocumentPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="settings/notifications" element={<NotificationSettingsPage />} />
         <Route path="signin" element={<SignInPage />} />
         <Route path="signup" element={<SignUpPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -35,6 +35,10 @@ type Documents = {
     "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      ...CommunityFields\n    }\n  }\n": typeof types.CreateCommunityDocument,
     "\n  mutation JoinCommunity($communityId: ID!) {\n    joinCommunity(communityId: $communityId) {\n      id\n      memberCount\n      viewerIsMember\n    }\n  }\n": typeof types.JoinCommunityDocument,
     "\n  mutation LeaveCommunity($communityId: ID!) {\n    leaveCommunity(communityId: $communityId) {\n      id\n      memberCount\n      viewerIsMember\n    }\n  }\n": typeof types.LeaveCommunityDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    message\n    url\n    read\n    createdAt\n  }\n": typeof types.NotificationFieldsFragmentDoc,
+    "\n  query Notifications($unreadOnly: Boolean!, $first: Int!) {\n    me {\n      unreadNotificationCount\n      notifications(unreadOnly: $unreadOnly, first: $first) {\n        ...NotificationFields\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  query UnreadNotificationCount {\n    me {\n      unreadNotificationCount\n    }\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  mutation AdaptPolicyDocument($input: AdaptPolicyDocumentInput!) {\n    adaptPolicyDocument(input: $input) {\n      id\n      slug\n    }\n  }\n": typeof types.AdaptPolicyDocumentDocument,
     "\n  query CitationPickerDocuments {\n    policyDocuments {\n      id\n      slug\n      title\n      organisation {\n        id\n        name\n      }\n      versions {\n        id\n        version\n      }\n      latestVersion {\n        id\n        version\n      }\n    }\n  }\n": typeof types.CitationPickerDocumentsDocument,
     "\n  query CitationPickerSections($slug: String!, $version: String!) {\n    policyVersion(slug: $slug, version: $version) {\n      id\n      version\n      sections {\n        anchor\n        title\n        level\n      }\n    }\n  }\n": typeof types.CitationPickerSectionsDocument,
@@ -58,6 +62,14 @@ type Documents = {
     "\n  query TagList($first: Int) {\n    tags(first: $first) {\n      id\n      slug\n      questionCount\n    }\n  }\n": typeof types.TagListDocument,
     "\n  mutation Vote($input: VoteInput!) {\n    vote(input: $input)\n  }\n": typeof types.VoteDocument,
     "\n  query Search($query: String!, $first: Int, $after: String) {\n    search(query: $query, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          snippet\n          rank\n          answer {\n            id\n          }\n          question {\n            id\n            title\n            answerCount\n            community {\n              id\n              slug\n              title\n            }\n            tags {\n              id\n              slug\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SearchDocument,
+    "\n  fragment FollowFields on Follow {\n    kind\n    targetId\n    label\n  }\n": typeof types.FollowFieldsFragmentDoc,
+    "\n  mutation Follow($input: FollowInput!) {\n    follow(input: $input) {\n      ...FollowFields\n    }\n  }\n": typeof types.FollowDocument,
+    "\n  query MyFollows {\n    me {\n      follows {\n        ...FollowFields\n      }\n    }\n  }\n": typeof types.MyFollowsDocument,
+    "\n  fragment NotificationSettingsFields on NotificationSettings {\n    digestFrequency\n    digestWeekday\n    digestHour\n    timeZone\n    autoWatch\n    emailConfirmedAt\n  }\n": typeof types.NotificationSettingsFieldsFragmentDoc,
+    "\n  query NotificationSettings {\n    me {\n      email\n      notificationSettings {\n        ...NotificationSettingsFields\n      }\n      follows {\n        ...FollowFields\n      }\n    }\n  }\n": typeof types.NotificationSettingsDocument,
+    "\n  mutation SendMyDigestNow {\n    sendMyDigestNow\n  }\n": typeof types.SendMyDigestNowDocument,
+    "\n  mutation Unfollow($input: FollowInput!) {\n    unfollow(input: $input)\n  }\n": typeof types.UnfollowDocument,
+    "\n  mutation UpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      ...NotificationSettingsFields\n    }\n  }\n": typeof types.UpdateNotificationSettingsDocument,
 };
 const documents: Documents = {
     "\n  query Organisations {\n    organisations {\n      id\n      slug\n      name\n    }\n  }\n": types.OrganisationsDocument,
@@ -81,6 +93,10 @@ const documents: Documents = {
     "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      ...CommunityFields\n    }\n  }\n": types.CreateCommunityDocument,
     "\n  mutation JoinCommunity($communityId: ID!) {\n    joinCommunity(communityId: $communityId) {\n      id\n      memberCount\n      viewerIsMember\n    }\n  }\n": types.JoinCommunityDocument,
     "\n  mutation LeaveCommunity($communityId: ID!) {\n    leaveCommunity(communityId: $communityId) {\n      id\n      memberCount\n      viewerIsMember\n    }\n  }\n": types.LeaveCommunityDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    message\n    url\n    read\n    createdAt\n  }\n": types.NotificationFieldsFragmentDoc,
+    "\n  query Notifications($unreadOnly: Boolean!, $first: Int!) {\n    me {\n      unreadNotificationCount\n      notifications(unreadOnly: $unreadOnly, first: $first) {\n        ...NotificationFields\n      }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  query UnreadNotificationCount {\n    me {\n      unreadNotificationCount\n    }\n  }\n": types.UnreadNotificationCountDocument,
     "\n  mutation AdaptPolicyDocument($input: AdaptPolicyDocumentInput!) {\n    adaptPolicyDocument(input: $input) {\n      id\n      slug\n    }\n  }\n": types.AdaptPolicyDocumentDocument,
     "\n  query CitationPickerDocuments {\n    policyDocuments {\n      id\n      slug\n      title\n      organisation {\n        id\n        name\n      }\n      versions {\n        id\n        version\n      }\n      latestVersion {\n        id\n        version\n      }\n    }\n  }\n": types.CitationPickerDocumentsDocument,
     "\n  query CitationPickerSections($slug: String!, $version: String!) {\n    policyVersion(slug: $slug, version: $version) {\n      id\n      version\n      sections {\n        anchor\n        title\n        level\n      }\n    }\n  }\n": types.CitationPickerSectionsDocument,
@@ -104,6 +120,14 @@ const documents: Documents = {
     "\n  query TagList($first: Int) {\n    tags(first: $first) {\n      id\n      slug\n      questionCount\n    }\n  }\n": types.TagListDocument,
     "\n  mutation Vote($input: VoteInput!) {\n    vote(input: $input)\n  }\n": types.VoteDocument,
     "\n  query Search($query: String!, $first: Int, $after: String) {\n    search(query: $query, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          snippet\n          rank\n          answer {\n            id\n          }\n          question {\n            id\n            title\n            answerCount\n            community {\n              id\n              slug\n              title\n            }\n            tags {\n              id\n              slug\n            }\n          }\n        }\n      }\n    }\n  }\n": types.SearchDocument,
+    "\n  fragment FollowFields on Follow {\n    kind\n    targetId\n    label\n  }\n": types.FollowFieldsFragmentDoc,
+    "\n  mutation Follow($input: FollowInput!) {\n    follow(input: $input) {\n      ...FollowFields\n    }\n  }\n": types.FollowDocument,
+    "\n  query MyFollows {\n    me {\n      follows {\n        ...FollowFields\n      }\n    }\n  }\n": types.MyFollowsDocument,
+    "\n  fragment NotificationSettingsFields on NotificationSettings {\n    digestFrequency\n    digestWeekday\n    digestHour\n    timeZone\n    autoWatch\n    emailConfirmedAt\n  }\n": types.NotificationSettingsFieldsFragmentDoc,
+    "\n  query NotificationSettings {\n    me {\n      email\n      notificationSettings {\n        ...NotificationSettingsFields\n      }\n      follows {\n        ...FollowFields\n      }\n    }\n  }\n": types.NotificationSettingsDocument,
+    "\n  mutation SendMyDigestNow {\n    sendMyDigestNow\n  }\n": types.SendMyDigestNowDocument,
+    "\n  mutation Unfollow($input: FollowInput!) {\n    unfollow(input: $input)\n  }\n": types.UnfollowDocument,
+    "\n  mutation UpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      ...NotificationSettingsFields\n    }\n  }\n": types.UpdateNotificationSettingsDocument,
 };
 
 /**
@@ -207,6 +231,22 @@ export function graphql(source: "\n  mutation LeaveCommunity($communityId: ID!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    message\n    url\n    read\n    createdAt\n  }\n"): (typeof documents)["\n  fragment NotificationFields on Notification {\n    id\n    kind\n    message\n    url\n    read\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($unreadOnly: Boolean!, $first: Int!) {\n    me {\n      unreadNotificationCount\n      notifications(unreadOnly: $unreadOnly, first: $first) {\n        ...NotificationFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Notifications($unreadOnly: Boolean!, $first: Int!) {\n    me {\n      unreadNotificationCount\n      notifications(unreadOnly: $unreadOnly, first: $first) {\n        ...NotificationFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount {\n    me {\n      unreadNotificationCount\n    }\n  }\n"): (typeof documents)["\n  query UnreadNotificationCount {\n    me {\n      unreadNotificationCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AdaptPolicyDocument($input: AdaptPolicyDocumentInput!) {\n    adaptPolicyDocument(input: $input) {\n      id\n      slug\n    }\n  }\n"): (typeof documents)["\n  mutation AdaptPolicyDocument($input: AdaptPolicyDocumentInput!) {\n    adaptPolicyDocument(input: $input) {\n      id\n      slug\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -296,6 +336,38 @@ export function graphql(source: "\n  mutation Vote($input: VoteInput!) {\n    vo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Search($query: String!, $first: Int, $after: String) {\n    search(query: $query, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          snippet\n          rank\n          answer {\n            id\n          }\n          question {\n            id\n            title\n            answerCount\n            community {\n              id\n              slug\n              title\n            }\n            tags {\n              id\n              slug\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Search($query: String!, $first: Int, $after: String) {\n    search(query: $query, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          snippet\n          rank\n          answer {\n            id\n          }\n          question {\n            id\n            title\n            answerCount\n            community {\n              id\n              slug\n              title\n            }\n            tags {\n              id\n              slug\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FollowFields on Follow {\n    kind\n    targetId\n    label\n  }\n"): (typeof documents)["\n  fragment FollowFields on Follow {\n    kind\n    targetId\n    label\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Follow($input: FollowInput!) {\n    follow(input: $input) {\n      ...FollowFields\n    }\n  }\n"): (typeof documents)["\n  mutation Follow($input: FollowInput!) {\n    follow(input: $input) {\n      ...FollowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyFollows {\n    me {\n      follows {\n        ...FollowFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyFollows {\n    me {\n      follows {\n        ...FollowFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationSettingsFields on NotificationSettings {\n    digestFrequency\n    digestWeekday\n    digestHour\n    timeZone\n    autoWatch\n    emailConfirmedAt\n  }\n"): (typeof documents)["\n  fragment NotificationSettingsFields on NotificationSettings {\n    digestFrequency\n    digestWeekday\n    digestHour\n    timeZone\n    autoWatch\n    emailConfirmedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationSettings {\n    me {\n      email\n      notificationSettings {\n        ...NotificationSettingsFields\n      }\n      follows {\n        ...FollowFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationSettings {\n    me {\n      email\n      notificationSettings {\n        ...NotificationSettingsFields\n      }\n      follows {\n        ...FollowFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendMyDigestNow {\n    sendMyDigestNow\n  }\n"): (typeof documents)["\n  mutation SendMyDigestNow {\n    sendMyDigestNow\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unfollow($input: FollowInput!) {\n    unfollow(input: $input)\n  }\n"): (typeof documents)["\n  mutation Unfollow($input: FollowInput!) {\n    unfollow(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      ...NotificationSettingsFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      ...NotificationSettingsFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

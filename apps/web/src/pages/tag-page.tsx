@@ -1,13 +1,17 @@
 import { useParams } from 'react-router';
 import { QuestionList } from '../modules/questions/question-list';
+import { TagFollowButton } from '../modules/subscriptions/tag-follow-button';
 
 export function TagPage() {
   const { slug = '' } = useParams();
   return (
     <div className="tag-page">
-      <h1>
-        Questions tagged <span className="tag">{slug}</span>
-      </h1>
+      <div className="title-row">
+        <h1>
+          Questions tagged <span className="tag">{slug}</span>
+        </h1>
+        <TagFollowButton slug={slug} />
+      </div>
       <QuestionList filter={{ tag: slug }} emptyText="No questions with this tag yet." />
     </div>
   );

@@ -8,6 +8,11 @@ export function createApolloClient(): ApolloClient {
     link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
     cache: new InMemoryCache({
       typePolicies: {
+        // One signed-in user per client (the store is reset on sign-in and sign-out), so
+        // `me` is a singleton: the bell, the follow buttons and the settings page each
+        // select some of its fields, and they merge instead of replacing each other.
+        Me: { keyFields: [] },
+        NotificationSettings: { merge: true },
         Query: {
           fields: {
             questions: relayStylePagination(['filter', 'orderBy']),

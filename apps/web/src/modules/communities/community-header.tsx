@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '../layout/states';
 import { NotFound } from '../layout/not-found';
 import { communityDetailQuery } from './graphql/community-detail.query';
+import { FollowButton } from '../subscriptions/follow-button';
 import { MembershipButton } from './membership-button';
 import { countLabel } from '../layout/count-label';
 
@@ -21,6 +22,7 @@ export function CommunityHeader({ slug }: { slug: string }) {
           {countLabel(community.memberCount, 'member')}
         </span>
         <MembershipButton communityId={community.id} isMember={community.viewerIsMember} />
+        <FollowButton kind="COMMUNITY" targetId={community.id} what="this community" />
         <Link to={`/ask?community=${encodeURIComponent(community.slug)}`} className="button-link" data-testid="ask-in-community">
           Ask a question
         </Link>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, NavLink, useNavigate, useSearchParams } from 'react-router';
 import { useSignOut } from '../accounts/use-sign-out';
 import { useViewer } from '../accounts/use-viewer';
+import { NotificationBell } from '../notifications/notification-bell';
 
 export function SiteHeader() {
   const { viewer, loading } = useViewer();
@@ -40,6 +41,7 @@ export function SiteHeader() {
         <div className="site-account" data-testid="account">
           {loading ? null : viewer ? (
             <>
+              <NotificationBell />
               <Link to={`/u/${viewer.user.id}`} data-testid="viewer-name">
                 {viewer.user.displayName}
               </Link>

@@ -5,6 +5,7 @@ import { citationStatusText, policyDiffPath } from '../citations/citation-chip';
 import { formatDate } from '../layout/format-date';
 import { NotFound } from '../layout/not-found';
 import { EmptyState, ErrorState, LoadingState } from '../layout/states';
+import { FollowButton } from '../subscriptions/follow-button';
 import { AdaptPolicyForm } from './adapt-policy-form';
 import { policyDocumentQuery } from './graphql/policy-document.query';
 import { policyVersionQuery } from './graphql/policy-version.query';
@@ -35,6 +36,7 @@ export function PolicyDocumentView({ slug, version }: { slug: string; version?: 
       </p>
       <h1 data-testid="policy-title">{document.title}</h1>
       <div className="row policy-actions">
+        <FollowButton kind="POLICY_DOCUMENT" targetId={document.id} what="this policy document" />
         {document.canAuthor ? (
           <Link to={`/policies/${document.slug}/draft`} className="button-link" data-testid="edit-draft">
             Draft the next version

@@ -9,6 +9,7 @@ import { formatDateTime, formatRelative } from '../layout/format-date';
 import { NotFound } from '../layout/not-found';
 import { ErrorState, LoadingState } from '../layout/states';
 import { MarkdownView } from '../markdown/markdown-view';
+import { FollowButton } from '../subscriptions/follow-button';
 import { orderAnswers } from './order-answers';
 import { questionDetailQuery } from './graphql/question-detail.query';
 import { QuestionEditForm } from './question-edit-form';
@@ -36,7 +37,10 @@ export function QuestionDetail({ questionId }: { questionId: string }) {
       <p className="breadcrumb">
         <Link to={`/c/${question.community.slug}`}>{question.community.title}</Link>
       </p>
-      <h1 data-testid="question-title">{question.title}</h1>
+      <div className="title-row">
+        <h1 data-testid="question-title">{question.title}</h1>
+        <FollowButton kind="QUESTION" targetId={question.id} what="this question" />
+      </div>
       <p className="muted">
         Asked by <Link to={`/u/${question.author.id}`}>{question.author.displayName}</Link>{' '}
         <time dateTime={question.createdAt} title={formatDateTime(question.createdAt)}>

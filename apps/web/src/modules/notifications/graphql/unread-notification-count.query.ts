@@ -1,0 +1,9 @@
+import { graphql } from '../../../generated';
+
+export const unreadNotificationCountQuery = graphql(`
+  query UnreadNotificationCount {
+    me {
+      unreadNotificationCount
+    }
+  }
+`);

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Link, useLocation } from 'react-router';
+import type { FollowKind } from '../../generated/graphql';
+import { useViewer } from '../accounts/use-viewer';
+import { summariseApiError } from '../api/api-error';
+import { followMutation } from './graphql/follow.mutation';
+import { myFollowsQuery } from './graphql/my-follows.query';
+import { unfollowMutation } from './graphql/unfollow.mutation';
+import { isFollowing } from './follows';
+
+interface FollowButtonProps {
+  kind: FollowKind;
+  /** What the API accepts as the target: an id, or a community, tag or document slug. */
+  targetId: string;
+  /** The target's id when targetId is a slug: follows list ids. */
+  canonicalId?: string;
+  /** The follow's label, for targets known only by slug (a tag's label is its slug). */
+  label?: string;
+  /** "this question", "this tag"… for the button's accessible name. */
+  what: string;
+}
+
+/** Follow to get its activity in your digest and notifications. */
+export function FollowButton({ kind, targetId, canonicalId, label, what }: FollowButtonProps) {
+  const { viewer } = useViewer();
+  const location = useLocation();
+  const { data } = useQuery(myFollowsQuery, { skip: !viewer });
+  const options = { refetchQueries: ['MyFollows'], awaitRefetchQueries: true };
+  const [follow, following] = useMutation(followMutation, options);
+  const [unfollow, unfollowing] = useMutation(unfollowMutation, options);
+  const [message, setMessage] = useState<string | null>(null);
+
+  if (!viewer) {
+    return (
+      <Link to={`/signin?next=${encodeURIComponent(location.pathname)}`} className="button-link follow-button" data-testid="follow-sign-in">
+        Sign in to follow
+      </Link>
+    );
+  }
+
+  const follows = data?.me?.follows ?? [];
+  const followed = follows.find((candidate) => isFollowing([candidate], kind, [targetId, canonicalId]) || (label !== undefined && candidate.kind === kind && candidate.label === label));
+  const active = followed !== undefined;
+  const busy = following.loading || unfollowing.loading || !data;
+
+  async function toggle() {
+    setMessage(null);
+    try {
+      const input = { kind, targetId: followed?.targetId ?? canonicalId ?? targetId };
+      if (active) await unfollow({ variables: { input } });
+      else await follow({ variables: { input } });
+    } catch (error) {
+      setMessage(summariseApiError(error).message);
+    }
+  }
+
+  return (
+    <span className="follow">
+      <button type="button" className={active ? 'follow-button following' : 'follow-button'} onClick={() => void toggle()} disabled={busy} aria-pressed={active} aria-label={active ? `Unfollow ${what}` : `Follow ${what}`} data-testid="follow-button" data-following={active ? 'true' : 'false'}>
+        {active ? '✓ Following' : 'Follow'}
+      </button>
+      {message ? (
+        <span className="field-error" role="alert">
+          {message}
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,11 @@
+import { graphql } from '../../../generated';
+
+export const myFollowsQuery = graphql(`
+  query MyFollows {
+    me {
+      follows {
+        ...FollowFields
+      }
+    }
+  }
+`);

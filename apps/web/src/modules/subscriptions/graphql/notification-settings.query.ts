@@ -1,0 +1,15 @@
+import { graphql } from '../../../generated';
+
+export const notificationSettingsQuery = graphql(`
+  query NotificationSettings {
+    me {
+      email
+      notificationSettings {
+        ...NotificationSettingsFields
+      }
+      follows {
+        ...FollowFields
+      }
+    }
+  }
+`);

@@ -1,0 +1,7 @@
+import { graphql } from '../../../generated';
+
+export const sendMyDigestNowMutation = graphql(`
+  mutation SendMyDigestNow {
+    sendMyDigestNow
+  }
+`);
