@@ -24,7 +24,7 @@ export function AnswerEditForm({ answerId, body: initialBody, onDone }: { answer
   return (
     <form className="form" onSubmit={(event) => void submit(event)} data-testid="answer-edit-form">
       <FormError summary={failure} />
-      <MarkdownEditor label="Answer (Markdown)" value={body} onChange={setBody} rows={8} error={failure?.fieldErrors.body} />
+      <MarkdownEditor label="Answer (Markdown)" citations value={body} onChange={setBody} rows={8} error={failure?.fieldErrors.body} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={loading || body.trim() === ''}>
           {loading ? 'Saving…' : 'Save edit'}

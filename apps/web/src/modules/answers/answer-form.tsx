@@ -37,7 +37,7 @@ export function AnswerForm({ questionId }: { questionId: string }) {
     <form className="card form" onSubmit={(event) => void submit(event)} data-testid="answer-form">
       <h2>Your answer</h2>
       <FormError summary={failure} />
-      <MarkdownEditor label="Answer (Markdown)" value={body} onChange={setBody} rows={8} testId="answer-body" error={failure?.fieldErrors.body} />
+      <MarkdownEditor label="Answer (Markdown)" citations value={body} onChange={setBody} rows={8} testId="answer-body" error={failure?.fieldErrors.body} />
       <button type="submit" className="primary" disabled={loading || body.trim() === ''} data-testid="answer-submit">
         {loading ? 'Posting…' : 'Post your answer'}
       </button>

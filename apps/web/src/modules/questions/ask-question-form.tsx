@@ -80,7 +80,7 @@ export function AskQuestionForm({ initialCommunitySlug }: { initialCommunitySlug
         <FieldError id="ask-title-error" message={failure?.fieldErrors.title} />
       </label>
       <SimilarQuestions title={title} />
-      <MarkdownEditor label="Body (Markdown)" value={body} onChange={setBody} testId="ask-body" error={failure?.fieldErrors.body} />
+      <MarkdownEditor label="Body (Markdown)" citations value={body} onChange={setBody} testId="ask-body" error={failure?.fieldErrors.body} />
       <label>
         Tags
         <input type="text" value={tagText} onChange={(event) => setTagText(event.target.value)} onBlur={() => setTagsTouched(true)} placeholder="e.g. social-media parish-councils" aria-describedby="ask-tags-hint ask-tags-error" data-testid="ask-tags" />

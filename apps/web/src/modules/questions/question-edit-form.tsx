@@ -43,7 +43,7 @@ export function QuestionEditForm({ questionId, title: initialTitle, body: initia
         <input type="text" value={title} onChange={(event) => setTitle(event.target.value)} required />
         <FieldError id="edit-title-error" message={failure?.fieldErrors.title} />
       </label>
-      <MarkdownEditor label="Body (Markdown)" value={body} onChange={setBody} error={failure?.fieldErrors.body} />
+      <MarkdownEditor label="Body (Markdown)" citations value={body} onChange={setBody} error={failure?.fieldErrors.body} />
       <label>
         Tags
         <input type="text" value={tagText} onChange={(event) => setTagText(event.target.value)} />
