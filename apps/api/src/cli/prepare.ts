@@ -1,3 +1,4 @@
+import { DomainException } from '../common/errors.js';
 import { ConfigurationError, loadConfig } from '../config/app-config.js';
 import { ensureDatabase } from '../database/database-admin.js';
 import { runMigrations } from '../database/migrate.js';
@@ -21,7 +22,9 @@ try {
   const seeded = await seedDemoData(config);
   console.log(seeded);
 } catch (error) {
-  if (error instanceof ServiceUnreachableError || error instanceof ConfigurationError) {
+  // Refusals a person can act on (a service down, a bad setting, a bundled policy that
+  // conflicts with what is published) are shown as their message, without a stack trace.
+  if (error instanceof ServiceUnreachableError || error instanceof ConfigurationError || error instanceof DomainException) {
     console.error(`\n${error.message}\n`);
   } else {
     console.error(error);
