@@ -116,6 +116,62 @@ describe('forum journey', () => {
     await context.close();
   });
 
+  it('shows citation chips on the accepted answer, one saying its section changed in 3.0, with a link to the diff', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(demoQuestionPath);
+    const accepted = page.locator('[data-testid="answer"][data-accepted="true"]');
+    // The answer as it reads now; its edit history (collapsed) renders the same references again.
+    const body = accepted.getByTestId('answer-body');
+    await body.getByTestId('citation-chip').first().waitFor();
+    const chips = body.getByTestId('citation-chip');
+    expect(await chips.count()).toBe(2);
+    const changed = body.locator('[data-testid="citation-chip"][data-status="CHANGED"]');
+    expect(await changed.count()).toBe(1);
+    await expect(changed.getByTestId('citation-chip-link').textContent()).resolves.toMatch(/Social Media Policy and Guidance\s*2\.0\s*§/);
+    await expect(changed.getByTestId('citation-chip-status').textContent()).resolves.toBe('changed in 3.0');
+    await expect(body.locator('[data-testid="citation-chip"][data-status="CURRENT"]').getByTestId('citation-chip-link').textContent()).resolves.toMatch(/Employee Code of Business Conduct\s*1\.0\s*§ Business and pecuniary interests/);
+    await screenshot(page, 'citation-chips');
+
+    await changed.getByTestId('citation-chip-status').click();
+    await page.waitForURL(/\/policies\/social-media-policy\/diff\?from=2\.0&to=3\.0#personal-and-professional-responsibilities$/);
+    const section = page.locator('[data-testid="diff-section"][data-anchor="personal-and-professional-responsibilities"]');
+    await section.waitFor();
+    await expect(section.getByTestId('change-badge').textContent()).resolves.toBe('Changed');
+    expect(await section.locator('ins').count()).toBeGreaterThan(0);
+    expect(await section.locator('del').count()).toBeGreaterThan(0);
+    await expect(page.getByTestId('diff-summary').textContent()).resolves.toMatch(/changed.*added.*removed.*moved/);
+    await screenshot(page, 'policy-diff');
+    await context.close();
+  });
+
+  it('shows a policy document with its versions, the superseded banner and section anchors', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByTestId('nav-policies').click();
+    await page.getByTestId('policy-link-social-media-policy').click();
+    await page.waitForURL(/\/policies\/social-media-policy$/);
+    await page.getByTestId('policy-sections').waitFor();
+    expect(await page.getByTestId('version-picker').locator('option').allTextContents()).toEqual([
+      expect.stringMatching(/^3\.0 .*latest/),
+      expect.stringMatching(/^2\.0 /),
+      expect.stringMatching(/^1\.0 /),
+    ]);
+    expect(await page.getByTestId('superseded-banner').count()).toBe(0);
+    await screenshot(page, 'policy-document');
+
+    await page.getByTestId('version-picker').selectOption('2.0');
+    await page.waitForURL(/\/policies\/social-media-policy\/2\.0$/);
+    await page.getByTestId('superseded-banner').waitFor();
+    await expect(page.getByTestId('superseded-notice').textContent()).resolves.toMatch(/supersedes version 2\.0/);
+    expect(await page.locator('#personal-and-professional-responsibilities').count()).toBe(1);
+    expect(await page.getByTestId('contributors').locator('li').count()).toBeGreaterThan(0);
+    await expect(page.getByTestId('cited-by').textContent()).resolves.toMatch(/parish council/i);
+    await screenshot(page, 'policy-version-superseded');
+    await context.close();
+  });
+
   it('lets a new member join, ask, get an answer from someone else and accept it', async () => {
     const context = await newContext();
     const page = await context.newPage();
@@ -161,6 +217,21 @@ describe('forum journey', () => {
     // The accepted state is the server's, not just the cache's.
     await page.reload();
     await page.locator('[data-testid="answer"][data-accepted="true"]').filter({ hasText: answerText }).waitFor();
+
+    // Follow the policy the answer relies on, and choose a weekly digest.
+    await page.goto('/policies/social-media-policy');
+    await page.locator('[data-testid="follow-button"]:not([disabled])').click();
+    await page.locator('[data-testid="follow-button"][data-following="true"]').waitFor();
+    await page.goto('/settings/notifications');
+    await page.getByTestId('digest-weekly').check();
+    await page.getByTestId('digest-weekday').selectOption('3');
+    await page.getByTestId('save-settings').click();
+    await page.getByTestId('settings-saved').waitFor();
+    await expect(page.getByTestId('follow-list').textContent()).resolves.toMatch(/Social Media Policy and Guidance/);
+    await page.reload();
+    await expect(page.getByTestId('digest-schedule').textContent()).resolves.toMatch(/^Weekly on Wednesday/);
+    await page.getByTestId('notification-bell').waitFor();
+    await screenshot(page, 'notification-settings');
     await context.close();
   });
 
@@ -187,6 +258,16 @@ describe('forum journey', () => {
     await page.getByTestId('question-list').waitFor();
     await expectNoHorizontalOverflow(page);
     await screenshot(page, 'mobile-community');
+
+    await page.goto('/policies/social-media-policy/2.0#personal-and-professional-responsibilities');
+    await page.getByTestId('superseded-banner').waitFor();
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, 'mobile-policy-version');
+
+    await page.goto('/policies/social-media-policy/diff?from=2.0&to=3.0');
+    await page.getByTestId('diff-section').first().waitFor();
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, 'mobile-policy-diff');
     await context.close();
   });
 });
