@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 
 /** What a digest covers: one subscriber's activity in (since, until]. */
 export interface DigestWindow {
@@ -32,13 +31,17 @@ export interface DigestContent {
 /**
  * The extension point other modules use to add digest sections, e.g. the policies
  * module's "new versions of policy documents you follow" and "your answers whose
- * citations became stale". A contributor reads with the given manager and returns null
- * when it has nothing for this window; `order` places its section among the others.
+ * citations became stale". A contributor gives one SELECT over the subscriber and window,
+ * written with the placeholders :userId, :since and :until (never $n), and a `build` that
+ * turns its rows into a section (null when there is nothing). The sender runs every
+ * contributor's SELECT in the same statement that loads the delivery, so a digest costs
+ * one round trip to read however many sections there are. `order` places the section.
  */
 export interface DigestSectionContributor {
   readonly key: string;
   readonly order: number;
-  collect(db: EntityManager, window: DigestWindow): Promise<DigestSection | null>;
+  readonly sql: string;
+  build(rows: Record<string, unknown>[]): DigestSection | null;
 }
 
 /** Where contributors register (policies: inject this and call `register` in the constructor). */
@@ -48,6 +51,7 @@ export class DigestContributors {
 
   register(contributor: DigestSectionContributor): void {
     if (this.contributors.some((c) => c.key === contributor.key)) return;
+    if (/\$\d/.test(contributor.sql)) throw new Error(`digest section ${contributor.key}: use :userId, :since and :until, not $n`);
     this.contributors.push(contributor);
     this.contributors.sort((a, b) => a.order - b.order);
   }

@@ -5,8 +5,10 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
-import { DigestContributors, isEmpty, type DigestContent, type DigestWindow } from './digest-content.js';
+import { isUuid } from '../../common/ids.js';
+import { DigestContributors, isEmpty, type DigestContent } from './digest-content.js';
 import { DigestMailer, MailDeliveryError } from './digest-mailer.js';
+import { DigestReader } from './digest-reader.js';
 import { renderDigest } from './digest-renderer.js';
 import { newQuestionsSection, watchedQuestionsSection } from './forum-digest-sections.js';
 import { signUnsubscribeToken } from './unsubscribe-token.js';
@@ -34,6 +36,8 @@ export class DigestFailedPermanently extends Error {}
 @Injectable()
 export class DigestSender {
   private readonly logger = new Logger('Digests');
+  private readonly reader: DigestReader;
+  private readonly statements = new Map<string, { name: string; text: string }>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -41,18 +45,46 @@ export class DigestSender {
     private readonly mailer: DigestMailer,
     private readonly contributors: DigestContributors,
   ) {
+    this.reader = new DigestReader(db);
     contributors.register(newQuestionsSection);
     contributors.register(watchedQuestionsSection);
   }
 
-  /** Everything a digest for this window would say, in section order. */
-  async build(window: DigestWindow): Promise<DigestContent> {
+  /** Turns the section columns of a loaded row into the digest's content, in section order. */
+  private contentOf(row: Record<string, unknown>): DigestContent {
     const sections = [];
-    for (const contributor of this.contributors.all()) {
-      const section = await contributor.collect(this.db.manager, window);
+    for (const [i, contributor] of this.contributors.all().entries()) {
+      const section = contributor.build((row[`section${i}`] as Record<string, unknown>[] | null) ?? []);
       if (section && (section.items.length || section.more.length)) sections.push(section);
     }
     return { sections };
+  }
+
+  /**
+   * The statement that loads a delivery (or a preview window) together with every
+   * section's rows: one round trip. Prepared once per process and contributor set.
+   */
+  private statement(kind: 'delivery' | 'preview'): { name: string; text: string } {
+    const contributors = this.contributors.all();
+    const name = `${kind}:${contributors.map((c) => c.key).join(',')}`;
+    const cached = this.statements.get(name);
+    if (cached) return cached;
+    const window =
+      kind === 'delivery'
+        ? `SELECT d.id, d.user_id AS "userId", d.period, d.due_at AS "dueAt", d.status, u.email, u.display_name AS "displayName",
+                  s.digest_frequency AS frequency, s.email_confirmed_at AS "confirmedAt", s.digest_watermark AS watermark,
+                  s.digest_watermark AS since, d.due_at AS until
+             FROM digest_deliveries d JOIN users u ON u.id = d.user_id JOIN notification_settings s ON s.user_id = d.user_id
+            WHERE d.id = $1`
+        : `SELECT s.user_id AS "userId", u.email, u.display_name AS "displayName", s.digest_watermark AS since, now() AS until
+             FROM notification_settings s JOIN users u ON u.id = s.user_id WHERE s.user_id = $1`;
+    const sections = contributors.map((c, i) => {
+      const sql = c.sql.replace(/(?<!:):userId\b/g, 'w."userId"').replace(/(?<!:):since\b/g, 'w.since').replace(/(?<!:):until\b/g, 'w.until');
+      return `(SELECT coalesce(json_agg(x), '[]'::json) FROM (${sql}) x) AS section${i}`;
+    });
+    const statement = { name: `digest-${this.statements.size}-${kind}`, text: `WITH w AS (${window}) SELECT w.*${sections.map((s) => `, ${s}`).join('')} FROM w` };
+    this.statements.set(name, statement);
+    return statement;
   }
 
   /**
@@ -61,7 +93,9 @@ export class DigestSender {
    * together with the watermark, and only then is the message released to the server.
    */
   async sendPlanned(deliveryId: string, attempt: { made: number; max: number } = { made: 0, max: 1 }): Promise<DigestOutcome> {
-    const d = await this.loadDelivery(deliveryId);
+    const statement = this.statement('delivery');
+    const [loaded] = await this.reader.query<DeliveryRow & Record<string, unknown>>(statement.name, statement.text, [deliveryId]);
+    const d = loaded ?? null;
     if (!d) {
       this.logger.log(`skip delivery ${deliveryId}: it no longer exists`);
       return 'ALREADY_DONE';
@@ -80,7 +114,7 @@ export class DigestSender {
     }
     const since = new Date(d.watermark);
     const until = new Date(d.dueAt);
-    const content = since < until ? await this.build({ userId: d.userId, since, until }) : { sections: [] };
+    const content = since < until ? this.contentOf(loaded) : { sections: [] };
     if (isEmpty(content)) {
       const done = await this.finish(d, 'SKIPPED', since, until, { skipReason: since < until ? 'nothing new' : 'covered by a later digest' });
       if (done) this.logger.log(`skip digest ${d.period} for ${d.userId}: nothing new`);
@@ -118,32 +152,32 @@ export class DigestSender {
 
   /** A preview of what the coming digest would say so far; it neither counts nor moves the watermark. */
   async hasPreviewContent(userId: string): Promise<boolean> {
-    const window = await this.previewWindow(userId);
-    return window ? !isEmpty(await this.build(window)) : false;
+    const loaded = await this.loadPreview(userId);
+    return loaded ? !isEmpty(loaded.content) : false;
   }
 
   async sendPreview(userId: string): Promise<boolean> {
-    const window = await this.previewWindow(userId);
-    if (!window) return false;
-    const content = await this.build(window);
-    if (isEmpty(content)) {
+    const loaded = await this.loadPreview(userId);
+    if (!loaded || isEmpty(loaded.content)) {
       this.logger.log(`skip preview for ${userId}: nothing new`);
       return false;
     }
-    const [user] = (await this.db.query('SELECT email, display_name AS "displayName" FROM users WHERE id = $1', [userId])) as { email: string; displayName: string }[];
+    const { user, content } = loaded;
     const rendered = renderDigest(content, { publicUrl: this.config.publicUrl, displayName: user.displayName, unsubscribeUrl: this.unsubscribeUrl(userId), preview: true });
     const messageId = `<digest-preview.${randomUUID()}@${new URL(this.config.publicUrl).hostname}>`;
     await this.mailer.send({ from: this.config.mailFrom, to: user.email, raw: await this.compose(user.email, rendered, messageId, this.unsubscribeUrl(userId)) });
     return true;
   }
 
-  unsubscribeUrl(userId: string): string {
-    return `${this.config.publicUrl}/unsubscribe/${signUnsubscribeToken(this.config.appSecret, userId)}`;
+  private async loadPreview(userId: string): Promise<{ user: { email: string; displayName: string }; content: DigestContent } | null> {
+    if (!isUuid(userId)) return null;
+    const statement = this.statement('preview');
+    const [row] = await this.reader.query<{ email: string; displayName: string } & Record<string, unknown>>(statement.name, statement.text, [userId]);
+    return row ? { user: row, content: this.contentOf(row) } : null;
   }
 
-  private async previewWindow(userId: string): Promise<DigestWindow | null> {
-    const [row] = (await this.db.query('SELECT digest_watermark AS "watermark" FROM notification_settings WHERE user_id = $1', [userId])) as { watermark: Date }[];
-    return row ? { userId, since: new Date(row.watermark), until: new Date() } : null;
+  unsubscribeUrl(userId: string): string {
+    return `${this.config.publicUrl}/unsubscribe/${signUnsubscribeToken(this.config.appSecret, userId)}`;
   }
 
   private compose(to: string, rendered: { subject: string; text: string; html: string }, messageId: string, unsubscribeUrl: string): Promise<Buffer> {
@@ -167,13 +201,14 @@ export class DigestSender {
   }
 
   private async loadDelivery(id: string): Promise<DeliveryRow | null> {
-    const [row] = (await this.db.query(
+    const [row] = await this.reader.query<DeliveryRow>(
+      'load-delivery',
       `SELECT d.id, d.user_id AS "userId", d.period, d.due_at AS "dueAt", d.status, u.email, u.display_name AS "displayName",
               s.digest_frequency AS frequency, s.email_confirmed_at AS "confirmedAt", s.digest_watermark AS watermark
          FROM digest_deliveries d JOIN users u ON u.id = d.user_id JOIN notification_settings s ON s.user_id = d.user_id
         WHERE d.id = $1`,
       [id],
-    )) as DeliveryRow[];
+    );
     return row ?? null;
   }
 
@@ -188,7 +223,8 @@ export class DigestSender {
     until: Date,
     details: { messageId?: string; subject?: string; itemCount?: number; skipReason?: string },
   ): Promise<boolean> {
-    const [row] = (await this.db.query(
+    const [row] = await this.reader.query<{ finished: number }>(
+      'finish',
       `WITH done AS (
          UPDATE digest_deliveries SET status = $2, covered_from = $3, covered_until = $4, message_id = $5, subject = $6,
                 item_count = $7, skip_reason = $8, attempts = attempts + 1, finished_at = now(), last_error = NULL
@@ -201,7 +237,7 @@ export class DigestSender {
        )
        SELECT (SELECT count(*) FROM done)::int AS finished`,
       [d.id, status, since, until, details.messageId ?? null, details.subject ?? null, details.itemCount ?? null, details.skipReason ?? null],
-    )) as { finished: number }[];
+    );
     return row.finished === 1;
   }
 

@@ -1,5 +1,4 @@
-import type { EntityManager } from 'typeorm';
-import type { DigestItem, DigestSection, DigestSectionContributor, DigestWindow } from './digest-content.js';
+import type { DigestItem, DigestSection, DigestSectionContributor } from './digest-content.js';
 
 /** How many new questions a digest lists before it only counts the rest. */
 export const TOP_NEW_QUESTIONS = 5;
@@ -8,7 +7,7 @@ interface NewQuestionRow {
   id: string;
   title: string;
   activity: number;
-  createdAt: Date;
+  createdAt: string;
   via: 'c' | 't';
   viaSlug: string;
   viaLabel: string;
@@ -16,27 +15,25 @@ interface NewQuestionRow {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** New questions in followed communities and tags, the most active first. */
+/** New questions in followed communities and tags (not the subscriber's own), the most active first. */
 export const newQuestionsSection: DigestSectionContributor = {
   key: 'new-questions',
   order: 10,
-  async collect(db: EntityManager, w: DigestWindow): Promise<DigestSection | null> {
-    const rows = (await db.query(
-      `SELECT q.id, q.title, (q.answer_count * 3 + q.score * 2 + q.view_count) AS activity, q.created_at AS "createdAt",
-              'c' AS via, c.slug AS "viaSlug", c.title AS "viaLabel"
-         FROM follows f JOIN questions q ON q.community_id = f.target_id JOIN communities c ON c.id = q.community_id
-        WHERE f.user_id = $1 AND f.kind = 'COMMUNITY' AND q.created_at > $2 AND q.created_at <= $3 AND q.author_id <> $1
-       UNION ALL
-       SELECT q.id, q.title, (q.answer_count * 3 + q.score * 2 + q.view_count), q.created_at, 't', t.slug, t.slug
-         FROM follows f JOIN question_tags qt ON qt.tag_id = f.target_id JOIN tags t ON t.id = qt.tag_id JOIN questions q ON q.id = qt.question_id
-        WHERE f.user_id = $1 AND f.kind = 'TAG' AND q.created_at > $2 AND q.created_at <= $3 AND q.author_id <> $1
-        LIMIT 2000`,
-      [w.userId, w.since, w.until],
-    )) as NewQuestionRow[];
+  sql: `SELECT q.id, q.title, (q.answer_count * 3 + q.score * 2 + q.view_count) AS activity, q.created_at AS "createdAt",
+               'c' AS via, c.slug AS "viaSlug", c.title AS "viaLabel"
+          FROM follows f JOIN questions q ON q.community_id = f.target_id JOIN communities c ON c.id = q.community_id
+         WHERE f.user_id = :userId AND f.kind = 'COMMUNITY' AND q.created_at > :since AND q.created_at <= :until AND q.author_id <> :userId
+        UNION ALL
+        SELECT q.id, q.title, (q.answer_count * 3 + q.score * 2 + q.view_count), q.created_at, 't', t.slug, t.slug
+          FROM follows f JOIN question_tags qt ON qt.tag_id = f.target_id JOIN tags t ON t.id = qt.tag_id JOIN questions q ON q.id = qt.question_id
+         WHERE f.user_id = :userId AND f.kind = 'TAG' AND q.created_at > :since AND q.created_at <= :until AND q.author_id <> :userId
+         LIMIT 2000`,
+  build(raw): DigestSection | null {
+    const rows = raw as unknown as NewQuestionRow[];
     if (!rows.length) return null;
     // A question in a followed community that also has a followed tag is listed once, under the community.
     const unique = new Map<string, NewQuestionRow>();
-    for (const row of rows) if (!unique.has(row.id)) unique.set(row.id, row);
+    for (const row of [...rows].sort((a, b) => a.via.localeCompare(b.via))) if (!unique.has(row.id)) unique.set(row.id, row);
     const ranked = [...unique.values()].sort(
       (a, b) => b.activity - a.activity || new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime() || a.id.localeCompare(b.id),
     );
@@ -64,18 +61,16 @@ interface WatchedRow {
 export const watchedQuestionsSection: DigestSectionContributor = {
   key: 'watched-questions',
   order: 20,
-  async collect(db: EntityManager, w: DigestWindow): Promise<DigestSection | null> {
-    const rows = (await db.query(
-      `SELECT q.id, q.title, x.new_answers AS "newAnswers", y.accepted
-         FROM follows f JOIN questions q ON q.id = f.target_id
-         CROSS JOIN LATERAL (SELECT count(*)::int AS new_answers FROM answers a
-                              WHERE a.question_id = q.id AND a.created_at > $2 AND a.created_at <= $3 AND a.author_id <> $1) x
-         CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM answer_acceptances aa
-                              WHERE aa.question_id = q.id AND aa.accepted_at > $2 AND aa.accepted_at <= $3 AND aa.accepted_by <> $1) AS accepted) y
-        WHERE f.user_id = $1 AND f.kind = 'QUESTION' AND (x.new_answers > 0 OR y.accepted)
-        ORDER BY x.new_answers DESC, q.id`,
-      [w.userId, w.since, w.until],
-    )) as WatchedRow[];
+  sql: `SELECT q.id, q.title, x.new_answers AS "newAnswers", y.accepted
+          FROM follows f JOIN questions q ON q.id = f.target_id
+          CROSS JOIN LATERAL (SELECT count(*)::int AS new_answers FROM answers a
+                               WHERE a.question_id = q.id AND a.created_at > :since AND a.created_at <= :until AND a.author_id <> :userId) x
+          CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM answer_acceptances aa
+                               WHERE aa.question_id = q.id AND aa.accepted_at > :since AND aa.accepted_at <= :until AND aa.accepted_by <> :userId) AS accepted) y
+         WHERE f.user_id = :userId AND f.kind = 'QUESTION' AND (x.new_answers > 0 OR y.accepted)
+         ORDER BY x.new_answers DESC, q.id`,
+  build(raw): DigestSection | null {
+    const rows = raw as unknown as WatchedRow[];
     if (!rows.length) return null;
     const answers = rows.reduce((n, r) => n + r.newAnswers, 0);
     const accepted = rows.filter((r) => r.accepted).length;
