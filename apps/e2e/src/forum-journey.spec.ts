@@ -9,6 +9,9 @@ const DEMO_COMMUNITY_TITLE = 'Social Media in Local Government';
 const DEMO_QUESTION_TITLE = /parish council/i;
 const PASSWORD = 'journey-password-1';
 const MOBILE_WIDTH = 375;
+// Seeded by prepare outside production (see the README's demo accounts).
+const DEMO_AUTHOR_EMAIL = 'author@example.org';
+const DEMO_PASSWORD = 'demo-password-1';
 
 const databaseName = `policy_commons_e2e_${process.pid}`;
 const runId = `${process.pid}-${Date.now()}`;
@@ -232,6 +235,50 @@ describe('forum journey', () => {
     await expect(page.getByTestId('digest-schedule').textContent()).resolves.toMatch(/^Weekly on Wednesday/);
     await page.getByTestId('notification-bell').waitFor();
     await screenshot(page, 'notification-settings');
+    await context.close();
+  });
+
+  it('lets a policy author create, draft and publish a document, and refuses everyone else', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    const slug = `remote-working-${process.pid}`;
+
+    // A practitioner may read the policy but not draft it.
+    await signIn(page, asker.email, asker.displayName);
+    await page.goto('/policies/social-media-policy/draft');
+    await page.getByTestId('draft-forbidden').waitFor();
+    await signOut(page);
+
+    await page.goto('/signin');
+    await page.getByLabel('Email').fill(DEMO_AUTHOR_EMAIL);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('sign-out').waitFor();
+
+    await page.goto('/policies');
+    await page.getByText('New policy document').click();
+    const form = page.getByTestId('create-policy-form');
+    await form.getByLabel('Organisation').selectOption('county-council');
+    await form.getByLabel('Title').fill('Remote Working Policy');
+    await form.getByLabel('Slug').fill(slug);
+    await form.getByRole('button', { name: 'Create document' }).click();
+    await page.waitForURL(new RegExp(`/policies/${slug}/draft$`));
+
+    await page.getByTestId('draft-markdown').fill('## Introduction\n\nWhen staff may work from home.\n\n## Equipment\n\nThe council lends a laptop.\n\n### Returning equipment\n\nWithin a week of leaving.');
+    expect(await page.getByTestId('draft-sections').locator('li').allTextContents()).toEqual([
+      expect.stringContaining('Introduction'),
+      expect.stringContaining('Equipment'),
+      expect.stringContaining('Returning equipment'),
+    ]);
+    await page.getByTestId('save-draft').click();
+    await page.locator('[data-testid="save-draft"]', { hasText: 'Saved' }).waitFor();
+    await page.getByTestId('publish-summary').fill('First edition.');
+    await screenshot(page, 'policy-draft');
+    await page.getByTestId('publish-submit').click();
+    await page.waitForURL(new RegExp(`/policies/${slug}/1\\.0$`));
+    await page.locator('[data-testid="policy-section"][data-anchor="returning-equipment"]').waitFor();
+    await expect(page.getByTestId('summary-of-changes').textContent()).resolves.toBe('First edition.');
+    await screenshot(page, 'policy-published');
     await context.close();
   });
 
