@@ -26,6 +26,7 @@ type Documents = {
     "\n  mutation AnswerQuestion($input: AnswerQuestionInput!) {\n    answerQuestion(input: $input) {\n      ...AnswerFields\n    }\n  }\n": typeof types.AnswerQuestionDocument,
     "\n  mutation EditAnswer($input: EditAnswerInput!) {\n    editAnswer(input: $input) {\n      id\n      body\n      revisions {\n        ...PostRevisionFields\n      }\n    }\n  }\n": typeof types.EditAnswerDocument,
     "\n  fragment CitationFields on Citation {\n    id\n    reference\n    status\n    latestReference\n    document {\n      id\n      slug\n      title\n    }\n    version {\n      id\n      version\n    }\n    section {\n      anchor\n      title\n    }\n    latestVersion {\n      id\n      version\n    }\n  }\n": typeof types.CitationFieldsFragmentDoc,
+    "\n  mutation RefreshCitations($answerId: ID!) {\n    refreshCitations(answerId: $answerId) {\n      ...AnswerFields\n    }\n  }\n": typeof types.RefreshCitationsDocument,
     "\n  mutation UpdateCitationToLatest($answerId: ID!, $reference: String!) {\n    updateCitationToLatest(answerId: $answerId, reference: $reference) {\n      ...AnswerFields\n    }\n  }\n": typeof types.UpdateCitationToLatestDocument,
     "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n    }\n  }\n": typeof types.AddCommentDocument,
     "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
@@ -84,6 +85,7 @@ const documents: Documents = {
     "\n  mutation AnswerQuestion($input: AnswerQuestionInput!) {\n    answerQuestion(input: $input) {\n      ...AnswerFields\n    }\n  }\n": types.AnswerQuestionDocument,
     "\n  mutation EditAnswer($input: EditAnswerInput!) {\n    editAnswer(input: $input) {\n      id\n      body\n      revisions {\n        ...PostRevisionFields\n      }\n    }\n  }\n": types.EditAnswerDocument,
     "\n  fragment CitationFields on Citation {\n    id\n    reference\n    status\n    latestReference\n    document {\n      id\n      slug\n      title\n    }\n    version {\n      id\n      version\n    }\n    section {\n      anchor\n      title\n    }\n    latestVersion {\n      id\n      version\n    }\n  }\n": types.CitationFieldsFragmentDoc,
+    "\n  mutation RefreshCitations($answerId: ID!) {\n    refreshCitations(answerId: $answerId) {\n      ...AnswerFields\n    }\n  }\n": types.RefreshCitationsDocument,
     "\n  mutation UpdateCitationToLatest($answerId: ID!, $reference: String!) {\n    updateCitationToLatest(answerId: $answerId, reference: $reference) {\n      ...AnswerFields\n    }\n  }\n": types.UpdateCitationToLatestDocument,
     "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n    }\n  }\n": types.AddCommentDocument,
     "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n": types.CommentFieldsFragmentDoc,
@@ -192,6 +194,10 @@ export function graphql(source: "\n  mutation EditAnswer($input: EditAnswerInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment CitationFields on Citation {\n    id\n    reference\n    status\n    latestReference\n    document {\n      id\n      slug\n      title\n    }\n    version {\n      id\n      version\n    }\n    section {\n      anchor\n      title\n    }\n    latestVersion {\n      id\n      version\n    }\n  }\n"): (typeof documents)["\n  fragment CitationFields on Citation {\n    id\n    reference\n    status\n    latestReference\n    document {\n      id\n      slug\n      title\n    }\n    version {\n      id\n      version\n    }\n    section {\n      anchor\n      title\n    }\n    latestVersion {\n      id\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshCitations($answerId: ID!) {\n    refreshCitations(answerId: $answerId) {\n      ...AnswerFields\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshCitations($answerId: ID!) {\n    refreshCitations(answerId: $answerId) {\n      ...AnswerFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

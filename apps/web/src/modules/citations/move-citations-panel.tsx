@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import type { CitationFieldsFragment } from '../../generated/graphql';
 import { summariseApiError } from '../api/api-error';
 import { citationStatusText } from './citation-chip';
+import { refreshCitationsMutation } from './graphql/refresh-citations.mutation';
 import { updateCitationToLatestMutation } from './graphql/update-citation-to-latest.mutation';
 
 /** Citations an answer's author can move to the latest version: the section still exists there. */
@@ -12,7 +13,9 @@ export function movableCitations(citations: readonly CitationFieldsFragment[]): 
 
 /** For an answer's author: move each out-of-date citation to the latest version (an edit of the answer). */
 export function MoveCitationsPanel({ answerId, citations }: { answerId: string; citations: readonly CitationFieldsFragment[] }) {
-  const [updateCitation, { loading }] = useMutation(updateCitationToLatestMutation);
+  const [updateCitation, updating] = useMutation(updateCitationToLatestMutation);
+  const [refreshCitations, refreshing] = useMutation(refreshCitationsMutation);
+  const loading = updating.loading || refreshing.loading;
   const [movingReference, setMovingReference] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const movable = movableCitations(citations);
@@ -28,6 +31,15 @@ export function MoveCitationsPanel({ answerId, citations }: { answerId: string; 
       setMessage(summariseApiError(error).message);
     } finally {
       setMovingReference(null);
+    }
+  }
+
+  async function moveAll() {
+    setMessage(null);
+    try {
+      await refreshCitations({ variables: { answerId } });
+    } catch (error) {
+      setMessage(summariseApiError(error).message);
     }
   }
 
@@ -51,6 +63,11 @@ export function MoveCitationsPanel({ answerId, citations }: { answerId: string; 
           </li>
         ))}
       </ul>
+      {movable.length > 1 ? (
+        <button type="button" onClick={() => void moveAll()} disabled={loading} data-testid="move-all-citations">
+          {refreshing.loading ? 'Moving…' : 'Cite the latest versions everywhere (one edit)'}
+        </button>
+      ) : null}
       {citations.some((citation) => citation.status === 'CHANGED') ? <p className="hint">A changed section may no longer say what your answer relies on: read the diff before moving.</p> : null}
       {message ? (
         <p className="form-error" role="alert">

@@ -10,6 +10,7 @@ import { bodyWordsOf, changeLabel, countChanges, describeCounts, groupDiffSectio
 import { policyDiffQuery } from './graphql/policy-diff.query';
 import { policyDocumentQuery } from './graphql/policy-document.query';
 import { diffPair, newestFirst } from './policy-versions';
+import { useHashTarget } from './use-hash-target';
 import { useScrollToHash } from './use-scroll-to-hash';
 
 type SectionChange = NonNullable<PolicyDiffQuery['policyDiff']>['sections'][number];
@@ -82,6 +83,8 @@ function VersionPairPicker({ slug, versions, pair }: { slug: string; versions: r
 function DiffSections({ slug, diff }: { slug: string; diff: NonNullable<PolicyDiffQuery['policyDiff']> }) {
   const titles = new Map(diff.sections.map((section) => [section.anchor, section.title]));
   const groups = groupDiffSections(diff.sections);
+  // A deep link to an unchanged section opens its folded group.
+  const target = useHashTarget();
   return (
     <>
       <p className="muted" data-testid="diff-summary">
@@ -93,12 +96,12 @@ function DiffSections({ slug, diff }: { slug: string; diff: NonNullable<PolicyDi
           group.kind === 'section' ? (
             <ChangedSection key={group.section.anchor} slug={slug} fromVersion={diff.from.version} toVersion={diff.to.version} section={group.section} titles={titles} />
           ) : (
-            <details key={group.sections[0].anchor} className="diff-unchanged" data-testid="diff-unchanged">
+            <details key={group.sections[0].anchor} className="diff-unchanged" data-testid="diff-unchanged" open={group.sections.some((section) => section.anchor === target) || undefined}>
               <summary>
                 {group.sections.length === 1 ? '1 unchanged section' : `${group.sections.length} unchanged sections`}: {group.sections.map((section) => section.title).join(', ')}
               </summary>
               {group.sections.map((section) => (
-                <section key={section.anchor} id={section.anchor} className="diff-section" data-change="UNCHANGED">
+                <section key={section.anchor} id={section.anchor} className={section.anchor === target ? 'diff-section targeted' : 'diff-section'} data-change="UNCHANGED">
                   <h3>{section.title}</h3>
                   {section.toBody ? <MarkdownView source={section.toBody} /> : null}
                 </section>
@@ -116,10 +119,11 @@ function parentLabel(anchor: string | null | undefined, titles: Map<string, stri
 }
 
 function ChangedSection({ slug, fromVersion, toVersion, section, titles }: { slug: string; fromVersion: string; toVersion: string; section: SectionChange; titles: Map<string, string> }) {
+  const targeted = useHashTarget() === section.anchor;
   const words = sidesOf(bodyWordsOf(section));
   const titleSides = sidesOf(section.titleWords);
   return (
-    <section id={section.anchor} className="diff-section" data-change={section.change} data-testid="diff-section" data-anchor={section.anchor}>
+    <section id={section.anchor} className={targeted ? 'diff-section targeted' : 'diff-section'} data-change={section.change} data-testid="diff-section" data-anchor={section.anchor}>
       <h2 className="diff-section-title">
         <span className={`change-badge change-${section.change.toLowerCase()}`} data-testid="change-badge">
           {changeLabel(section.change)}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PolicySectionFieldsFragment } from '../../generated/graphql';
 import { MarkdownView } from '../markdown/markdown-view';
+import { useHashTarget } from './use-hash-target';
 
 interface PolicySectionsProps {
   slug: string;
@@ -28,6 +29,7 @@ export function PolicySections({ slug, version, sections }: PolicySectionsProps)
 
 function PolicySectionView({ slug, version, section }: { slug: string; version: string; section: PolicySectionFieldsFragment }) {
   const Heading = headingTag(section.level);
+  const targeted = useHashTarget() === section.anchor;
   const [copied, setCopied] = useState<string | null>(null);
   const reference = `policy:${slug}@${version}#${section.anchor}`;
 
@@ -43,7 +45,7 @@ function PolicySectionView({ slug, version, section }: { slug: string; version: 
   }
 
   return (
-    <section className="policy-section" id={section.anchor} data-testid="policy-section" data-anchor={section.anchor} aria-labelledby={`${section.anchor}-heading`}>
+    <section className={targeted ? 'policy-section targeted' : 'policy-section'} id={section.anchor} data-testid="policy-section" data-anchor={section.anchor} aria-labelledby={`${section.anchor}-heading`}>
       <Heading id={`${section.anchor}-heading`} className="policy-section-heading">
         <a href={`#${section.anchor}`} className="section-anchor" aria-label={`Link to ${section.title}`}>
           #
