@@ -9,6 +9,8 @@ export interface DraftSectionPreview {
 }
 
 export interface DraftPreview {
+  /** The draft's sections as readers would see them. */
+  parsed: { anchor: string; title: string; body: string; level: number; parentAnchor: string | null }[];
   sections: DraftSectionPreview[];
   /** Sections of the latest version the draft no longer has. */
   removed: { anchor: string; title: string }[];
@@ -22,11 +24,12 @@ export function previewDraft(draftMarkdown: string, latestMarkdown: string | nul
   const errors = draft.ok ? [] : draft.errors.map((error) => ({ line: error.line, message: error.message }));
   const latest = latestMarkdown === null ? null : parsePolicyBody(latestMarkdown);
   if (!latest) {
-    return { sections: draft.sections.map((section) => ({ anchor: section.anchor, title: section.title, level: section.level, change: 'ADDED' })), removed: [], errors };
+    return { parsed: draft.sections, sections: draft.sections.map((section) => ({ anchor: section.anchor, title: section.title, level: section.level, change: 'ADDED' })), removed: [], errors };
   }
   const changes = diffPolicyVersions(latest, draft);
   const levels = new Map(draft.sections.map((section) => [section.anchor, section.level]));
   return {
+    parsed: draft.sections,
     sections: changes.filter((change) => change.change !== 'REMOVED').map((change) => ({ anchor: change.anchor, title: change.title, level: levels.get(change.anchor) ?? 2, change: change.change })),
     removed: changes.filter((change) => change.change === 'REMOVED').map((change) => ({ anchor: change.anchor, title: change.title })),
     errors,

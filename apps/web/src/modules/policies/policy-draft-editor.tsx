@@ -9,6 +9,7 @@ import { NotFound } from '../layout/not-found';
 import { ErrorState, FieldError, FormError, LoadingState } from '../layout/states';
 import { changeLabel } from './diff-view';
 import { previewDraft, upcomingVersion } from './draft-preview';
+import { PolicySections } from './policy-sections';
 import { policyDraftQuery } from './graphql/policy-draft.query';
 import { publishPolicyVersionMutation } from './graphql/publish-policy-version.mutation';
 import { savePolicyDraftMutation } from './graphql/save-policy-draft.mutation';
@@ -62,6 +63,7 @@ function DraftWorkspace({ document }: { document: DraftDocument }) {
   const [saveFailure, setSaveFailure] = useState<ApiErrorSummary | null>(null);
   const preview = useMemo(() => previewDraft(markdown, latest?.markdown ?? null), [markdown, latest?.markdown]);
   const unsaved = markdown !== savedMarkdown;
+  const [showing, setShowing] = useState<'sections' | 'preview'>('sections');
 
   async function save() {
     setSaveFailure(null);
@@ -98,7 +100,14 @@ function DraftWorkspace({ document }: { document: DraftDocument }) {
           <FieldError id="draft-save-error" message={saveFailure?.fieldErrors.markdown} />
         </div>
         <div className="draft-preview">
-          <h2>Sections</h2>
+          <div className="tabs" role="group" aria-label="Show">
+            <button type="button" className={showing === 'sections' ? 'tab active' : 'tab'} aria-pressed={showing === 'sections'} onClick={() => setShowing('sections')}>
+              Sections
+            </button>
+            <button type="button" className={showing === 'preview' ? 'tab active' : 'tab'} aria-pressed={showing === 'preview'} onClick={() => setShowing('preview')} data-testid="draft-preview-tab">
+              Preview
+            </button>
+          </div>
           {preview.errors.length > 0 ? (
             <ul className="form-error draft-errors" role="alert" data-testid="draft-errors">
               {preview.errors.map((problem, index) => (
@@ -109,7 +118,8 @@ function DraftWorkspace({ document }: { document: DraftDocument }) {
               ))}
             </ul>
           ) : null}
-          <ol className="draft-sections" data-testid="draft-sections">
+          {showing === 'preview' ? <PolicySections slug={document.slug} version="draft" sections={preview.parsed} tools={false} /> : null}
+          <ol className="draft-sections" data-testid="draft-sections" hidden={showing !== 'sections'}>
             {preview.sections.map((section) => (
               <li key={section.anchor} className={`contents-level-${Math.min(section.level, 4)}`}>
                 {latest ? <span className={`change-badge change-${section.change.toLowerCase()}`}>{changeLabel(section.change)}</span> : null} {section.title} <code className="muted">#{section.anchor}</code>

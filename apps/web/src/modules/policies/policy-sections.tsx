@@ -7,6 +7,8 @@ interface PolicySectionsProps {
   slug: string;
   version: string;
   sections: readonly PolicySectionFieldsFragment[];
+  /** Copy-link and copy-citation buttons; off for a draft, which nobody can cite yet. */
+  tools?: boolean;
 }
 
 type HeadingTag = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
@@ -17,17 +19,17 @@ function headingTag(level: number): HeadingTag {
 }
 
 /** Each section under a heading whose id is its anchor, so `#anchor` links land on it. */
-export function PolicySections({ slug, version, sections }: PolicySectionsProps) {
+export function PolicySections({ slug, version, sections, tools = true }: PolicySectionsProps) {
   return (
     <div className="policy-sections" data-testid="policy-sections">
       {sections.map((section) => (
-        <PolicySectionView key={section.anchor} slug={slug} version={version} section={section} />
+        <PolicySectionView key={section.anchor} slug={slug} version={version} section={section} tools={tools} />
       ))}
     </div>
   );
 }
 
-function PolicySectionView({ slug, version, section }: { slug: string; version: string; section: PolicySectionFieldsFragment }) {
+function PolicySectionView({ slug, version, section, tools }: { slug: string; version: string; section: PolicySectionFieldsFragment; tools: boolean }) {
   const Heading = headingTag(section.level);
   const targeted = useHashTarget() === section.anchor;
   const [copied, setCopied] = useState<string | null>(null);
@@ -52,19 +54,21 @@ function PolicySectionView({ slug, version, section }: { slug: string; version: 
         </a>{' '}
         {section.title}
       </Heading>
-      <div className="section-tools">
-        <button type="button" className="link-button" onClick={() => void copy('link')} data-testid="copy-section-link">
-          Copy link
-        </button>
-        <button type="button" className="link-button" onClick={() => void copy('citation')} data-testid="copy-section-citation" title={reference}>
-          Copy citation
-        </button>
-        {copied ? (
-          <span className="muted copied" role="status">
-            {copied}
-          </span>
-        ) : null}
-      </div>
+      {tools ? (
+        <div className="section-tools">
+          <button type="button" className="link-button" onClick={() => void copy('link')} data-testid="copy-section-link">
+            Copy link
+          </button>
+          <button type="button" className="link-button" onClick={() => void copy('citation')} data-testid="copy-section-citation" title={reference}>
+            Copy citation
+          </button>
+          {copied ? (
+            <span className="muted copied" role="status">
+              {copied}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
       {section.body.trim() === '' ? null : <MarkdownView source={section.body} />}
     </section>
   );
