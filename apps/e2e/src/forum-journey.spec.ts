@@ -210,7 +210,15 @@ describe('forum journey', () => {
     await signOut(page);
 
     await signIn(page, asker.email, asker.displayName);
-    await page.goto(questionPath);
+    // The new answer is waiting in the bell; opening it lands on the answer.
+    await expect(page.getByTestId('unread-count').textContent()).resolves.toBe('1');
+    await page.getByTestId('notification-bell').click();
+    const notification = page.getByTestId('notification-dropdown').getByTestId('notification').filter({ hasText: answerer.displayName });
+    await notification.waitFor();
+    await screenshot(page, 'notification-bell');
+    await notification.getByRole('link').click();
+    await page.waitForURL((url) => url.pathname === questionPath);
+    await page.getByTestId('unread-count').waitFor({ state: 'detached' });
     const answer = page.getByTestId('answer').filter({ hasText: answerText });
     await answer.getByTestId('accept-answer').click();
     await page.locator('[data-testid="answer"][data-accepted="true"]').filter({ hasText: answerText }).waitFor();

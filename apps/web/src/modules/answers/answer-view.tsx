@@ -34,6 +34,8 @@ export function AnswerView({ answer, viewerIsAsker, viewerId }: AnswerViewProps)
 
   return (
     <article className={answer.isAccepted ? 'post answer accepted' : 'post answer'} id={`answer-${answer.id}`} data-testid="answer" data-accepted={answer.isAccepted ? 'true' : 'false'}>
+      {/* Notifications link to #a-<id>; search results and our own links use #answer-<id>. */}
+      <span id={`a-${answer.id}`} className="anchor-alias" aria-hidden="true" />
       <VoteButtons postType="Answer" postId={answer.id} score={answer.score} viewerVote={answer.viewerVote} />
       <div className="post-main">
         {answer.isAccepted ? (

@@ -11,7 +11,7 @@ import { policyDiffQuery } from './graphql/policy-diff.query';
 import { policyDocumentQuery } from './graphql/policy-document.query';
 import { diffPair, newestFirst } from './policy-versions';
 import { useHashTarget } from './use-hash-target';
-import { useScrollToHash } from './use-scroll-to-hash';
+import { useScrollToHash } from '../layout/use-scroll-to-hash';
 
 type SectionChange = NonNullable<PolicyDiffQuery['policyDiff']>['sections'][number];
 

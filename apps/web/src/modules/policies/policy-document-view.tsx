@@ -11,7 +11,7 @@ import { policyDocumentQuery } from './graphql/policy-document.query';
 import { policyVersionQuery } from './graphql/policy-version.query';
 import { PolicySections } from './policy-sections';
 import { newestFirst, previousVersionOf } from './policy-versions';
-import { useScrollToHash } from './use-scroll-to-hash';
+import { useScrollToHash } from '../layout/use-scroll-to-hash';
 
 type PolicyDocument = NonNullable<PolicyDocumentQuery['policyDocument']>;
 type PolicyVersion = NonNullable<PolicyVersionQuery['policyVersion']>;

@@ -7,6 +7,7 @@ import { AnswerView } from '../answers/answer-view';
 import { CommentThread } from '../comments/comment-thread';
 import { formatDateTime, formatRelative } from '../layout/format-date';
 import { NotFound } from '../layout/not-found';
+import { useScrollToHash } from '../layout/use-scroll-to-hash';
 import { ErrorState, LoadingState } from '../layout/states';
 import { MarkdownView } from '../markdown/markdown-view';
 import { FollowButton } from '../subscriptions/follow-button';
@@ -22,6 +23,7 @@ export function QuestionDetail({ questionId }: { questionId: string }) {
   const { data, error } = useQuery(questionDetailQuery, { variables: { id: questionId } });
   const { viewer } = useViewer();
   const [editing, setEditing] = useState(false);
+  useScrollToHash(Boolean(data?.question));
 
   if (error && !data) return <ErrorState error={error} title="Could not load this question" />;
   if (!data) return <LoadingState />;
