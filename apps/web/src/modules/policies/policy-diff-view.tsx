@@ -90,7 +90,8 @@ function DiffSections({ slug, diff }: { slug: string; diff: NonNullable<PolicyDi
       <p className="muted" data-testid="diff-summary">
         Version {diff.from.version} ({formatDate(diff.from.publishedOn)}) → version {diff.to.version} ({formatDate(diff.to.publishedOn)}): {describeCounts(countChanges(diff.sections))}.
       </p>
-      {diff.to.summaryOfChanges ? <p className="card">{diff.to.summaryOfChanges}</p> : null}
+      {diff.from.version === diff.to.version ? <p className="hint">Both sides are the same version; choose another to compare.</p> : null}
+      {diff.to.summaryOfChanges && diff.from.version !== diff.to.version ? <p className="card">{diff.to.summaryOfChanges}</p> : null}
       <div className="diff-sections">
         {groups.map((group) =>
           group.kind === 'section' ? (
