@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { isUuid } from '../../common/ids.js';
 import { DigestContributors, isEmpty, type DigestContent } from './digest-content.js';
 import { DigestMailer, MailDeliveryError } from './digest-mailer.js';
+import { buildDigestMessage } from './digest-mime.js';
 import { DigestReader } from './digest-reader.js';
 import { renderDigest } from './digest-renderer.js';
 import { newQuestionsSection, watchedQuestionsSection } from './forum-digest-sections.js';
@@ -122,13 +122,9 @@ export class DigestSender {
     }
 
     const messageId = `<digest.${d.id}@${new URL(this.config.publicUrl).hostname}>`;
-    const rendered = renderDigest(content, {
-      publicUrl: this.config.publicUrl,
-      displayName: d.displayName,
-      unsubscribeUrl: this.unsubscribeUrl(d.userId),
-      preview: false,
-    });
-    const raw = await this.compose(d.email, rendered, messageId, this.unsubscribeUrl(d.userId));
+    const unsubscribeUrl = this.unsubscribeUrl(d.userId);
+    const rendered = renderDigest(content, { publicUrl: this.config.publicUrl, displayName: d.displayName, unsubscribeUrl, preview: false });
+    const raw = this.compose(d.email, rendered, messageId, unsubscribeUrl);
     const itemCount = content.sections.reduce((n, s) => n + s.items.length + s.more.reduce((m, x) => m + x.count, 0), 0);
     let committed = false;
     try {
@@ -163,9 +159,10 @@ export class DigestSender {
       return false;
     }
     const { user, content } = loaded;
-    const rendered = renderDigest(content, { publicUrl: this.config.publicUrl, displayName: user.displayName, unsubscribeUrl: this.unsubscribeUrl(userId), preview: true });
+    const unsubscribeUrl = this.unsubscribeUrl(userId);
+    const rendered = renderDigest(content, { publicUrl: this.config.publicUrl, displayName: user.displayName, unsubscribeUrl, preview: true });
     const messageId = `<digest-preview.${randomUUID()}@${new URL(this.config.publicUrl).hostname}>`;
-    await this.mailer.send({ from: this.config.mailFrom, to: user.email, raw: await this.compose(user.email, rendered, messageId, this.unsubscribeUrl(userId)) });
+    await this.mailer.send({ from: this.config.mailFrom, to: user.email, raw: this.compose(user.email, rendered, messageId, unsubscribeUrl) });
     return true;
   }
 
@@ -180,24 +177,23 @@ export class DigestSender {
     return `${this.config.publicUrl}/unsubscribe/${signUnsubscribeToken(this.config.appSecret, userId)}`;
   }
 
-  private compose(to: string, rendered: { subject: string; text: string; html: string }, messageId: string, unsubscribeUrl: string): Promise<Buffer> {
-    return new MailComposer({
+  private compose(to: string, rendered: { subject: string; text: string; html: string }, messageId: string, unsubscribeUrl: string): Buffer {
+    return buildDigestMessage({
       from: this.config.mailFrom,
       to,
       subject: rendered.subject,
       messageId,
+      date: new Date(),
       text: rendered.text,
       html: rendered.html,
-      headers: {
+      headers: [
         // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" to this URL.
-        'List-Unsubscribe': { prepared: true, value: `<${unsubscribeUrl}>` },
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-        'Auto-Submitted': 'auto-generated',
-        Precedence: 'bulk',
-      },
-    })
-      .compile()
-      .build();
+        ['List-Unsubscribe', `<${unsubscribeUrl}>`],
+        ['List-Unsubscribe-Post', 'List-Unsubscribe=One-Click'],
+        ['Auto-Submitted', 'auto-generated'],
+        ['Precedence', 'bulk'],
+      ],
+    });
   }
 
   private async loadDelivery(id: string): Promise<DeliveryRow | null> {
