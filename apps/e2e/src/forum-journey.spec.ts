@@ -25,9 +25,9 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDirectory, `${String(shotNumber).padStart(2, '0')}-${name}.png`), fullPage: true });
 }
 
-async function newContext(width = 1280): Promise<BrowserContext> {
+async function newContext(width = 1280, timezoneId?: string): Promise<BrowserContext> {
   if (!browser) throw new Error('browser not started');
-  return browser.newContext({ viewport: { width, height: 900 }, baseURL: api?.baseUrl });
+  return browser.newContext({ viewport: { width, height: 900 }, baseURL: api?.baseUrl, timezoneId });
 }
 
 async function signUp(page: Page, email: string, displayName: string): Promise<void> {
@@ -176,7 +176,8 @@ describe('forum journey', () => {
   });
 
   it('lets a new member join, ask, get an answer from someone else and accept it', async () => {
-    const context = await newContext();
+    // A browser away from the api's default zone, so the digest settings can show they took it.
+    const context = await newContext(1280, 'America/New_York');
     const page = await context.newPage();
 
     await signUp(page, asker.email, asker.displayName);
@@ -234,6 +235,7 @@ describe('forum journey', () => {
     await page.locator('[data-testid="follow-button"]:not([disabled])').click();
     await page.locator('[data-testid="follow-button"][data-following="true"]').waitFor();
     await page.goto('/settings/notifications');
+    await expect(page.getByTestId('digest-time-zone').inputValue()).resolves.toBe('America/New_York');
     await page.getByTestId('digest-weekly').check();
     await page.getByTestId('digest-weekday').selectOption('3');
     await page.getByTestId('save-settings').click();

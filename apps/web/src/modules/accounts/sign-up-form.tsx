@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { summariseApiError, type ApiErrorSummary } from '../api/api-error';
 import { FieldError, FormError } from '../layout/states';
 import { signUpMutation } from './graphql/sign-up.mutation';
+import { adoptBrowserTimeZone } from '../subscriptions/adopt-browser-time-zone';
 import { safeReturnPath } from './return-path';
 
 export function SignUpForm({ returnTo }: { returnTo: string | null }) {
@@ -24,6 +25,7 @@ export function SignUpForm({ returnTo }: { returnTo: string | null }) {
       setFailure(summariseApiError(error));
       return;
     }
+    await adoptBrowserTimeZone(client);
     await client.resetStore().catch(() => undefined);
     await navigate(safeReturnPath(returnTo));
   }
