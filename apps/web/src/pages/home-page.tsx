@@ -12,9 +12,12 @@ export function HomePage() {
       <section className="intro">
         <h1>Policy questions, answered with the policy text that applies</h1>
         <p>Ask practitioners in your field. Good answers cite the exact section of the policy, and you hear when it changes.</p>
-        <Link to="/ask" className="button-link primary">
-          Ask a question
-        </Link>
+        <div className="row">
+          <Link to="/ask" className="button-link primary">
+            Ask a question
+          </Link>
+          <Link to="/policies">Browse the policy library</Link>
+        </div>
       </section>
       <div className="home-columns">
         <section aria-labelledby="communities-heading">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '../layout/states';
 import { NotFound } from '../layout/not-found';
 import { AffiliationsEditor } from './affiliations-editor';
@@ -20,7 +21,11 @@ export function UserProfile({ userId }: { userId: string }) {
   return (
     <section className="profile">
       <h1 data-testid="profile-name">{user.displayName}</h1>
-      {isOwnProfile && viewer ? <p className="muted">{viewer.email}</p> : null}
+      {isOwnProfile && viewer ? (
+        <p className="muted">
+          {viewer.email} · <Link to="/settings/notifications">Digest and follows</Link> · <Link to="/notifications">Notifications</Link>
+        </p>
+      ) : null}
       <h2>Affiliations</h2>
       {user.affiliations.length === 0 ? (
         <p className="muted">No affiliations declared.</p>

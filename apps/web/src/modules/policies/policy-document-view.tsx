@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link, useNavigate } from 'react-router';
 import type { PolicyDocumentQuery, PolicyVersionQuery } from '../../generated/graphql';
 import { citationStatusText, policyDiffPath } from '../citations/citation-chip';
+import { countLabel } from '../layout/count-label';
 import { formatDate } from '../layout/format-date';
 import { NotFound } from '../layout/not-found';
 import { EmptyState, ErrorState, LoadingState } from '../layout/states';
@@ -184,9 +185,15 @@ function Lineage({ document }: { document: PolicyDocument }) {
 }
 
 function CitedBy({ document }: { document: PolicyDocument }) {
+  const stale = document.citedBy.filter((citation) => citation.status === 'CHANGED' || citation.status === 'REMOVED').length;
   return (
     <section className="cited-by" aria-labelledby="cited-by-heading" data-testid="cited-by">
       <h2 id="cited-by-heading">Cited by</h2>
+      {stale > 0 ? (
+        <p className="muted" data-testid="stale-count">
+          {countLabel(stale, 'citation')} {stale === 1 ? 'points' : 'point'} at a section that a later version changed or removed.
+        </p>
+      ) : null}
       {document.citedBy.length === 0 ? (
         <p className="muted">No question or answer cites this document yet.</p>
       ) : (
