@@ -258,7 +258,7 @@ export function printDigestBench(r: DigestBenchResult): void {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const subscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
-  const workers = Number(process.env.BENCH_WORKERS ?? 2);
+  const workers = Number(process.env.BENCH_WORKERS ?? 1);
   runDigestBench({ subscribers, workers }).then(
     (result) => {
       printDigestBench(result);
