@@ -68,7 +68,10 @@ function DraftWorkspace({ document }: { document: DraftDocument }) {
   async function save() {
     setSaveFailure(null);
     try {
-      await saveDraft({ variables: { input: { documentId: document.id, markdown } } });
+      const result = await saveDraft({ variables: { input: { documentId: document.id, markdown } } });
+      // Compare later edits with what the server stored, not with what we sent.
+      const stored = result.data?.savePolicyDraft.markdown;
+      if (stored !== undefined && stored !== markdown) setMarkdown(stored);
     } catch (error) {
       setSaveFailure(summariseApiError(error));
     }
