@@ -181,3 +181,58 @@ describe('digests', () => {
 function errorCode(result: { errors?: { extensions?: { code?: string } }[] }): string | undefined {
   return result.errors?.[0]?.extensions?.code;
 }
+
+describe('digest delivery failures', () => {
+  let t: TestApp;
+  let sink: MailSink;
+  const refusals = new Map<string, { code: number; message: string; times: number }>();
+
+  beforeAll(async () => {
+    const refuse = (address: string) => {
+      const refusal = refusals.get(address);
+      if (!refusal || refusal.times === 0) return null;
+      refusal.times -= 1;
+      return refusal;
+    };
+    sink = await startMailSink({ refuse, refuseMessage: (to) => refuse(`after-data:${to[0]}`) });
+    t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${sink.smtpPort}` });
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.stop();
+  });
+
+  it('records a permanent refusal on the delivery without retrying, and retries a temporary one with backoff', async () => {
+    const clock = new Date(Date.now() + HOUR);
+    const asker = await signUp(t, 'Asker');
+    const { communityId } = await createCommunity(t, 'failures');
+    const bounced = await signUp(t, 'Bounced');
+    const deferred = await signUp(t, 'Deferred');
+    const late = await signUp(t, 'Refused after the dot');
+    for (const person of [bounced, deferred, late]) {
+      await makeSubscriber(t, person.id, { hour: clock.getUTCHours(), since: new Date(Date.now() - 2 * 24 * HOUR), watermark: new Date(Date.now() - HOUR) });
+      await t.gql(FOLLOW, { input: { kind: 'COMMUNITY', targetId: communityId } }, person);
+    }
+    await askQuestion(t, asker, communityId, { title: 'A question for the failure cases' });
+    refusals.set(bounced.email, { code: 550, message: 'No such mailbox', times: Infinity });
+    refusals.set(deferred.email, { code: 451, message: 'Try again later', times: 1 });
+    // Refused after the delivery was recorded as sent: the record is undone, then retried.
+    refusals.set(`after-data:${late.email}`, { code: 452, message: 'Insufficient storage', times: 1 });
+
+    await t.app.get(DigestPlanner).plan(clock);
+    await drainDigestsInProcess(t);
+
+    const rows = (await t.db.query(`SELECT user_id, status, attempts, last_error FROM digest_deliveries`)) as { user_id: string; status: string; attempts: number; last_error: string | null }[];
+    const byUser = new Map(rows.map((r) => [r.user_id, r]));
+    expect(byUser.get(bounced.id)).toMatchObject({ status: 'FAILED', attempts: 1 });
+    expect(byUser.get(bounced.id)?.last_error).toMatch(/No such mailbox/);
+    expect(byUser.get(deferred.id)).toMatchObject({ status: 'SENT', attempts: 2 });
+    expect(byUser.get(late.id)).toMatchObject({ status: 'SENT', attempts: 2 });
+    expect(sink.messages.map((m) => m.envelopeTo[0]).sort()).toEqual([deferred.email, late.email].sort());
+    // The bounced digest stays in the failed list for inspection; its watermark did not move.
+    const failed = await digestQueue(t).getJobs(['failed']);
+    expect(failed.map((j) => j.attemptsMade)).toEqual([1]);
+    const [settings] = (await t.db.query('SELECT digest_watermark FROM notification_settings WHERE user_id = $1', [bounced.id])) as { digest_watermark: Date }[];
+    expect(settings.digest_watermark.getTime()).toBeLessThan(Date.now());
+  }, 60_000);
+});

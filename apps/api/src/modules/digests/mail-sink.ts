@@ -19,6 +19,8 @@ export interface MailSinkOptions {
   host?: string;
   /** Reject RCPT for these addresses with this reply, to exercise permanent/temporary failures. */
   refuse?: (address: string) => { code: number; message: string } | null;
+  /** Refuse a whole message after its final "." (the server's last word), to exercise failures after the commit. */
+  refuseMessage?: (recipients: string[]) => { code: number; message: string } | null;
   /** Keep the raw message (tests read bodies); the benchmark only needs headers. */
   keepRaw?: boolean;
 }
@@ -74,6 +76,13 @@ export class MailSink {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('error', () => undefined);
         stream.on('end', () => {
+          const refusal = this.options.refuseMessage?.(session.envelope.rcptTo.map((r) => r.address));
+          if (refusal) {
+            const error = new Error(refusal.message) as Error & { responseCode: number };
+            error.responseCode = refusal.code;
+            callback(error);
+            return;
+          }
           const raw = Buffer.concat(chunks);
           const mail: CaughtMail = {
             id: this.messages.length + 1,
