@@ -205,8 +205,18 @@ describe('forum journey', () => {
     await signUp(page, answerer.email, answerer.displayName);
     await page.goto(questionPath);
     await page.getByTestId('answer-body').fill(answerText);
+    // Cite a section with the picker: the reference goes in at the caret (the end here).
+    await page.getByTestId('cite-policy').click();
+    await page.getByTestId('citation-picker-query').fill('conduct');
+    await page.getByTestId('citation-picker-document').filter({ hasText: 'Employee Code of Business Conduct' }).click();
+    await page.getByTestId('citation-picker-query').fill('line manager');
+    await page.getByTestId('citation-picker-section').filter({ hasText: 'Line manager outcomes' }).click();
+    await expect(page.getByTestId('answer-body').inputValue()).resolves.toBe(`${answerText} [Line manager outcomes](policy:code-of-business-conduct@1.0#line-manager-outcomes)`);
     await page.getByTestId('answer-submit').click();
-    await page.getByTestId('answer').filter({ hasText: answerText }).waitFor();
+    const posted = page.getByTestId('answer').filter({ hasText: answerText });
+    await posted.waitFor();
+    const chip = posted.getByTestId('answer-body').locator('[data-testid="citation-chip"][data-status="CURRENT"]');
+    await expect(chip.getByTestId('citation-chip-link').textContent()).resolves.toMatch(/Employee Code of Business Conduct\s*1\.0\s*§ Line manager outcomes/);
     await screenshot(page, 'answered');
     await signOut(page);
 
