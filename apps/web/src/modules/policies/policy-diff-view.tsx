@@ -8,7 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '../layout/states';
 import { MarkdownView } from '../markdown/markdown-view';
 import { bodyWordsOf, changeLabel, countChanges, describeCounts, groupDiffSections, sidesOf, type WordRun } from './diff-view';
 import { policyDiffQuery } from './graphql/policy-diff.query';
-import { policyDocumentQuery } from './graphql/policy-document.query';
+import { policyVersionListQuery } from './graphql/policy-version-list.query';
 import { diffPair, newestFirst } from './policy-versions';
 import { useHashTarget } from './use-hash-target';
 import { useScrollToHash } from '../layout/use-scroll-to-hash';
@@ -17,7 +17,7 @@ type SectionChange = NonNullable<PolicyDiffQuery['policyDiff']>['sections'][numb
 
 /** Two versions side by side, section by section, with word-level highlights in changed sections. */
 export function PolicyDiffView({ slug, from, to }: { slug: string; from: string | null; to: string | null }) {
-  const documentResult = useQuery(policyDocumentQuery, { variables: { slug } });
+  const documentResult = useQuery(policyVersionListQuery, { variables: { slug } });
   const document = documentResult.data?.policyDocument;
   const pair = document ? diffPair(document.versions, from, to) : null;
   const diffResult = useQuery(policyDiffQuery, { variables: { slug, from: pair?.from ?? '', to: pair?.to ?? '' }, skip: !pair });
