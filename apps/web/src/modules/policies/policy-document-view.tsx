@@ -36,6 +36,7 @@ export function PolicyDocumentView({ slug, version }: { slug: string; version?: 
         <Link to="/policies">Policies</Link> › {document.organisation.name}
       </p>
       <h1 data-testid="policy-title">{document.title}</h1>
+      <p className="muted">A policy of {document.organisation.name}</p>
       <div className="row policy-actions">
         <FollowButton kind="POLICY_DOCUMENT" targetId={document.id} what="this policy document" />
         {document.canAuthor ? (
