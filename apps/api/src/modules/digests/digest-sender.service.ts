@@ -11,6 +11,7 @@ import { buildDigestMessage } from './digest-mime.js';
 import { DigestReader } from './digest-reader.js';
 import { renderDigest } from './digest-renderer.js';
 import { newQuestionsSection, watchedQuestionsSection } from './forum-digest-sections.js';
+import { policyVersionsSection, staleCitationsSection } from './policy-digest-sections.js';
 import { signUnsubscribeToken } from './unsubscribe-token.js';
 
 export type DigestOutcome = 'SENT' | 'SKIPPED' | 'ALREADY_DONE' | 'FAILED';
@@ -48,6 +49,8 @@ export class DigestSender {
     this.reader = new DigestReader(db);
     contributors.register(newQuestionsSection);
     contributors.register(watchedQuestionsSection);
+    contributors.register(policyVersionsSection);
+    contributors.register(staleCitationsSection);
   }
 
   /** Turns the section columns of a loaded row into the digest's content, in section order. */

@@ -236,3 +236,68 @@ describe('digest delivery failures', () => {
     expect(settings.digest_watermark.getTime()).toBeLessThan(Date.now());
   }, 60_000);
 });
+
+describe('digest sections from policy documents', () => {
+  let t: TestApp;
+  let sink: MailSink;
+  const SAVE = 'mutation($input: SavePolicyDraftInput!) { savePolicyDraft(input: $input) { updatedAt } }';
+  const PUBLISH = 'mutation($input: PublishPolicyVersionInput!) { publishPolicyVersion(input: $input) { id version } }';
+  const draft = (responsibilities: string, withScope = true) =>
+    ['# Remote Working Policy', '', '## Purpose', '', 'Why.', '', ...(withScope ? ['## Scope', '', 'Everyone.', ''] : []), '## Responsibilities', '', responsibilities, ''].join('\n');
+
+  beforeAll(async () => {
+    sink = await startMailSink();
+    t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${sink.smtpPort}`, PUBLIC_URL: 'https://forum.example.org' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.stop();
+  });
+
+  it('lists new versions of followed documents with the sections that changed, and answers whose citations became stale', async () => {
+    await t.db.query(`INSERT INTO organisations (slug, name) VALUES ('county-council', 'Shireford County Council') ON CONFLICT DO NOTHING`);
+    const author = await signUp(t, 'Policy Author');
+    await t.gql('mutation($input: [AffiliationInput!]!) { setAffiliations(input: $input) { id } }', { input: [{ organisationSlug: 'county-council', role: 'policy author' }] }, author);
+    const created = await t.gql<{ createPolicyDocument: { id: string } }>(
+      'mutation($input: CreatePolicyDocumentInput!) { createPolicyDocument(input: $input) { id } }',
+      { input: { organisationSlug: 'county-council', slug: 'remote-working', title: 'Remote Working Policy' } },
+      author,
+    );
+    const documentId = created.data!.createPolicyDocument.id;
+    await t.gql(SAVE, { input: { documentId, markdown: draft('Managers agree the days.') } }, author);
+    expect((await t.gql(PUBLISH, { input: { documentId, bump: 'MAJOR', summaryOfChanges: 'First edition.', contributors: [] } }, author)).errors).toBeUndefined();
+
+    const practitioner = await signUp(t, 'Practitioner');
+    const { communityId } = await createCommunity(t, 'policy-digests');
+    const questionId = await askQuestion(t, practitioner, communityId, { title: 'Who agrees remote working days?' });
+    const answerId = await answerQuestion(t, practitioner, questionId, 'Your manager: policy:remote-working@1.0#responsibilities, for policy:remote-working@1.0#scope.');
+    const follow = await t.gql<{ follow: { label: string } }>(FOLLOW, { input: { kind: 'POLICY_DOCUMENT', targetId: 'remote-working' } }, practitioner);
+    expect(follow.data?.follow.label).toBe('Remote Working Policy');
+    const clock = new Date(Date.now() + HOUR);
+    await makeSubscriber(t, practitioner.id, { hour: clock.getUTCHours(), since: new Date(Date.now() - 2 * 24 * HOUR), watermark: new Date() });
+
+    await t.gql(SAVE, { input: { documentId, markdown: draft('Managers agree the days in writing.', false) } }, author);
+    const published = await t.gql(PUBLISH, { input: { documentId, bump: 'MINOR', summaryOfChanges: 'Written agreements; scope folded into purpose.', contributors: [] } }, author);
+    expect(published.errors).toBeUndefined();
+
+    // At once, in the app: the cited sections changed.
+    const bell = await t.gql<{ me: { notifications: { kind: string; message: string; url: string }[] } }>('{ me { notifications { kind message url } } }', {}, practitioner);
+    expect(bell.data?.me.notifications.map((n) => n.message).sort()).toEqual([
+      '“Responsibilities” of Remote Working Policy changed in version 1.1; your answer to “Who agrees remote working days?” cites it',
+      '“Scope” of Remote Working Policy was removed in version 1.1; your answer to “Who agrees remote working days?” cites it',
+    ]);
+    expect(bell.data?.me.notifications.every((n) => n.kind === 'CITED_SECTION_CHANGED' && n.url === `https://forum.example.org/q/${questionId}#a-${answerId}`)).toBe(true);
+
+    // In the digest: the new version with what changed, and the stale citations.
+    await t.app.get(DigestPlanner).plan(clock);
+    await drainDigestsInProcess(t);
+    expect(sink.messages).toHaveLength(1);
+    const mail = await simpleParser(sink.messages[0].raw);
+    expect(mail.subject).toBe('1 new policy version, 2 stale citations — your Policy Commons digest');
+    expect(mail.text).toContain(
+      '* Remote Working Policy 1.1 (Written agreements; scope folded into purpose. — changed: Responsibilities; removed: Scope)\n  https://forum.example.org/policies/remote-working',
+    );
+    expect(mail.text).toContain(`* Who agrees remote working days? (cites “Responsibilities” of Remote Working Policy, changed in version 1.1)\n  https://forum.example.org/q/${questionId}#a-${answerId}`);
+    expect(mail.text).toContain('* Who agrees remote working days? (cites “Scope” of Remote Working Policy, removed in version 1.1)');
+  });
+});

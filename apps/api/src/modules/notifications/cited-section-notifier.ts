@@ -1,0 +1,55 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { CitationsService } from '../citations/citations.service.js';
+import { PoliciesService } from '../policies/policies.service.js';
+import type { PolicyVersionEntity } from '../policies/policy.entity.js';
+import { NotificationKind } from './notification-kind.js';
+import { insertNotifications } from './post-activity.js';
+
+/**
+ * CITED_SECTION_CHANGED: when a new policy version changes or removes a section someone's
+ * answer cites, the answer's author hears about it at once. Uses the policies module's
+ * own hooks: it runs after the publication commits and asks which citations that version
+ * (and not an earlier one) made stale.
+ */
+@Injectable()
+export class CitedSectionNotifier implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly policies: PoliciesService,
+    private readonly citations: CitationsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.policies.onVersionPublished((version) => this.notify(version));
+  }
+
+  async notify(version: PolicyVersionEntity): Promise<void> {
+    const stale = (await this.citations.citationsMadeStaleBy(version.id)).filter((n) => n.answerId);
+    if (!stale.length) return;
+    const rows = (await this.db.query(
+      `SELECT c.id AS "citationId", a.id AS "answerId", a.question_id AS "questionId", q.title AS "questionTitle", s.title AS section, d.title AS document
+         FROM citations c JOIN answers a ON a.id = c.answer_id JOIN questions q ON q.id = a.question_id
+         JOIN policy_sections s ON s.id = c.section_id JOIN policy_versions v ON v.id = c.version_id JOIN policy_documents d ON d.id = v.document_id
+        WHERE c.id = ANY($1::uuid[])`,
+      [stale.map((n) => n.citationId)],
+    )) as { citationId: string; answerId: string; questionId: string; questionTitle: string; section: string; document: string }[];
+    const byCitation = new Map(rows.map((r) => [r.citationId, r]));
+    await insertNotifications(
+      this.db.manager,
+      stale.flatMap((notice) => {
+        const row = byCitation.get(notice.citationId);
+        if (!row) return [];
+        return [
+          {
+            userId: notice.authorId,
+            kind: NotificationKind.CITED_SECTION_CHANGED,
+            message: `“${row.section}” of ${row.document} ${notice.change === 'REMOVED' ? 'was removed' : 'changed'} in version ${version.version}; your answer to “${row.questionTitle}” cites it`,
+            path: `/q/${row.questionId}#a-${row.answerId}`,
+          },
+        ];
+      }),
+    );
+  }
+}
