@@ -1,4 +1,4 @@
-import { previewDraft, upcomingVersion } from './draft-preview';
+import { citationsStaleInDraft, previewDraft, upcomingVersion } from './draft-preview';
 
 const LATEST = `## Introduction
 
@@ -59,5 +59,21 @@ describe('upcomingVersion', () => {
     expect(upcomingVersion('2.0', 'MAJOR')).toBe('3.0');
     expect(upcomingVersion('2.9', 'MINOR')).toBe('2.10');
     expect(upcomingVersion(null, 'MINOR')).toBe('1.0');
+  });
+});
+
+describe('citationsStaleInDraft', () => {
+  it('lists citations that still match the latest version and whose section the draft changes or removes', () => {
+    const preview = previewDraft('## Introduction\n\nWhy we have this policy, reworded.\n\n## Scope\n\nEveryone.', LATEST);
+    const citations = [
+      { id: 'a', status: 'CURRENT', section: { anchor: 'introduction' } },
+      { id: 'b', status: 'UNCHANGED', section: { anchor: 'contacts' } },
+      { id: 'c', status: 'CURRENT', section: { anchor: 'scope' } },
+      { id: 'd', status: 'CHANGED', section: { anchor: 'introduction' } },
+    ];
+    expect(citationsStaleInDraft(citations, preview).map(({ change, citation }) => [citation.id, change])).toEqual([
+      ['a', 'CHANGED'],
+      ['b', 'REMOVED'],
+    ]);
   });
 });

@@ -40,3 +40,20 @@ export function previewDraft(draftMarkdown: string, latestMarkdown: string | nul
 export function upcomingVersion(latest: string | null, bump: 'MAJOR' | 'MINOR'): string {
   return latest === null ? '1.0' : nextVersion(latest, bump);
 }
+
+/**
+ * Citations that publishing this (possibly unsaved) draft would make stale: they still
+ * say what the latest version says (CURRENT, or UNCHANGED since an older one), and the
+ * draft changes or removes their section. The api answers the same for the saved draft.
+ */
+export function citationsStaleInDraft<T extends { status: string; section: { anchor: string } }>(citations: readonly T[], preview: DraftPreview): { change: 'CHANGED' | 'REMOVED'; citation: T }[] {
+  const changed = new Set(preview.sections.filter((section) => section.change === 'CHANGED').map((section) => section.anchor));
+  const removed = new Set(preview.removed.map((section) => section.anchor));
+  const stale: { change: 'CHANGED' | 'REMOVED'; citation: T }[] = [];
+  for (const citation of citations) {
+    if (citation.status !== 'CURRENT' && citation.status !== 'UNCHANGED') continue;
+    if (changed.has(citation.section.anchor)) stale.push({ change: 'CHANGED', citation });
+    else if (removed.has(citation.section.anchor)) stale.push({ change: 'REMOVED', citation });
+  }
+  return stale;
+}

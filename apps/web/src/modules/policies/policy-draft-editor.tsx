@@ -8,7 +8,7 @@ import { formatDateTime } from '../layout/format-date';
 import { NotFound } from '../layout/not-found';
 import { ErrorState, FieldError, FormError, LoadingState } from '../layout/states';
 import { changeLabel } from './diff-view';
-import { previewDraft, upcomingVersion } from './draft-preview';
+import { citationsStaleInDraft, previewDraft, upcomingVersion } from './draft-preview';
 import { PolicySections } from './policy-sections';
 import { policyDraftQuery } from './graphql/policy-draft.query';
 import { publishPolicyVersionMutation } from './graphql/publish-policy-version.mutation';
@@ -134,7 +134,7 @@ function DraftWorkspace({ document }: { document: DraftDocument }) {
               Not in this draft (removed from {latest?.version}): {preview.removed.map((section) => section.title).join(', ')}
             </p>
           ) : null}
-          <StaleCitations draft={document.draft} unsaved={unsaved} />
+          <StaleCitations impacts={unsaved || !document.draft ? citationsStaleInDraft(document.citedBy, preview) : document.draft.citationsMadeStale} live={unsaved || !document.draft} />
         </div>
       </div>
       <PublishForm document={document} blocked={unsaved ? 'Save the draft first: publishing takes the saved draft.' : preview.errors.length > 0 ? 'Fix the problems in the draft first.' : document.draft ? null : 'Save the draft first.'} />
@@ -142,13 +142,14 @@ function DraftWorkspace({ document }: { document: DraftDocument }) {
   );
 }
 
-function StaleCitations({ draft, unsaved }: { draft: PolicyDraftFieldsFragment | null | undefined; unsaved: boolean }) {
-  if (!draft) return null;
-  const impacts = draft.citationsMadeStale;
+type StaleImpact = PolicyDraftFieldsFragment['citationsMadeStale'][number];
+
+/** The api's answer for the saved draft, or our own for unsaved edits (same rule, see citationsStaleInDraft). */
+function StaleCitations({ impacts, live }: { impacts: readonly StaleImpact[]; live: boolean }) {
   return (
     <section className="stale-preview" data-testid="stale-preview" aria-labelledby="stale-preview-heading">
       <h2 id="stale-preview-heading">Citations this would make stale</h2>
-      {unsaved ? <p className="hint">As of the last save; save to update.</p> : null}
+      {live ? <p className="hint">For the draft as edited here, not yet saved.</p> : null}
       {impacts.length === 0 ? (
         <p className="muted">None: no current citation points at a section this draft changes or removes.</p>
       ) : (

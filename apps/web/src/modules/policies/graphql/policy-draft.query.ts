@@ -25,6 +25,20 @@ export const policyDraftQuery = graphql(`
       draft {
         ...PolicyDraftFields
       }
+      citedBy {
+        ...CitationFields
+        question {
+          id
+          title
+        }
+        answer {
+          id
+          question {
+            id
+            title
+          }
+        }
+      }
     }
   }
 `);
