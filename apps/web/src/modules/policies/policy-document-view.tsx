@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link, useNavigate } from 'react-router';
 import type { PolicyDocumentQuery, PolicyVersionQuery } from '../../generated/graphql';
@@ -93,6 +94,8 @@ function VersionPicker({ document, shownVersion }: { document: PolicyDocument; s
 
 function VersionBody({ document, policyVersion }: { document: PolicyDocument; policyVersion: PolicyVersion }) {
   const latest = policyVersion.latestVersion;
+  // On a phone the contents would push the text a screen down; start them folded there.
+  const [contentsOpen] = useState(() => window.matchMedia?.('(min-width: 48rem)').matches ?? true);
   return (
     <>
       {latest ? (
@@ -139,7 +142,7 @@ function VersionBody({ document, policyVersion }: { document: PolicyDocument; po
         <p className="muted">{policyVersion.licence}</p>
       </section>
       <nav className="policy-contents" aria-label="Contents">
-        <details open>
+        <details open={contentsOpen}>
           <summary>Contents</summary>
           <ol>
             {policyVersion.sections.map((section) => (
