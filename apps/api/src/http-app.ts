@@ -31,7 +31,7 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
   if (existsSync(indexHtml)) {
     app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/admin') || req.path.startsWith('/unsubscribe')) return next();
+      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/admin') || /^\/(unsubscribe|email-confirmation)\//.test(req.path)) return next();
       if (!req.accepts('html')) return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(indexHtml);

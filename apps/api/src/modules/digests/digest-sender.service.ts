@@ -12,6 +12,7 @@ import { DigestReader } from './digest-reader.js';
 import { renderDigest } from './digest-renderer.js';
 import { newQuestionsSection, watchedQuestionsSection } from './forum-digest-sections.js';
 import { policyVersionsSection, staleCitationsSection } from './policy-digest-sections.js';
+import { signEmailConfirmationToken } from './email-confirmation.js';
 import { signUnsubscribeToken } from './unsubscribe-token.js';
 
 export type DigestOutcome = 'SENT' | 'SKIPPED' | 'ALREADY_DONE' | 'FAILED';
@@ -176,6 +177,29 @@ export class DigestSender {
     return row ? { user: row, content: this.contentOf(row) } : null;
   }
 
+  /** Mails a link that confirms the address digests go to; nothing when it is already confirmed. */
+  async sendEmailConfirmation(userId: string): Promise<boolean> {
+    const [user] = (await this.db.query(
+      `SELECT u.email, u.display_name AS "displayName", s.email_confirmed_at AS "confirmedAt"
+         FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id WHERE u.id = $1`,
+      [userId],
+    )) as { email: string; displayName: string; confirmedAt: Date | null }[];
+    if (!user || user.confirmedAt) return false;
+    const link = `${this.config.publicUrl}/email-confirmation/${signEmailConfirmationToken(this.config.appSecret, userId, user.email)}`;
+    const raw = buildDigestMessage({
+      from: this.config.mailFrom,
+      to: user.email,
+      subject: 'Confirm your email address for Policy Commons digests',
+      messageId: `<confirm.${randomUUID()}@${new URL(this.config.publicUrl).hostname}>`,
+      date: new Date(),
+      text: `Hello ${user.displayName},\n\nConfirm that digests may be sent to ${user.email}:\n${link}\n\nThe link works for a week. If you did not ask for this, ignore this message.\n`,
+      html: `<p>Hello ${escapeHtml(user.displayName)},</p><p>Confirm that digests may be sent to ${escapeHtml(user.email)}:</p><p><a href="${escapeHtml(link)}">Confirm my email address</a></p><p>The link works for a week. If you did not ask for this, ignore this message.</p>`,
+      headers: [['Auto-Submitted', 'auto-generated']],
+    });
+    await this.mailer.send({ from: this.config.mailFrom, to: user.email, raw });
+    return true;
+  }
+
   unsubscribeUrl(userId: string): string {
     return `${this.config.publicUrl}/unsubscribe/${signUnsubscribeToken(this.config.appSecret, userId)}`;
   }
@@ -268,3 +292,5 @@ export class DigestSender {
 }
 
 class AlreadyClaimed extends Error {}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -8,13 +8,14 @@ import { AccountsModule } from '../accounts/accounts.module.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { sessionTokenFrom } from '../accounts/session-cookie.js';
 import { DigestsModule } from './digests.module.js';
+import { EmailConfirmationController } from './email-confirmation.controller.js';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './queue-dashboard.js';
 import { UnsubscribeController } from './unsubscribe.controller.js';
 
-/** The HTTP-only parts of digests: one-click unsubscribe and the admins' queue dashboard. */
+/** The HTTP-only parts of digests: one-click unsubscribe, email confirmation links and the admins' queue dashboard. */
 @Module({
   imports: [DigestsModule, AccountsModule],
-  controllers: [UnsubscribeController],
+  controllers: [UnsubscribeController, EmailConfirmationController],
 })
 export class DigestsHttpModule implements OnModuleInit {
   constructor(

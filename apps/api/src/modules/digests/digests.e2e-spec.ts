@@ -301,3 +301,42 @@ describe('digest sections from policy documents', () => {
     expect(mail.text).toContain('* Who agrees remote working days? (cites “Scope” of Remote Working Policy, removed in version 1.1)');
   });
 });
+
+describe('email confirmation', () => {
+  let t: TestApp;
+  let sink: MailSink;
+
+  beforeAll(async () => {
+    sink = await startMailSink();
+    t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${sink.smtpPort}`, PUBLIC_URL: 'https://forum.example.org' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.stop();
+  });
+
+  it('mails a signed link; only a POST of the genuine link confirms the address digests go to', async () => {
+    const person = await signUp(t, 'Ola');
+    const settings = async () =>
+      (await t.gql<{ me: { notificationSettings: { emailConfirmedAt: string | null } } }>('{ me { notificationSettings { emailConfirmedAt } } }', {}, person)).data?.me.notificationSettings
+        .emailConfirmedAt;
+    expect(await settings()).toBeNull();
+    expect((await t.gql<{ sendEmailConfirmation: boolean }>('mutation { sendEmailConfirmation }', {}, person)).data?.sendEmailConfirmation).toBe(true);
+    await drainDigestsInProcess(t);
+    expect(sink.messages).toHaveLength(1);
+    const mail = await simpleParser(sink.messages[0].raw);
+    expect(mail.subject).toBe('Confirm your email address for Policy Commons digests');
+    const link = /https:\/\/forum\.example\.org\/email-confirmation\/\S+/.exec(mail.text ?? '')?.[0];
+    expect(link).toBeDefined();
+    const local = link!.replace('https://forum.example.org', t.url);
+
+    expect((await fetch(local)).status).toBe(200);
+    expect(await settings()).toBeNull();
+    const tampered = `${local.slice(0, -1)}${local.endsWith('A') ? 'B' : 'A'}`;
+    expect((await fetch(tampered, { method: 'POST' })).status).toBe(400);
+    expect(await settings()).toBeNull();
+    expect((await fetch(local, { method: 'POST' })).status).toBe(200);
+    expect(await settings()).not.toBeNull();
+    expect((await t.gql<{ sendEmailConfirmation: boolean }>('mutation { sendEmailConfirmation }', {}, person)).data?.sendEmailConfirmation).toBe(false);
+  });
+});

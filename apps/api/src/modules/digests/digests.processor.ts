@@ -31,6 +31,7 @@ export class DigestsProcessor implements OnApplicationBootstrap, OnApplicationSh
         }
       },
       'send-digest-preview': (job: Job<{ userId: string }>) => this.sender.sendPreview(job.data.userId),
+      'send-email-confirmation': (job: Job<{ userId: string }>) => this.sender.sendEmailConfirmation(job.data.userId),
     };
   }
 

@@ -16,4 +16,10 @@ export class DigestsResolver {
   sendMyDigestNow(@CurrentViewer() viewer: Viewer): Promise<boolean> {
     return this.digests.requestPreview(viewer.id);
   }
+
+  @Mutation(() => Boolean, { description: 'Mails the signed-in user a link that confirms their address for digests. False when it is confirmed already.' })
+  @UseGuards(SignedInGuard)
+  sendEmailConfirmation(@CurrentViewer() viewer: Viewer): Promise<boolean> {
+    return this.digests.requestEmailConfirmation(viewer.id);
+  }
 }

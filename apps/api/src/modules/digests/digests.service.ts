@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { QueueName } from '../../queues/queue-names.js';
 import { queueToken } from '../../queues/queues.module.js';
 import { DigestSender } from './digest-sender.service.js';
+import { emailConfirmationTokenUser, verifyEmailConfirmationToken } from './email-confirmation.js';
 
 /** What the api does with digests on a request: previews and one-click unsubscribes. */
 @Injectable()
@@ -20,6 +21,31 @@ export class DigestsService {
     if (!(await this.sender.hasPreviewContent(userId))) return false;
     await this.queue.add('send-digest-preview', { userId }, { jobId: `preview-${userId}-${Math.floor(Date.now() / 60_000)}`, attempts: 3, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: 1000, removeOnFail: 1000 });
     return true;
+  }
+
+  /** Queues a confirmation mail unless the address is confirmed already; at most one per person per minute. */
+  async requestEmailConfirmation(userId: string): Promise<boolean> {
+    const [row] = (await this.db.query('SELECT email_confirmed_at IS NOT NULL AS confirmed FROM notification_settings WHERE user_id = $1', [userId])) as { confirmed: boolean }[];
+    if (row?.confirmed) return false;
+    await this.queue.add('send-email-confirmation', { userId }, { jobId: `confirm-${userId}-${Math.floor(Date.now() / 60_000)}`, attempts: 3, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: 1000, removeOnFail: 1000 });
+    return true;
+  }
+
+  /** The person a genuine confirmation token names, if it is still valid for their current address. */
+  async userForConfirmationToken(secret: string, token: string): Promise<string | null> {
+    const userId = emailConfirmationTokenUser(token);
+    if (!userId) return null;
+    const [user] = (await this.db.query('SELECT email FROM users WHERE id = $1', [userId])) as { email: string }[];
+    return user && verifyEmailConfirmationToken(secret, token, user.email) ? userId : null;
+  }
+
+  /** Records that digests may go to the person's address. */
+  async confirmEmail(userId: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO notification_settings (user_id, email_confirmed_at) VALUES ($1, now())
+       ON CONFLICT (user_id) DO UPDATE SET email_confirmed_at = COALESCE(notification_settings.email_confirmed_at, now()), updated_at = now()`,
+      [userId],
+    );
   }
 
   /** Turns digests off for the subscriber; true when they were on. */

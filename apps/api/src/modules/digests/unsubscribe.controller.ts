@@ -5,7 +5,7 @@ import type { AppConfig } from '../../config/app-config.js';
 import { DigestsService } from './digests.service.js';
 import { verifyUnsubscribeToken } from './unsubscribe-token.js';
 
-const page = (title: string, body: string) =>
+export const page = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} · Policy Commons</title></head>` +
   `<body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem"><h1>${title}</h1>${body}</body></html>`;
 
