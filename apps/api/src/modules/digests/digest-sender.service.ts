@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -36,7 +36,7 @@ export class DigestRetryLater extends Error {}
 export class DigestFailedPermanently extends Error {}
 
 @Injectable()
-export class DigestSender {
+export class DigestSender implements OnApplicationShutdown {
   private readonly logger = new Logger('Digests');
   private readonly reader: DigestReader;
   private readonly statements = new Map<string, { name: string; text: string }>();
@@ -47,11 +47,15 @@ export class DigestSender {
     private readonly mailer: DigestMailer,
     private readonly contributors: DigestContributors,
   ) {
-    this.reader = new DigestReader(db);
+    this.reader = new DigestReader(config.databaseUrl, 8);
     contributors.register(newQuestionsSection);
     contributors.register(watchedQuestionsSection);
     contributors.register(policyVersionsSection);
     contributors.register(staleCitationsSection);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.reader.close();
   }
 
   /** Turns the section columns of a loaded row into the digest's content, in section order. */
