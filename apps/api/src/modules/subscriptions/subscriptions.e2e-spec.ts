@@ -1,5 +1,6 @@
 import { answerQuestion, askQuestion, createCommunity, type Person } from '../../../test/forum-fixtures.js';
 import { errorOf, signUp, startTestApp, type TestApp } from '../../../test/test-app.js';
+import { confirmEmails } from './confirm-emails.js';
 
 const FOLLOW = 'mutation($input: FollowInput!) { follow(input: $input) { kind targetId label } }';
 const UNFOLLOW = 'mutation($input: FollowInput!) { unfollow(input: $input) }';
@@ -35,6 +36,19 @@ describe('subscriptions and notifications', () => {
     expect(me.data?.me.notificationSettings).toEqual({ digestFrequency: 'DAILY', digestWeekday: null, digestHour: 8, timeZone: 'Europe/London', autoWatch: true });
     expect(me.data?.me.follows).toEqual([]);
     expect(me.data?.me.unreadNotificationCount).toBe(0);
+  });
+
+  it('records demo accounts as confirmed for digests', async () => {
+    const demo = await signUp(t, 'Demo');
+    const confirmedAt = async () =>
+      (await t.gql<{ me: { notificationSettings: { emailConfirmedAt: string | null } } }>('{ me { notificationSettings { emailConfirmedAt } } }', {}, demo)).data?.me
+        .notificationSettings.emailConfirmedAt;
+    expect(await confirmedAt()).toBeNull();
+    await confirmEmails(t.db, [demo.id]);
+    const first = await confirmedAt();
+    expect(first).not.toBeNull();
+    await confirmEmails(t.db, [demo.id]);
+    expect(await confirmedAt()).toBe(first);
   });
 
   it('follows and unfollows communities, tags and questions, by id or slug', async () => {
