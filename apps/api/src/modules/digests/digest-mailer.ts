@@ -14,6 +14,11 @@ export class MailDeliveryError extends Error {
     /** True when retrying the same message would be refused again (5xx, a bad address). */
     readonly permanent: boolean,
     readonly responseCode?: number,
+    /**
+     * The connection failed after the final "." without a reply: the server may or may not
+     * have taken the message, and nothing can tell which.
+     */
+    readonly uncertain = false,
   ) {
     super(message);
     this.name = 'MailDeliveryError';
@@ -118,7 +123,13 @@ export class DigestMailer implements OnApplicationShutdown {
       }
     }
     body.push(null);
-    await accepted;
+    try {
+      await accepted;
+    } catch (error) {
+      const failure = toDeliveryError(error);
+      if (failure.responseCode !== undefined) throw failure;
+      throw new MailDeliveryError(failure.message, false, undefined, true);
+    }
   }
 
   private async acquire(): Promise<SMTPConnection> {

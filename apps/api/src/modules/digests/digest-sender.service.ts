@@ -144,6 +144,11 @@ export class DigestSender implements OnApplicationShutdown {
     } catch (error) {
       if (error instanceof AlreadyClaimed) return this.afterLostRace(d);
       const failure = error instanceof MailDeliveryError ? error : new MailDeliveryError(error instanceof Error ? error.message : String(error), false);
+      if (committed && failure.uncertain) {
+        // Sending again could deliver it twice; keeping it as sent at worst loses this one digest.
+        this.logger.warn(`digest ${d.period} for ${d.userId}: the connection failed after the final "." (${failure.message}); kept as sent`);
+        return 'SENT';
+      }
       const final = failure.permanent || attempt.made + 1 >= attempt.max;
       await this.recordFailure(d.id, committed, final, failure.message);
       if (final) {
