@@ -69,6 +69,7 @@ type Documents = {
     "\n  query MyFollows {\n    me {\n      follows {\n        ...FollowFields\n      }\n    }\n  }\n": typeof types.MyFollowsDocument,
     "\n  fragment NotificationSettingsFields on NotificationSettings {\n    digestFrequency\n    digestWeekday\n    digestHour\n    timeZone\n    autoWatch\n    emailConfirmedAt\n  }\n": typeof types.NotificationSettingsFieldsFragmentDoc,
     "\n  query NotificationSettings {\n    me {\n      email\n      notificationSettings {\n        ...NotificationSettingsFields\n      }\n      follows {\n        ...FollowFields\n      }\n    }\n  }\n": typeof types.NotificationSettingsDocument,
+    "\n  mutation SendEmailConfirmation {\n    sendEmailConfirmation\n  }\n": typeof types.SendEmailConfirmationDocument,
     "\n  mutation SendMyDigestNow {\n    sendMyDigestNow\n  }\n": typeof types.SendMyDigestNowDocument,
     "\n  mutation Unfollow($input: FollowInput!) {\n    unfollow(input: $input)\n  }\n": typeof types.UnfollowDocument,
     "\n  mutation UpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      ...NotificationSettingsFields\n    }\n  }\n": typeof types.UpdateNotificationSettingsDocument,
@@ -129,6 +130,7 @@ const documents: Documents = {
     "\n  query MyFollows {\n    me {\n      follows {\n        ...FollowFields\n      }\n    }\n  }\n": types.MyFollowsDocument,
     "\n  fragment NotificationSettingsFields on NotificationSettings {\n    digestFrequency\n    digestWeekday\n    digestHour\n    timeZone\n    autoWatch\n    emailConfirmedAt\n  }\n": types.NotificationSettingsFieldsFragmentDoc,
     "\n  query NotificationSettings {\n    me {\n      email\n      notificationSettings {\n        ...NotificationSettingsFields\n      }\n      follows {\n        ...FollowFields\n      }\n    }\n  }\n": types.NotificationSettingsDocument,
+    "\n  mutation SendEmailConfirmation {\n    sendEmailConfirmation\n  }\n": types.SendEmailConfirmationDocument,
     "\n  mutation SendMyDigestNow {\n    sendMyDigestNow\n  }\n": types.SendMyDigestNowDocument,
     "\n  mutation Unfollow($input: FollowInput!) {\n    unfollow(input: $input)\n  }\n": types.UnfollowDocument,
     "\n  mutation UpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      ...NotificationSettingsFields\n    }\n  }\n": types.UpdateNotificationSettingsDocument,
@@ -368,6 +370,10 @@ export function graphql(source: "\n  fragment NotificationSettingsFields on Noti
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query NotificationSettings {\n    me {\n      email\n      notificationSettings {\n        ...NotificationSettingsFields\n      }\n      follows {\n        ...FollowFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationSettings {\n    me {\n      email\n      notificationSettings {\n        ...NotificationSettingsFields\n      }\n      follows {\n        ...FollowFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendEmailConfirmation {\n    sendEmailConfirmation\n  }\n"): (typeof documents)["\n  mutation SendEmailConfirmation {\n    sendEmailConfirmation\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, FieldError, FormError, LoadingState } from '../
 import { browserTimeZone, describeDigestSchedule, hourLabel, knownTimeZones, settingsInputOf, WEEKDAYS, type DigestSettingsForm } from './digest-settings';
 import { groupFollows } from './follows';
 import { notificationSettingsQuery } from './graphql/notification-settings.query';
+import { sendEmailConfirmationMutation } from './graphql/send-email-confirmation.mutation';
 import { sendMyDigestNowMutation } from './graphql/send-my-digest-now.mutation';
 import { unfollowMutation } from './graphql/unfollow.mutation';
 import { updateNotificationSettingsMutation } from './graphql/update-notification-settings.mutation';
@@ -83,10 +84,8 @@ function DigestSettings({ me }: { me: Me }) {
   return (
     <form className="card form" onSubmit={(event) => void submit(event)} data-testid="digest-settings">
       <h2>Digest email</h2>
-      <p className="hint">
-        What happened since the last digest in what you follow, sent to {me.email}.
-        {me.notificationSettings.emailConfirmedAt ? null : ' Digests only go to a confirmed address.'}
-      </p>
+      <p className="hint">What happened since the last digest in what you follow, sent to {me.email}.</p>
+      {me.notificationSettings.emailConfirmedAt ? null : <EmailConfirmation email={me.email} />}
       <FormError summary={failure} />
       <fieldset className="choice-group">
         <legend>How often</legend>
@@ -167,6 +166,38 @@ function DigestSettings({ me }: { me: Me }) {
         </p>
       ) : null}
     </form>
+  );
+}
+
+/** Digests only go to a confirmed address; the mail holds the link that confirms it. */
+function EmailConfirmation({ email }: { email: string }) {
+  const [sendConfirmation, { loading }] = useMutation(sendEmailConfirmationMutation, { refetchQueries: ['NotificationSettings'] });
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function send() {
+    setMessage(null);
+    try {
+      const result = await sendConfirmation();
+      setMessage(result.data?.sendEmailConfirmation ? `We sent a confirmation link to ${email}. Open it to start receiving digests.` : 'Your address is already confirmed.');
+    } catch (error) {
+      setMessage(summariseApiError(error).message);
+    }
+  }
+
+  return (
+    <div className="email-confirmation" data-testid="email-confirmation">
+      <p>
+        <strong>Your address is not confirmed yet</strong>, so no digest will be sent until it is.{' '}
+        <button type="button" className="link-button" onClick={() => void send()} disabled={loading} data-testid="send-email-confirmation">
+          {loading ? 'Sending…' : 'Send me a confirmation link'}
+        </button>
+      </p>
+      {message ? (
+        <p className="muted" role="status">
+          {message}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,0 +1,7 @@
+import { graphql } from '../../../generated';
+
+export const sendEmailConfirmationMutation = graphql(`
+  mutation SendEmailConfirmation {
+    sendEmailConfirmation
+  }
+`);
