@@ -160,6 +160,8 @@ export async function runDigestBench(options: DigestBenchOptions): Promise<Diges
   const name = `pc_bench_digest_${process.pid}`;
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
+  // BENCH_PG_SOCKET=/var/run/postgresql: the workers talk to a co-located PostgreSQL over its Unix socket.
+  if (process.env.BENCH_PG_SOCKET) url.searchParams.set('host', process.env.BENCH_PG_SOCKET);
   const databaseUrl = url.toString();
   const admin = new pg.Client({ connectionString: maintenanceUrl(serverUrl).url });
   await admin.connect();
