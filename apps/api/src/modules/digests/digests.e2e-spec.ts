@@ -194,7 +194,7 @@ describe('digest delivery failures', () => {
       refusal.times -= 1;
       return refusal;
     };
-    sink = await startMailSink({ refuse, refuseMessage: (to) => refuse(`after-data:${to[0]}`) });
+    sink = await startMailSink({ refuse, refuseMessage: (to) => refuse(`after-data:${to[0]}`), hangUpAfterData: (to) => refuse(`hang-up:${to[0]}`) !== null });
     t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${sink.smtpPort}` });
   });
   afterAll(async () => {
@@ -202,14 +202,15 @@ describe('digest delivery failures', () => {
     await sink.stop();
   });
 
-  it('records a permanent refusal on the delivery without retrying, and retries a temporary one with backoff', async () => {
+  it('records a permanent refusal without retrying, retries a temporary one with backoff, and never resends one the server may already have', async () => {
     const clock = new Date(Date.now() + HOUR);
     const asker = await signUp(t, 'Asker');
     const { communityId } = await createCommunity(t, 'failures');
     const bounced = await signUp(t, 'Bounced');
     const deferred = await signUp(t, 'Deferred');
     const late = await signUp(t, 'Refused after the dot');
-    for (const person of [bounced, deferred, late]) {
+    const unsure = await signUp(t, 'No reply after the dot');
+    for (const person of [bounced, deferred, late, unsure]) {
       await makeSubscriber(t, person.id, { hour: clock.getUTCHours(), since: new Date(Date.now() - 2 * 24 * HOUR), watermark: new Date(Date.now() - HOUR) });
       await t.gql(FOLLOW, { input: { kind: 'COMMUNITY', targetId: communityId } }, person);
     }
@@ -218,6 +219,8 @@ describe('digest delivery failures', () => {
     refusals.set(deferred.email, { code: 451, message: 'Try again later', times: 1 });
     // Refused after the delivery was recorded as sent: the record is undone, then retried.
     refusals.set(`after-data:${late.email}`, { code: 452, message: 'Insufficient storage', times: 1 });
+    // The server took the message and hung up before answering: sending again could duplicate it.
+    refusals.set(`hang-up:${unsure.email}`, { code: 0, message: 'hang up', times: 1 });
 
     await t.app.get(DigestPlanner).plan(clock);
     await drainDigestsInProcess(t);
@@ -228,7 +231,8 @@ describe('digest delivery failures', () => {
     expect(byUser.get(bounced.id)?.last_error).toMatch(/No such mailbox/);
     expect(byUser.get(deferred.id)).toMatchObject({ status: 'SENT', attempts: 2 });
     expect(byUser.get(late.id)).toMatchObject({ status: 'SENT', attempts: 2 });
-    expect(sink.messages.map((m) => m.envelopeTo[0]).sort()).toEqual([deferred.email, late.email].sort());
+    expect(byUser.get(unsure.id)).toMatchObject({ status: 'SENT', attempts: 1 });
+    expect(sink.messages.map((m) => m.envelopeTo[0]).sort()).toEqual([deferred.email, late.email, unsure.email].sort());
     // The bounced digest stays in the failed list for inspection; its watermark did not move.
     const failed = await digestQueue(t).getJobs(['failed']);
     expect(failed.map((j) => j.attemptsMade)).toEqual([1]);

@@ -21,6 +21,8 @@ export interface MailSinkOptions {
   refuse?: (address: string) => { code: number; message: string } | null;
   /** Refuse a whole message after its final "." (the server's last word), to exercise failures after the commit. */
   refuseMessage?: (recipients: string[]) => { code: number; message: string } | null;
+  /** Take the message, then hang up instead of answering the final "." (the sender cannot know it arrived). */
+  hangUpAfterData?: (recipients: string[]) => boolean;
   /** Keep the raw message (tests read bodies); the benchmark only needs headers. */
   keepRaw?: boolean;
 }
@@ -84,6 +86,7 @@ export class MailSink {
             return;
           }
           const raw = Buffer.concat(chunks);
+          const hangUp = this.options.hangUpAfterData?.(session.envelope.rcptTo.map((r) => r.address)) ?? false;
           const mail: CaughtMail = {
             id: this.messages.length + 1,
             receivedAt: new Date(),
@@ -94,6 +97,12 @@ export class MailSink {
           };
           this.messages.push(mail);
           for (const listener of this.listeners) listener(mail);
+          if (hangUp) {
+            // smtp-server keeps its connections in a Set; the one with this session is the sender's.
+            const connections = (this.smtp as unknown as { connections: Set<{ session: unknown; _socket: { destroy(): void } }> }).connections;
+            for (const connection of connections) if (connection.session === session) connection._socket.destroy();
+            return;
+          }
           callback();
         });
       },
