@@ -9,6 +9,7 @@ import { AnswersService } from '../modules/answers/answers.service.js';
 import { CommunitiesService } from '../modules/communities/communities.service.js';
 import { PoliciesService } from '../modules/policies/policies.service.js';
 import { QuestionsService } from '../modules/questions/questions.service.js';
+import { confirmEmails } from '../modules/subscriptions/confirm-emails.js';
 import type { Viewer } from '../common/request-context.js';
 import {
   acceptedAnswerBody,
@@ -50,6 +51,9 @@ export async function seedDemoData(config: AppConfig): Promise<string> {
         );
       }
     }
+
+    // Demo addresses are example.org and cannot click a link: count them as confirmed so they get digests.
+    await confirmEmails(db, Object.values(viewers).map((v) => v.id));
 
     const community = await communities.create(viewers.admin, demoCommunity);
     for (const viewer of Object.values(viewers)) await communities.join(viewer, community.id);
