@@ -113,7 +113,7 @@ export function waitForReady(child: ChildProcess, timeoutMs = 20_000): Promise<v
 }
 
 /** Inserts `count` confirmed daily subscribers (no password hashing: they never sign in) following one community. */
-export async function seedSubscribers(t: TestApp, count: number, options: { hour: number; communityId: string; since: Date; watermark: Date; prefix?: string }): Promise<string[]> {
+export async function seedSubscribers(t: TestApp, count: number, options: { hour: number; communityId: string; since: Date; watermark: Date; prefix?: string; timeZone?: string }): Promise<string[]> {
   const prefix = options.prefix ?? 'sub';
   const rows = (await t.db.query(
     `INSERT INTO users (email, display_name, password_hash)
@@ -123,11 +123,32 @@ export async function seedSubscribers(t: TestApp, count: number, options: { hour
   const ids = rows.map((r) => r.id);
   await t.db.query(
     `INSERT INTO notification_settings (user_id, digest_hour, time_zone, email_confirmed_at, created_at, digest_watermark)
-     SELECT unnest($1::uuid[]), $2, 'UTC', $3, $3, $4`,
-    [ids, options.hour, options.since, options.watermark],
+     SELECT unnest($1::uuid[]), $2, $5, $3, $3, $4`,
+    [ids, options.hour, options.since, options.watermark, options.timeZone ?? 'UTC'],
   );
   await t.db.query(`INSERT INTO follows (user_id, kind, target_id) SELECT unnest($1::uuid[]), 'COMMUNITY', $2`, [ids, options.communityId]);
   return ids;
+}
+
+/**
+ * A delivery hour one hour from now, in a fixed-offset zone where now and that hour fall
+ * on the same local day. Spawned workers run the real planning schedule against the real
+ * clock; this way it never finds the subscribers due (for today or, near midnight, for
+ * the day before), so only the test's own planning at `clock` creates their period.
+ */
+export function digestHourAheadOfNow(now = new Date()): { clock: Date; hour: number; timeZone: string } {
+  for (let offset = 0; offset <= 12; offset += 1) {
+    for (const sign of [1, -1]) {
+      const hoursAhead = sign * offset;
+      const local = new Date(now.getTime() + hoursAhead * 3600_000);
+      if (local.getUTCHours() >= 2 && local.getUTCHours() <= 20) {
+        // Etc/GMT zones count the other way: Etc/GMT-5 is five hours ahead of UTC.
+        const timeZone = hoursAhead === 0 ? 'UTC' : `Etc/GMT${hoursAhead > 0 ? '-' : '+'}${Math.abs(hoursAhead)}`;
+        return { clock: new Date(now.getTime() + 3600_000), hour: local.getUTCHours() + 1, timeZone };
+      }
+    }
+  }
+  throw new Error('unreachable: some offset puts the hour between 2 and 20');
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

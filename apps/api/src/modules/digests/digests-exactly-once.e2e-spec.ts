@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { TestApp } from '../../../test/test-app.js';
 import { startTestApp } from '../../../test/test-app.js';
-import { seedSubscribers, sleep, spawnWorker, startMailSink, waitForExit, waitUntil } from '../../../test/digest-helpers.js';
+import { digestHourAheadOfNow, seedSubscribers, sleep, spawnWorker, startMailSink, waitForExit, waitUntil } from '../../../test/digest-helpers.js';
 import { DigestPlanner } from './digest-planner.service.js';
 import type { MailSink } from './mail-sink.js';
 
@@ -19,7 +19,7 @@ async function freePort(): Promise<number> {
 
 /** A period's worth of digests: subscribers following a community with three new questions. */
 async function preparePeriod(t: TestApp): Promise<{ clock: Date; subscribers: string[] }> {
-  const clock = new Date(Date.now() + HOUR);
+  const { clock, hour, timeZone } = digestHourAheadOfNow();
   const [author] = (await t.db.query(`INSERT INTO users (email, display_name, password_hash) VALUES ('author@example.org', 'Author', 'x') RETURNING id`)) as { id: string }[];
   const [community] = (await t.db.query(`INSERT INTO communities (slug, title, description, created_by) VALUES ('load', 'Load', 'Load', $1) RETURNING id`, [author.id])) as { id: string }[];
   await t.db.query(
@@ -27,7 +27,8 @@ async function preparePeriod(t: TestApp): Promise<{ clock: Date; subscribers: st
     [community.id, author.id],
   );
   const subscribers = await seedSubscribers(t, SUBSCRIBERS, {
-    hour: clock.getUTCHours(),
+    hour,
+    timeZone,
     communityId: community.id,
     since: new Date(Date.now() - 2 * 24 * HOUR),
     watermark: new Date(Date.now() - HOUR),

@@ -1,5 +1,5 @@
 import { startTestApp } from '../../../test/test-app.js';
-import { seedSubscribers, sleep, spawnWorker, startMailSink, waitForExit, waitUntil } from '../../../test/digest-helpers.js';
+import { digestHourAheadOfNow, seedSubscribers, sleep, spawnWorker, startMailSink, waitForExit, waitUntil } from '../../../test/digest-helpers.js';
 import { DigestPlanner } from './digest-planner.service.js';
 
 const HOUR = 3600_000;
@@ -9,11 +9,11 @@ describe('the worker on SIGTERM', () => {
     const sink = await startMailSink({ keepRaw: false });
     const t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${sink.smtpPort}` });
     try {
-      const clock = new Date(Date.now() + HOUR);
+      const { clock, hour, timeZone } = digestHourAheadOfNow();
       const [author] = (await t.db.query(`INSERT INTO users (email, display_name, password_hash) VALUES ('author@example.org', 'Author', 'x') RETURNING id`)) as { id: string }[];
       const [community] = (await t.db.query(`INSERT INTO communities (slug, title, description, created_by) VALUES ('c', 'C', 'C', $1) RETURNING id`, [author.id])) as { id: string }[];
       await t.db.query(`INSERT INTO questions (community_id, author_id, title, body) VALUES ($1, $2, 'A question for the shutdown test', 'Body')`, [community.id, author.id]);
-      await seedSubscribers(t, 600, { hour: clock.getUTCHours(), communityId: community.id, since: new Date(Date.now() - 2 * 24 * HOUR), watermark: new Date(Date.now() - HOUR) });
+      await seedSubscribers(t, 600, { hour, timeZone, communityId: community.id, since: new Date(Date.now() - 2 * 24 * HOUR), watermark: new Date(Date.now() - HOUR) });
       await t.app.get(DigestPlanner).plan(clock);
 
       const worker = spawnWorker(t);
