@@ -52,6 +52,8 @@ function apiEnvironment(databaseUrl: string, port?: number): NodeJS.ProcessEnv {
     ...process.env,
     DATABASE_URL: databaseUrl,
     REDIS_URL: process.env.REDIS_URL ?? DEFAULT_REDIS_URL,
+    // Its own queues and keys: a job this run leaves behind must not reach another installation's worker.
+    REDIS_PREFIX: `pce2e:${new URL(databaseUrl).pathname.slice(1)}`,
     ...(port === undefined ? {} : { PORT: String(port) }),
   };
 }
