@@ -1,6 +1,6 @@
+import { SLUG_PATTERN } from '../../common/slugs.js';
 import { QuestionsException, QuestionsExceptionCode } from './questions.exception.js';
 
-export const TAG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const MIN_TAGS = 1;
 export const MAX_TAGS = 5;
 
@@ -14,7 +14,7 @@ export function normaliseTags(tags: string[]): string[] {
     throw new QuestionsException(QuestionsExceptionCode.INVALID_TAGS, `Give between ${MIN_TAGS} and ${MAX_TAGS} tags.`, { field: 'tags' });
   }
   for (const tag of unique) {
-    if (!TAG_PATTERN.test(tag) || tag.length > 35) {
+    if (!SLUG_PATTERN.test(tag) || tag.length > 35) {
       throw new QuestionsException(
         QuestionsExceptionCode.INVALID_TAGS,
         `"${tag}" is not a valid tag: use lowercase letters, digits and single hyphens, up to 35 characters (e.g. parish-councils).`,

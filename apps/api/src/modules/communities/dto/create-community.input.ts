@@ -1,7 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsString, Length, Matches } from 'class-validator';
-
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+import { SLUG_PATTERN } from '../../../common/slugs.js';
 
 @InputType()
 export class CreateCommunityInput {

@@ -1,9 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { DOCUMENT_SLUG_PATTERN } from '@policy-commons/policies';
 import { VersionBump } from '../policy.model.js';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SLUG_MESSAGE = 'Use lower-case letters and digits joined by single hyphens, e.g. social-media-policy.';
 
 @InputType()
@@ -30,7 +30,7 @@ export class CreatePolicyDocumentInput {
   @Field(() => String)
   @IsString()
   @Length(1, 100, { message: 'The slug must be 1 to 100 characters.' })
-  @Matches(SLUG, { message: SLUG_MESSAGE })
+  @Matches(DOCUMENT_SLUG_PATTERN, { message: SLUG_MESSAGE })
   slug: string;
 
   @Field(() => String)
@@ -103,7 +103,7 @@ export class AdaptPolicyDocumentInput {
   @Field(() => String)
   @IsString()
   @Length(1, 100, { message: 'The slug must be 1 to 100 characters.' })
-  @Matches(SLUG, { message: SLUG_MESSAGE })
+  @Matches(DOCUMENT_SLUG_PATTERN, { message: SLUG_MESSAGE })
   slug: string;
 
   @Field(() => String)
