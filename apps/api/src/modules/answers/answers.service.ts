@@ -65,7 +65,6 @@ export class AnswersService {
 
   async answer(viewer: Viewer, input: AnswerQuestionInput): Promise<AnswerEntity> {
     const question = await this.questions.require(input.questionId);
-    await this.questions.validateBody(input.body);
     return this.db.transaction(async (tx) => {
       const answer = await tx.getRepository(AnswerEntity).save(
         tx.getRepository(AnswerEntity).create({ questionId: question.id, authorId: viewer.id, body: input.body }),
@@ -80,7 +79,6 @@ export class AnswersService {
 
   async edit(viewer: Viewer, input: EditAnswerInput): Promise<AnswerEntity> {
     await this.require(input.answerId);
-    await this.questions.validateBody(input.body);
     return this.db.transaction(async (tx) => {
       const answer = await tx.getRepository(AnswerEntity).findOne({ where: { id: input.answerId }, lock: { mode: 'pessimistic_write' } });
       if (!answer) throw new AnswersException(AnswersExceptionCode.ANSWER_NOT_FOUND, 'That answer does not exist.', { field: 'answerId' });

@@ -73,10 +73,7 @@ export class CitationsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.questions.registerBodyHook({
-      validate: (body) => this.validate(body).then(() => undefined),
-      record: (tx, post, body) => this.record(tx, post, body),
-    });
+    this.questions.registerBodyHook({ record: (tx, post, body) => this.record(tx, post, body) });
   }
 
   /** Every policy: reference in a post must be well formed and name a published section. */

@@ -38,6 +38,8 @@ export interface PolicyVersionDiff {
   changes: SectionChange[];
 }
 
+type PolicyDraftSections = ReturnType<typeof parsePolicyBody>['sections'];
+
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 @Injectable()
@@ -201,8 +203,8 @@ export class PoliciesService {
     });
   }
 
-  /** A draft is refused unless it would publish as is: every format error, with its line and rule. */
-  static checkDraft(markdown: string): void {
+  /** A draft's sections; it is refused unless it would publish as is: every format error, with its line and rule. */
+  static parseDraft(markdown: string): PolicyDraftSections {
     const parsed = parsePolicyBody(markdown);
     if (!parsed.ok) {
       throw new PoliciesException(
@@ -211,12 +213,13 @@ export class PoliciesService {
         { field: 'markdown' },
       );
     }
+    return parsed.sections;
   }
 
   async saveDraft(viewer: Viewer, input: SavePolicyDraftInput): Promise<PolicyDraftEntity> {
     const document = await this.requireDocument(input.documentId);
     await this.requireAuthorOfDocument(viewer, document);
-    PoliciesService.checkDraft(input.markdown);
+    PoliciesService.parseDraft(input.markdown);
     await this.db.query(
       `INSERT INTO policy_drafts (document_id, markdown, updated_by, updated_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (document_id) DO UPDATE SET markdown = EXCLUDED.markdown, updated_by = EXCLUDED.updated_by, updated_at = now()`,
@@ -234,16 +237,15 @@ export class PoliciesService {
       const document = (await tx.getRepository(PolicyDocumentEntity).findOne({ where: { id: found.id }, lock: { mode: 'pessimistic_write' } })) as PolicyDocumentEntity;
       const draft = await tx.getRepository(PolicyDraftEntity).findOneBy({ documentId: document.id });
       if (!draft) throw new PoliciesException(PoliciesExceptionCode.NO_DRAFT, `"${document.title}" has no draft to publish: save one first.`, { field: 'documentId' });
-      const parsed = parsePolicyBody(draft.markdown);
-      if (!parsed.ok) PoliciesService.checkDraft(draft.markdown);
+      const sections = PoliciesService.parseDraft(draft.markdown);
       const versions = await this.versionsByDocumentIds([document.id], tx);
       const latest = versions.at(-1);
       if (latest) {
         const latestSections = await tx.getRepository(PolicySectionEntity).find({ where: { versionId: latest.id }, order: { position: 'ASC' } });
         const same =
-          latestSections.length === parsed.sections.length &&
+          latestSections.length === sections.length &&
           latestSections.every((section, index) => {
-            const next = parsed.sections[index];
+            const next = sections[index];
             return next !== undefined && section.anchor === next.anchor && section.level === next.level && section.fingerprint === sectionFingerprint(next);
           });
         if (same) {
@@ -269,7 +271,7 @@ export class PoliciesService {
           input.supersededNotice?.trim() ??
           (latest ? `This edition (${number}, ${candidate.publishedOn}) supersedes version ${latest.version} of ${document.title}. ${summaryOfChanges}` : null),
         body: draft.markdown,
-        sections: parsed.sections,
+        sections,
         publishedBy: viewer.id,
       });
       await tx.getRepository(PolicyDraftEntity).delete({ documentId: document.id });

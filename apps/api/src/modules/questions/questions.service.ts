@@ -25,9 +25,12 @@ export interface QuestionPage {
   totalCount: number;
 }
 
-/** Hooks other modules register to check and record what a post cites (policy citations). */
+/**
+ * Hooks other modules register to check and record what a post cites (policy citations).
+ * A hook runs inside the post's save transaction and throws to refuse the body, which
+ * rolls the whole save back: one pass checks and records, and nothing is half-written.
+ */
 export interface PostBodyHook {
-  validate(body: string): Promise<void>;
   record(tx: EntityManager, post: { questionId?: string; answerId?: string }, body: string): Promise<void>;
 }
 
@@ -47,10 +50,6 @@ export class QuestionsService {
 
   registerBodyHook(hook: PostBodyHook): void {
     this.bodyHooks.push(hook);
-  }
-
-  async validateBody(body: string): Promise<void> {
-    for (const hook of this.bodyHooks) await hook.validate(body);
   }
 
   async recordBody(tx: EntityManager, post: { questionId?: string; answerId?: string }, body: string): Promise<void> {
@@ -75,7 +74,6 @@ export class QuestionsService {
     const community = await this.communities.require(input.communityId);
     const tags = normaliseTags(input.tags);
     const title = input.title.trim();
-    await this.validateBody(input.body);
     return this.db.transaction(async (tx) => {
       const question = await tx.getRepository(QuestionEntity).save(
         tx.getRepository(QuestionEntity).create({ communityId: community.id, authorId: viewer.id, title, body: input.body }),
@@ -92,7 +90,6 @@ export class QuestionsService {
   async edit(viewer: Viewer, input: EditQuestionInput): Promise<QuestionEntity> {
     await this.require(input.questionId);
     const tags = input.tags ? normaliseTags(input.tags) : undefined;
-    if (input.body !== undefined && input.body !== null) await this.validateBody(input.body);
     return this.db.transaction(async (tx) => {
       const question = await tx.getRepository(QuestionEntity).findOne({ where: { id: input.questionId }, lock: { mode: 'pessimistic_write' } });
       if (!question) throw new QuestionsException(QuestionsExceptionCode.QUESTION_NOT_FOUND, 'That question does not exist.', { field: 'questionId' });
