@@ -28,30 +28,32 @@ export interface DigestContent {
   sections: DigestSection[];
 }
 
+/** How a contributor reads: named prepared statements on the digest pool (see DigestReader). */
+export interface DigestQueries {
+  query<T>(name: string, text: string, values: unknown[]): Promise<T[]>;
+}
+
 /**
- * The extension point other modules use to add digest sections, e.g. the policies
- * module's "new versions of policy documents you follow" and "your answers whose
- * citations became stale". A contributor gives one SELECT over the subscriber and window,
- * written with the placeholders :userId, :since and :until (never $n), and a `build` that
- * turns its rows into a section (null when there is nothing). The sender runs every
- * contributor's SELECT in the same statement that loads the delivery, so a digest costs
- * one round trip to read however many sections there are. `order` places the section.
+ * The extension point other modules use to add digest sections, e.g. "new versions of
+ * policy documents you follow". Digests are built a batch at a time, so a contributor
+ * gets every window of the batch at once and answers with one section (or null) per
+ * window, in the same order. Its rule: one statement per batch, however many windows;
+ * `sqlSection` turns a per-window SELECT into such a contributor. `order` places the
+ * section in the mail.
  */
 export interface DigestSectionContributor {
   readonly key: string;
   readonly order: number;
-  readonly sql: string;
-  build(rows: Record<string, unknown>[]): DigestSection | null;
+  sections(windows: readonly DigestWindow[], db: DigestQueries): Promise<(DigestSection | null)[]>;
 }
 
-/** Where contributors register (policies: inject this and call `register` in the constructor). */
+/** Where contributors register (another module: inject this and call `register` in the constructor). */
 @Injectable()
 export class DigestContributors {
   private readonly contributors: DigestSectionContributor[] = [];
 
   register(contributor: DigestSectionContributor): void {
     if (this.contributors.some((c) => c.key === contributor.key)) return;
-    if (/\$\d/.test(contributor.sql)) throw new Error(`digest section ${contributor.key}: use :userId, :since and :until, not $n`);
     this.contributors.push(contributor);
     this.contributors.sort((a, b) => a.order - b.order);
   }
@@ -59,6 +61,44 @@ export class DigestContributors {
   all(): readonly DigestSectionContributor[] {
     return this.contributors;
   }
+}
+
+/** Every window's content: each contributor reads once for the whole batch, all of them at the same time. */
+export async function buildContents(contributors: readonly DigestSectionContributor[], windows: readonly DigestWindow[], db: DigestQueries): Promise<DigestContent[]> {
+  if (!windows.length) return [];
+  const perContributor = await Promise.all(contributors.map((c) => c.sections(windows, db)));
+  return windows.map((_, i) => ({
+    sections: perContributor.map((sections) => sections[i]).filter((s): s is DigestSection => !!s && (s.items.length > 0 || s.more.length > 0)),
+  }));
+}
+
+/**
+ * A contributor from one SELECT written for a single window, with the placeholders
+ * :userId, :since and :until (never $n), and a `build` from its rows. The SELECT runs as a
+ * correlated subquery over the batch's windows, so the batch still costs one statement.
+ * Suits sections that are usually empty and cheap to look for (policy versions, stale
+ * citations); a section with many rows per subscriber reads better set-wise (see
+ * forum-digest-sections.ts).
+ */
+export function sqlSection(definition: { key: string; order: number; sql: string; build(rows: Record<string, unknown>[]): DigestSection | null }): DigestSectionContributor {
+  if (/\$\d/.test(definition.sql)) throw new Error(`digest section ${definition.key}: use :userId, :since and :until, not $n`);
+  const sql = definition.sql.replace(/(?<!:):userId\b/g, 'w.user_id').replace(/(?<!:):since\b/g, 'w.since').replace(/(?<!:):until\b/g, 'w.until');
+  const text = `SELECT (SELECT coalesce(json_agg(x), '[]'::json) FROM (${sql}) x) AS rows
+                  FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS w(user_id, since, until, n)
+                 ORDER BY w.n`;
+  return {
+    key: definition.key,
+    order: definition.order,
+    async sections(windows, db) {
+      const rows = await db.query<{ rows: Record<string, unknown>[] }>(`section-${definition.key}`, text, windowArrays(windows));
+      return rows.map((r) => definition.build(r.rows));
+    },
+  };
+}
+
+/** The batch as three parallel arrays, for `unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[])`. */
+export function windowArrays(windows: readonly DigestWindow[]): [string[], Date[], Date[]] {
+  return [windows.map((w) => w.userId), windows.map((w) => w.since), windows.map((w) => w.until)];
 }
 
 export const isEmpty = (content: DigestContent): boolean => content.sections.every((s) => s.items.length === 0 && s.more.length === 0);

@@ -1,24 +1,35 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/app-config.js';
+import type { DigestQueries } from './digest-content.js';
+
+/** Connections for digest reads and records; batches of one worker share them. */
+const POOL_SIZE = 8;
 
 /**
  * Digest statements on a pool of their own, as named prepared statements with generic
- * plans: a digest runs the same statement for every subscriber, and planning it each time
- * (several lateral section queries) cost PostgreSQL ten times more than running it.
+ * plans: a digest runs the same statements for every batch, and planning them each time
+ * cost PostgreSQL more than running them.
  */
-export class DigestReader {
+@Injectable()
+export class DigestReader implements DigestQueries, OnApplicationShutdown {
   private readonly pool: pg.Pool;
+  /** Statements sent so far: tests hold the batching to its promise with it. */
+  statements = 0;
 
-  constructor(databaseUrl: string, size: number) {
-    this.pool = new pg.Pool({ connectionString: databaseUrl, max: size, options: '-c plan_cache_mode=force_generic_plan' });
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.pool = new pg.Pool({ connectionString: config.databaseUrl, max: POOL_SIZE, options: '-c plan_cache_mode=force_generic_plan' });
     this.pool.on('error', () => undefined);
   }
 
   async query<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
+    this.statements += 1;
     const result = await this.pool.query({ name: `digest-${name}`, text, values });
     return result.rows as T[];
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
   }
 }

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { isUuid } from '../../common/ids.js';
-import { DigestContributors, isEmpty, type DigestContent } from './digest-content.js';
+import { buildContents, DigestContributors, isEmpty, type DigestContent, type DigestWindow } from './digest-content.js';
 import { DigestMailer, MailDeliveryError } from './digest-mailer.js';
 import { buildDigestMessage } from './digest-mime.js';
 import { DigestReader } from './digest-reader.js';
 import { renderDigest } from './digest-renderer.js';
-import { newQuestionsSection, watchedQuestionsSection } from './forum-digest-sections.js';
+import { newQuestionsContributor, watchedQuestionsContributor } from './forum-digest-sections.js';
 import { policyVersionsSection, staleCitationsSection } from './policy-digest-sections.js';
 import { signEmailConfirmationToken } from './email-confirmation.js';
 import { signUnsubscribeToken } from './unsubscribe-token.js';
@@ -30,69 +31,82 @@ interface DeliveryRow {
   watermark: Date;
 }
 
+/** A delivery as one read of a batch found it, with its content when it is still due. */
+interface LoadedDelivery {
+  delivery: DeliveryRow;
+  /** Null unless the delivery is planned, wanted (digests on, address confirmed) and its window not empty. */
+  content: DigestContent | null;
+}
+
+interface FinishRequest {
+  delivery: DeliveryRow;
+  status: 'SENT' | 'SKIPPED';
+  since: Date;
+  until: Date;
+  messageId?: string;
+  subject?: string;
+  itemCount?: number;
+  skipReason?: string;
+}
+
+/**
+ * Digests in flight in one worker are read and recorded together: the jobs that reach
+ * the same step within this many milliseconds share one read (the deliveries and every
+ * section) and one commit. Per digest, those statements and their round trips cost more
+ * than everything else the job does; together they cost a fraction.
+ */
+const BATCH_WINDOW_MS = 5;
+const MAX_BATCH = 100;
+
 /** Raised when a temporary problem should make BullMQ retry the job later. */
 export class DigestRetryLater extends Error {}
 /** Raised when retrying cannot help; the delivery is marked FAILED with the reason. */
 export class DigestFailedPermanently extends Error {}
 
+const LOAD_DELIVERIES_SQL = `
+  SELECT d.id, d.user_id AS "userId", d.period, d.due_at AS "dueAt", d.status, u.email, u.display_name AS "displayName",
+         s.digest_frequency AS frequency, s.email_confirmed_at AS "confirmedAt", s.digest_watermark AS watermark
+    FROM digest_deliveries d JOIN users u ON u.id = d.user_id JOIN notification_settings s ON s.user_id = d.user_id
+   WHERE d.id = ANY($1::uuid[])`;
+
+const FINISH_SQL = `
+  WITH i AS (
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::digest_delivery_status[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::text[], $8::int[], $9::text[])
+      AS i(id, user_id, status, since, until, message_id, subject, item_count, skip_reason)
+  ), locked AS (
+    SELECT s.user_id, s.digest_watermark FROM notification_settings s WHERE s.user_id IN (SELECT user_id FROM i) ORDER BY s.user_id FOR UPDATE
+  ), done AS (
+    UPDATE digest_deliveries d
+       SET status = i.status, covered_from = i.since, covered_until = i.until, message_id = i.message_id, subject = i.subject,
+           item_count = i.item_count, skip_reason = i.skip_reason, attempts = d.attempts + 1, finished_at = now(), last_error = NULL
+      FROM i JOIN locked l ON l.user_id = i.user_id AND l.digest_watermark = i.since
+     WHERE d.id = i.id AND d.user_id = i.user_id AND d.status = 'PLANNED'
+    RETURNING d.id, d.user_id, i.until
+  ), moved AS (
+    UPDATE notification_settings s SET digest_watermark = GREATEST(s.digest_watermark, done.until) FROM done WHERE s.user_id = done.user_id RETURNING 1
+  )
+  SELECT id FROM done`;
+
 @Injectable()
-export class DigestSender implements OnApplicationShutdown {
+export class DigestSender {
   private readonly logger = new Logger('Digests');
-  private readonly reader: DigestReader;
-  private readonly statements = new Map<string, { name: string; text: string }>();
+  private readonly deliveries: DataLoader<string, LoadedDelivery | null>;
+  private readonly finishes: DataLoader<FinishRequest, boolean>;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mailer: DigestMailer,
     private readonly contributors: DigestContributors,
+    private readonly reader: DigestReader,
   ) {
-    this.reader = new DigestReader(config.databaseUrl, 8);
-    contributors.register(newQuestionsSection);
-    contributors.register(watchedQuestionsSection);
+    contributors.register(newQuestionsContributor);
+    contributors.register(watchedQuestionsContributor);
     contributors.register(policyVersionsSection);
     contributors.register(staleCitationsSection);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.reader.close();
-  }
-
-  /** Turns the section columns of a loaded row into the digest's content, in section order. */
-  private contentOf(row: Record<string, unknown>): DigestContent {
-    const sections = [];
-    for (const [i, contributor] of this.contributors.all().entries()) {
-      const section = contributor.build((row[`section${i}`] as Record<string, unknown>[] | null) ?? []);
-      if (section && (section.items.length || section.more.length)) sections.push(section);
-    }
-    return { sections };
-  }
-
-  /**
-   * The statement that loads a delivery (or a preview window) together with every
-   * section's rows: one round trip. Prepared once per process and contributor set.
-   */
-  private statement(kind: 'delivery' | 'preview'): { name: string; text: string } {
-    const contributors = this.contributors.all();
-    const name = `${kind}:${contributors.map((c) => c.key).join(',')}`;
-    const cached = this.statements.get(name);
-    if (cached) return cached;
-    const window =
-      kind === 'delivery'
-        ? `SELECT d.id, d.user_id AS "userId", d.period, d.due_at AS "dueAt", d.status, u.email, u.display_name AS "displayName",
-                  s.digest_frequency AS frequency, s.email_confirmed_at AS "confirmedAt", s.digest_watermark AS watermark,
-                  s.digest_watermark AS since, d.due_at AS until
-             FROM digest_deliveries d JOIN users u ON u.id = d.user_id JOIN notification_settings s ON s.user_id = d.user_id
-            WHERE d.id = $1`
-        : `SELECT s.user_id AS "userId", u.email, u.display_name AS "displayName", s.digest_watermark AS since, now() AS until
-             FROM notification_settings s JOIN users u ON u.id = s.user_id WHERE s.user_id = $1`;
-    const sections = contributors.map((c, i) => {
-      const sql = c.sql.replace(/(?<!:):userId\b/g, 'w."userId"').replace(/(?<!:):since\b/g, 'w.since').replace(/(?<!:):until\b/g, 'w.until');
-      return `(SELECT coalesce(json_agg(x), '[]'::json) FROM (${sql}) x) AS section${i}`;
-    });
-    const statement = { name: `digest-${this.statements.size}-${kind}`, text: `WITH w AS (${window}) SELECT w.*${sections.map((s) => `, ${s}`).join('')} FROM w` };
-    this.statements.set(name, statement);
-    return statement;
+    const batching = { cache: false, maxBatchSize: MAX_BATCH, batchScheduleFn: (run: () => void) => setTimeout(run, BATCH_WINDOW_MS) };
+    this.deliveries = new DataLoader((ids) => this.loadBatch(ids), batching);
+    this.finishes = new DataLoader((requests) => this.finishBatch(requests), batching);
   }
 
   /**
@@ -101,31 +115,29 @@ export class DigestSender implements OnApplicationShutdown {
    * together with the watermark, and only then is the message released to the server.
    */
   async sendPlanned(deliveryId: string, attempt: { made: number; max: number } = { made: 0, max: 1 }): Promise<DigestOutcome> {
-    const statement = this.statement('delivery');
-    const [loaded] = await this.reader.query<DeliveryRow & Record<string, unknown>>(statement.name, statement.text, [deliveryId]);
-    const d = loaded ?? null;
-    if (!d) {
+    const loaded = isUuid(deliveryId) ? await this.deliveries.load(deliveryId) : null;
+    if (!loaded) {
       this.logger.log(`skip delivery ${deliveryId}: it no longer exists`);
       return 'ALREADY_DONE';
     }
+    const d = loaded.delivery;
     if (d.status !== 'PLANNED') {
       this.logger.log(`skip digest ${d.period} for ${d.userId}: already ${d.status.toLowerCase()}`);
       return 'ALREADY_DONE';
     }
     if (d.frequency === 'OFF' || !d.confirmedAt) {
-      await this.db.query(`UPDATE digest_deliveries SET status = 'SKIPPED', skip_reason = $2, finished_at = now() WHERE id = $1 AND status = 'PLANNED'`, [
-        d.id,
-        d.frequency === 'OFF' ? 'digests turned off' : 'email address not confirmed',
-      ]);
-      this.logger.log(`skip digest ${d.period} for ${d.userId}: ${d.frequency === 'OFF' ? 'digests turned off' : 'email not confirmed'}`);
+      const reason = d.frequency === 'OFF' ? 'digests turned off' : 'email address not confirmed';
+      await this.db.query(`UPDATE digest_deliveries SET status = 'SKIPPED', skip_reason = $2, finished_at = now() WHERE id = $1 AND status = 'PLANNED'`, [d.id, reason]);
+      this.logger.log(`skip digest ${d.period} for ${d.userId}: ${reason}`);
       return 'SKIPPED';
     }
-    const since = new Date(d.watermark);
-    const until = new Date(d.dueAt);
-    const content = since < until ? this.contentOf(loaded) : { sections: [] };
+    const since = d.watermark;
+    const until = d.dueAt;
+    const content = loaded.content ?? { sections: [] };
     if (isEmpty(content)) {
-      const done = await this.finish(d, 'SKIPPED', since, until, { skipReason: since < until ? 'nothing new' : 'covered by a later digest' });
-      if (done) this.logger.log(`skip digest ${d.period} for ${d.userId}: nothing new`);
+      const skipReason = since < until ? 'nothing new' : 'covered by a later digest';
+      const done = await this.finishes.load({ delivery: d, status: 'SKIPPED', since, until, skipReason });
+      if (done) this.logger.log(`skip digest ${d.period} for ${d.userId}: ${skipReason}`);
       return done ? 'SKIPPED' : this.afterLostRace(d);
     }
 
@@ -137,7 +149,7 @@ export class DigestSender implements OnApplicationShutdown {
     let committed = false;
     try {
       await this.mailer.send({ from: this.config.mailFrom, to: d.email, raw }, async () => {
-        committed = await this.finish(d, 'SENT', since, until, { messageId, subject: rendered.subject, itemCount });
+        committed = await this.finishes.load({ delivery: d, status: 'SENT', since, until, messageId, subject: rendered.subject, itemCount });
         if (!committed) throw new AlreadyClaimed();
       });
       return 'SENT';
@@ -157,6 +169,47 @@ export class DigestSender implements OnApplicationShutdown {
       }
       throw new DigestRetryLater(failure.message);
     }
+  }
+
+  /** One read for a batch of deliveries: their rows, then every section for those still due, each section in one statement. */
+  private async loadBatch(ids: readonly string[]): Promise<(LoadedDelivery | null)[]> {
+    const rows = await this.reader.query<DeliveryRow>('load-deliveries', LOAD_DELIVERIES_SQL, [ids]);
+    const due = rows.filter((d) => d.status === 'PLANNED' && d.frequency !== 'OFF' && d.confirmedAt && d.watermark < d.dueAt);
+    const windows: DigestWindow[] = due.map((d) => ({ userId: d.userId, since: d.watermark, until: d.dueAt }));
+    const contents = await buildContents(this.contributors.all(), windows, this.reader);
+    const byId = new Map<string, LoadedDelivery>(rows.map((delivery) => [delivery.id, { delivery, content: null }]));
+    due.forEach((d, i) => (byId.get(d.id)!.content = contents[i]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /**
+   * Records a batch of digests as done, in one statement: each delivery only if it is
+   * still planned and its subscriber's watermark is still where its content started, and
+   * each watermark moved to the end of what was covered. The settings rows are locked
+   * first (FOR UPDATE, in one order): a concurrent batch waits for them and then compares
+   * against the watermark as that batch left it, never the one its snapshot saw. A
+   * subscriber's second delivery in the same batch loses, as it would have lost to the
+   * first one anyway.
+   */
+  private async finishBatch(requests: readonly FinishRequest[]): Promise<boolean[]> {
+    const claimed = new Set<string>();
+    const eligible = requests
+      .filter((r) => !claimed.has(r.delivery.userId) && claimed.add(r.delivery.userId))
+      .sort((a, b) => (a.delivery.id < b.delivery.id ? -1 : 1));
+    const column = <T>(pick: (r: FinishRequest) => T) => eligible.map(pick);
+    const rows = await this.reader.query<{ id: string }>('finish', FINISH_SQL, [
+      column((r) => r.delivery.id),
+      column((r) => r.delivery.userId),
+      column((r) => r.status),
+      column((r) => r.since),
+      column((r) => r.until),
+      column((r) => r.messageId ?? null),
+      column((r) => r.subject ?? null),
+      column((r) => r.itemCount ?? null),
+      column((r) => r.skipReason ?? null),
+    ]);
+    const done = new Set(rows.map((r) => r.id));
+    return requests.map((r) => done.has(r.delivery.id));
   }
 
   /** A preview of what the coming digest would say so far; it neither counts nor moves the watermark. */
@@ -181,9 +234,14 @@ export class DigestSender implements OnApplicationShutdown {
 
   private async loadPreview(userId: string): Promise<{ user: { email: string; displayName: string }; content: DigestContent } | null> {
     if (!isUuid(userId)) return null;
-    const statement = this.statement('preview');
-    const [row] = await this.reader.query<{ email: string; displayName: string } & Record<string, unknown>>(statement.name, statement.text, [userId]);
-    return row ? { user: row, content: this.contentOf(row) } : null;
+    const [user] = await this.reader.query<{ email: string; displayName: string; watermark: Date }>(
+      'load-preview',
+      `SELECT u.email, u.display_name AS "displayName", s.digest_watermark AS watermark FROM notification_settings s JOIN users u ON u.id = s.user_id WHERE s.user_id = $1`,
+      [userId],
+    );
+    if (!user) return null;
+    const [content] = await buildContents(this.contributors.all(), [{ userId, since: user.watermark, until: new Date() }], this.reader);
+    return { user, content };
   }
 
   /** Mails a link that confirms the address digests go to; nothing when it is already confirmed. */
@@ -232,50 +290,9 @@ export class DigestSender implements OnApplicationShutdown {
     });
   }
 
-  private async loadDelivery(id: string): Promise<DeliveryRow | null> {
-    const [row] = await this.reader.query<DeliveryRow>(
-      'load-delivery',
-      `SELECT d.id, d.user_id AS "userId", d.period, d.due_at AS "dueAt", d.status, u.email, u.display_name AS "displayName",
-              s.digest_frequency AS frequency, s.email_confirmed_at AS "confirmedAt", s.digest_watermark AS watermark
-         FROM digest_deliveries d JOIN users u ON u.id = d.user_id JOIN notification_settings s ON s.user_id = d.user_id
-        WHERE d.id = $1`,
-      [id],
-    );
-    return row ?? null;
-  }
-
-  /**
-   * Marks the delivery done and moves the watermark, in one statement, only if the
-   * delivery is still planned and the watermark is still where the content started.
-   */
-  private async finish(
-    d: DeliveryRow,
-    status: 'SENT' | 'SKIPPED',
-    since: Date,
-    until: Date,
-    details: { messageId?: string; subject?: string; itemCount?: number; skipReason?: string },
-  ): Promise<boolean> {
-    const [row] = await this.reader.query<{ finished: number }>(
-      'finish',
-      `WITH done AS (
-         UPDATE digest_deliveries SET status = $2, covered_from = $3, covered_until = $4, message_id = $5, subject = $6,
-                item_count = $7, skip_reason = $8, attempts = attempts + 1, finished_at = now(), last_error = NULL
-          WHERE id = $1 AND status = 'PLANNED'
-            AND EXISTS (SELECT 1 FROM notification_settings s WHERE s.user_id = digest_deliveries.user_id AND s.digest_watermark = $3)
-          RETURNING user_id
-       ), moved AS (
-         UPDATE notification_settings s SET digest_watermark = GREATEST(s.digest_watermark, $4)
-           FROM done WHERE s.user_id = done.user_id RETURNING 1
-       )
-       SELECT (SELECT count(*) FROM done)::int AS finished`,
-      [d.id, status, since, until, details.messageId ?? null, details.subject ?? null, details.itemCount ?? null, details.skipReason ?? null],
-    );
-    return row.finished === 1;
-  }
-
   /** Another run got there first, or the watermark moved under us: look again, later. */
   private async afterLostRace(d: DeliveryRow): Promise<DigestOutcome> {
-    const now = await this.loadDelivery(d.id);
+    const [now] = await this.reader.query<{ status: string }>('delivery-status', 'SELECT status FROM digest_deliveries WHERE id = $1', [d.id]);
     if (!now || now.status !== 'PLANNED') {
       this.logger.log(`skip digest ${d.period} for ${d.userId}: finished by another run`);
       return 'ALREADY_DONE';

@@ -5,13 +5,14 @@ import { queueToken } from '../../queues/queues.module.js';
 import { DigestContributors } from './digest-content.js';
 import { DigestMailer } from './digest-mailer.js';
 import { DigestPlanner } from './digest-planner.service.js';
+import { DigestReader } from './digest-reader.js';
 import { DigestSender } from './digest-sender.service.js';
 import { DigestsResolver } from './digests.resolver.js';
 import { DigestsService } from './digests.service.js';
 
 @Module({
-  providers: [DigestContributors, DigestMailer, DigestPlanner, DigestSender, DigestsService, DigestsResolver],
-  exports: [DigestContributors, DigestPlanner, DigestSender, DigestsService],
+  providers: [DigestContributors, DigestMailer, DigestPlanner, DigestReader, DigestSender, DigestsService, DigestsResolver],
+  exports: [DigestContributors, DigestPlanner, DigestReader, DigestSender, DigestsService],
 })
 export class DigestsModule implements OnApplicationShutdown {
   constructor(@Inject(queueToken(QueueName.DIGESTS)) private readonly queue: Queue) {}

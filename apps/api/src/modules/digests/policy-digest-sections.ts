@@ -1,4 +1,4 @@
-import type { DigestSection, DigestSectionContributor } from './digest-content.js';
+import { sqlSection, type DigestSection } from './digest-content.js';
 
 interface PolicyVersionRow {
   slug: string;
@@ -12,7 +12,7 @@ interface PolicyVersionRow {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Versions of followed policy documents published in the window, with what changed since the version before. */
-export const policyVersionsSection: DigestSectionContributor = {
+export const policyVersionsSection = sqlSection({
   key: 'policy-versions',
   order: 30,
   sql: `SELECT d.slug, d.title, v.version, v.summary_of_changes AS summary, (prev.id IS NULL) AS first, ch.sections
@@ -54,7 +54,7 @@ export const policyVersionsSection: DigestSectionContributor = {
       more: [],
     };
   },
-};
+});
 
 interface StaleCitationRow {
   answerId: string;
@@ -71,7 +71,7 @@ interface StaleCitationRow {
  * (changed or removed the cited section), not those a version before the window had
  * already made stale.
  */
-export const staleCitationsSection: DigestSectionContributor = {
+export const staleCitationsSection = sqlSection({
   key: 'stale-citations',
   order: 40,
   sql: `SELECT * FROM (
@@ -108,4 +108,4 @@ export const staleCitationsSection: DigestSectionContributor = {
       more: [],
     };
   },
-};
+});
