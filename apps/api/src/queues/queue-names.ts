@@ -14,6 +14,8 @@ export type JobName<Q extends QueueName> = (typeof JOB_NAMES)[Q][number];
 
 /** Per-queue worker settings where the defaults do not fit. */
 export const WORKER_OPTIONS: Partial<Record<QueueName, { concurrency?: number; lockDuration?: number; stalledInterval?: number; maxStalledCount?: number }>> = {
-  // Digests wait on SMTP and PostgreSQL, not CPU; a killed worker's digests come back within ~20 s.
-  [QueueName.DIGESTS]: { concurrency: 24, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 50 },
+  // Digests wait on SMTP and PostgreSQL, not CPU, and are read and recorded in batches of
+  // those in flight (DigestSender): more in flight, fewer statements per digest. A killed
+  // worker's digests come back within ~20 s.
+  [QueueName.DIGESTS]: { concurrency: 96, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 50 },
 };

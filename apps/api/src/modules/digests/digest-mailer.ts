@@ -6,7 +6,8 @@ import type { AppConfig } from '../../config/app-config.js';
 
 /** Where mail goes when SMTP_URL is not set: the development mail sink (`dist/cli/mail-sink.js`). */
 export const DEFAULT_SMTP_URL = 'smtp://127.0.0.1:1025';
-const MAX_CONNECTIONS = 24;
+/** Half the worker's digest concurrency: a digest holds a connection only from its envelope to the server's last reply. */
+const MAX_CONNECTIONS = 48;
 
 export class MailDeliveryError extends Error {
   constructor(
