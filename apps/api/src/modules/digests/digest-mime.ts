@@ -40,7 +40,10 @@ function mailbox(value: string): string {
 }
 
 function base64Lines(body: string): string {
-  return (Buffer.from(body, 'utf8').toString('base64').match(/.{1,76}/g) ?? []).join(CRLF);
+  const encoded = Buffer.from(body, 'utf8').toString('base64');
+  const lines: string[] = [];
+  for (let i = 0; i < encoded.length; i += 76) lines.push(encoded.slice(i, i + 76));
+  return lines.join(CRLF);
 }
 
 /**
