@@ -218,9 +218,11 @@ export async function runDigestBench(options: DigestBenchOptions): Promise<Diges
     console.log(`sending a period's digests with ${options.workers} worker process(es)…`);
     const started = performance.now();
     const plan = await app.get(DigestPlanner).plan(new Date());
+    // Asked through the partial index of planned deliveries: counting all 10,000 rows twenty
+    // times a second took CPU from the run being measured.
     for (;;) {
-      const { rows } = await db.query(`SELECT count(*) FILTER (WHERE status = 'PLANNED')::int AS planned FROM digest_deliveries`);
-      if ((rows[0] as { planned: number }).planned === 0) break;
+      const { rows } = await db.query(`SELECT EXISTS (SELECT 1 FROM digest_deliveries WHERE status = 'PLANNED' AND due_at <= now()) AS planned`);
+      if (!(rows[0] as { planned: boolean }).planned) break;
       await sleep(50);
     }
     const { rows: sentRows } = await db.query(`SELECT count(*)::int AS n FROM digest_deliveries WHERE status = 'SENT'`);
