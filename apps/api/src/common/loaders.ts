@@ -25,14 +25,21 @@ export function byKeys<K, R, V = R, F = V>(keys: readonly K[], rows: R[], keyOf:
   return keys.map((key) => (found.has(key) ? (found.get(key) as V) : fallback(key)));
 }
 
-/** Groups rows per key, in the keys' order; a key with no rows gets an empty list. */
-export function groupByKeys<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): R[][] {
-  const groups = new Map<K, R[]>();
+/** Groups rows per key (each row as `valueOf` makes it), in the order rows come. */
+export function groupBy<K, R, V = R>(rows: readonly R[], keyOf: (row: R) => K, valueOf?: (row: R) => V): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
   for (const row of rows) {
     const key = keyOf(row);
+    const value = valueOf ? valueOf(row) : (row as unknown as V);
     const list = groups.get(key);
-    if (list) list.push(row);
-    else groups.set(key, [row]);
+    if (list) list.push(value);
+    else groups.set(key, [value]);
   }
+  return groups;
+}
+
+/** Groups rows per key, in the keys' order; a key with no rows gets an empty list. */
+export function groupByKeys<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): R[][] {
+  const groups = groupBy(rows, keyOf);
   return keys.map((key) => groups.get(key) ?? []);
 }

@@ -68,7 +68,7 @@ export async function buildContents(contributors: readonly DigestSectionContribu
   if (!windows.length) return [];
   const perContributor = await Promise.all(contributors.map((c) => c.sections(windows, db)));
   return windows.map((_, i) => ({
-    sections: perContributor.map((sections) => sections[i]).filter((s): s is DigestSection => !!s && (s.items.length > 0 || s.more.length > 0)),
+    sections: perContributor.map((sections) => sections[i]).filter((s): s is DigestSection => !!s && hasItems(s)),
   }));
 }
 
@@ -84,7 +84,7 @@ export function sqlSection(definition: { key: string; order: number; sql: string
   if (/\$\d/.test(definition.sql)) throw new Error(`digest section ${definition.key}: use :userId, :since and :until, not $n`);
   const sql = definition.sql.replace(/(?<!:):userId\b/g, 'w.user_id').replace(/(?<!:):since\b/g, 'w.since').replace(/(?<!:):until\b/g, 'w.until');
   const text = `SELECT (SELECT coalesce(json_agg(x), '[]'::json) FROM (${sql}) x) AS rows
-                  FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS w(user_id, since, until, n)
+                  FROM ${BATCH_WINDOWS_SQL} WITH ORDINALITY AS w(user_id, since, until, n)
                  ORDER BY w.n`;
   return {
     key: definition.key,
@@ -96,9 +96,14 @@ export function sqlSection(definition: { key: string; order: number; sql: string
   };
 }
 
-/** The batch as three parallel arrays, for `unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[])`. */
+/** The batch's windows as rows (user_id, since, until) in a statement whose first three parameters are `windowArrays`. */
+export const BATCH_WINDOWS_SQL = 'unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[])';
+
+/** The batch as three parallel arrays, the parameters behind BATCH_WINDOWS_SQL. */
 export function windowArrays(windows: readonly DigestWindow[]): [string[], Date[], Date[]] {
   return [windows.map((w) => w.userId), windows.map((w) => w.since), windows.map((w) => w.until)];
 }
 
-export const isEmpty = (content: DigestContent): boolean => content.sections.every((s) => s.items.length === 0 && s.more.length === 0);
+const hasItems = (section: DigestSection): boolean => section.items.length > 0 || section.more.length > 0;
+
+export const isEmpty = (content: DigestContent): boolean => !content.sections.some(hasItems);

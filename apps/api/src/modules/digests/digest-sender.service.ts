@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { isUuid } from '../../common/ids.js';
+import { byKeys } from '../../common/loaders.js';
 import { buildContents, DigestContributors, isEmpty, type DigestContent, type DigestWindow } from './digest-content.js';
 import { DigestMailer, MailDeliveryError } from './digest-mailer.js';
 import { buildDigestMessage } from './digest-mime.js';
@@ -38,11 +39,10 @@ interface LoadedDelivery {
   content: DigestContent | null;
 }
 
+/** A digest to record as done; it covers (delivery.watermark, delivery.dueAt]. */
 interface FinishRequest {
   delivery: DeliveryRow;
   status: 'SENT' | 'SKIPPED';
-  since: Date;
-  until: Date;
   messageId?: string;
   subject?: string;
   itemCount?: number;
@@ -131,12 +131,10 @@ export class DigestSender {
       this.logger.log(`skip digest ${d.period} for ${d.userId}: ${reason}`);
       return 'SKIPPED';
     }
-    const since = d.watermark;
-    const until = d.dueAt;
     const content = loaded.content ?? { sections: [] };
     if (isEmpty(content)) {
-      const skipReason = since < until ? 'nothing new' : 'covered by a later digest';
-      const done = await this.finishes.load({ delivery: d, status: 'SKIPPED', since, until, skipReason });
+      const skipReason = d.watermark < d.dueAt ? 'nothing new' : 'covered by a later digest';
+      const done = await this.finishes.load({ delivery: d, status: 'SKIPPED', skipReason });
       if (done) this.logger.log(`skip digest ${d.period} for ${d.userId}: ${skipReason}`);
       return done ? 'SKIPPED' : this.afterLostRace(d);
     }
@@ -149,7 +147,7 @@ export class DigestSender {
     let committed = false;
     try {
       await this.mailer.send({ from: this.config.mailFrom, to: d.email, raw }, async () => {
-        committed = await this.finishes.load({ delivery: d, status: 'SENT', since, until, messageId, subject: rendered.subject, itemCount });
+        committed = await this.finishes.load({ delivery: d, status: 'SENT', messageId, subject: rendered.subject, itemCount });
         if (!committed) throw new AlreadyClaimed();
       });
       return 'SENT';
@@ -177,9 +175,8 @@ export class DigestSender {
     const due = rows.filter((d) => d.status === 'PLANNED' && d.frequency !== 'OFF' && d.confirmedAt && d.watermark < d.dueAt);
     const windows: DigestWindow[] = due.map((d) => ({ userId: d.userId, since: d.watermark, until: d.dueAt }));
     const contents = await buildContents(this.contributors.all(), windows, this.reader);
-    const byId = new Map<string, LoadedDelivery>(rows.map((delivery) => [delivery.id, { delivery, content: null }]));
-    due.forEach((d, i) => (byId.get(d.id)!.content = contents[i]));
-    return ids.map((id) => byId.get(id) ?? null);
+    const contentOf = new Map(due.map((d, i) => [d.id, contents[i]]));
+    return byKeys(ids, rows, (d) => d.id, () => null, (delivery) => ({ delivery, content: contentOf.get(delivery.id) ?? null }));
   }
 
   /**
@@ -193,16 +190,14 @@ export class DigestSender {
    */
   private async finishBatch(requests: readonly FinishRequest[]): Promise<boolean[]> {
     const claimed = new Set<string>();
-    const eligible = requests
-      .filter((r) => !claimed.has(r.delivery.userId) && claimed.add(r.delivery.userId))
-      .sort((a, b) => (a.delivery.id < b.delivery.id ? -1 : 1));
+    const eligible = requests.filter((r) => !claimed.has(r.delivery.userId) && claimed.add(r.delivery.userId));
     const column = <T>(pick: (r: FinishRequest) => T) => eligible.map(pick);
     const rows = await this.reader.query<{ id: string }>('finish', FINISH_SQL, [
       column((r) => r.delivery.id),
       column((r) => r.delivery.userId),
       column((r) => r.status),
-      column((r) => r.since),
-      column((r) => r.until),
+      column((r) => r.delivery.watermark),
+      column((r) => r.delivery.dueAt),
       column((r) => r.messageId ?? null),
       column((r) => r.subject ?? null),
       column((r) => r.itemCount ?? null),

@@ -1,4 +1,5 @@
-import { windowArrays, type DigestItem, type DigestSection, type DigestSectionContributor, type DigestWindow } from './digest-content.js';
+import { groupBy } from '../../common/loaders.js';
+import { BATCH_WINDOWS_SQL, windowArrays, type DigestItem, type DigestSection, type DigestSectionContributor, type DigestWindow } from './digest-content.js';
 
 /** How many new questions a digest lists before it only counts the rest. */
 export const TOP_NEW_QUESTIONS = 5;
@@ -67,7 +68,7 @@ export function newQuestionsSection(window: DigestWindow, follows: FollowedTarge
 }
 
 const NEW_QUESTIONS_SQL = `
-  WITH w AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS w(user_id, since, until)),
+  WITH w AS (SELECT * FROM ${BATCH_WINDOWS_SQL} AS w(user_id, since, until)),
   span AS (SELECT min(since) AS since, max(until) AS until FROM w),
   f AS (SELECT f.user_id, f.kind, f.target_id FROM follows f WHERE f.user_id = ANY($1::uuid[]) AND f.kind IN ('COMMUNITY', 'TAG')),
   by_community AS (
@@ -110,13 +111,7 @@ export const newQuestionsContributor: DigestSectionContributor = {
     }
     const communities = new Map(row.communities.map(([id, slug, title]) => [id, { slug, title }]));
     const tagSlugs = new Map(row.tags);
-    const tagsOf = new Map<string, [string, string][]>();
-    for (const [questionId, tagId] of row.questionTags) {
-      const tag: [string, string] = [tagId, tagSlugs.get(tagId) ?? ''];
-      const list = tagsOf.get(questionId);
-      if (list) list.push(tag);
-      else tagsOf.set(questionId, [tag]);
-    }
+    const tagsOf = groupBy(row.questionTags, ([questionId]) => questionId, ([, tagId]): [string, string] => [tagId, tagSlugs.get(tagId) ?? '']);
     const questions: NewQuestion[] = row.questions.map(([id, title, activity, createdAt, authorId, communityId]) => ({
       id,
       title,
@@ -129,16 +124,8 @@ export const newQuestionsContributor: DigestSectionContributor = {
       tags: tagsOf.get(id) ?? [],
     }));
     // Only the questions a subscriber's follows reach are looked at for them.
-    const byTarget = new Map<string, NewQuestion[]>();
-    const add = (target: string, q: NewQuestion) => {
-      const list = byTarget.get(target);
-      if (list) list.push(q);
-      else byTarget.set(target, [q]);
-    };
-    for (const q of questions) {
-      add(q.communityId, q);
-      for (const [tagId] of q.tags) add(tagId, q);
-    }
+    const reached = questions.flatMap((q) => [{ target: q.communityId, q }, ...q.tags.map(([tagId]) => ({ target: tagId, q }))]);
+    const byTarget = groupBy(reached, (r) => r.target, (r) => r.q);
     return windows.map((window) => {
       const mine = follows.get(window.userId);
       if (!mine) return null;
@@ -184,7 +171,7 @@ export function watchedQuestionsSection(window: DigestWindow, watched: readonly 
 }
 
 const WATCHED_QUESTIONS_SQL = `
-  WITH w AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS w(user_id, since, until)),
+  WITH w AS (SELECT * FROM ${BATCH_WINDOWS_SQL} AS w(user_id, since, until)),
   span AS (SELECT min(since) AS since, max(until) AS until FROM w),
   f AS (SELECT f.user_id, f.target_id FROM follows f WHERE f.user_id = ANY($1::uuid[]) AND f.kind = 'QUESTION'),
   a AS (SELECT a.* FROM (SELECT DISTINCT target_id FROM f) t CROSS JOIN span CROSS JOIN LATERAL (
@@ -210,12 +197,8 @@ export const watchedQuestionsContributor: DigestSectionContributor = {
       acceptances: [string, string, number][];
       titles: [string, string][];
     }>('watched-questions', WATCHED_QUESTIONS_SQL, windowArrays(windows));
-    const watched = new Map<string, string[]>();
-    for (const [userId, questionId] of row.follows) {
-      const list = watched.get(userId);
-      if (list) list.push(questionId);
-      else watched.set(userId, [questionId]);
-    }
+    const watched = groupBy(row.follows, ([userId]) => userId, ([, questionId]) => questionId);
+    const byQuestion = (events: [string, string, number][]) => groupBy(events, ([questionId]) => questionId, ([, by, at]): [string, number] => [by, at]);
     const activity: WatchedActivity = { answers: byQuestion(row.answers), acceptances: byQuestion(row.acceptances), titles: new Map(row.titles) };
     return windows.map((window) => {
       const mine = watched.get(window.userId);
@@ -224,12 +207,3 @@ export const watchedQuestionsContributor: DigestSectionContributor = {
   },
 };
 
-function byQuestion(events: [string, string, number][]): Map<string, [string, number][]> {
-  const map = new Map<string, [string, number][]>();
-  for (const [questionId, by, at] of events) {
-    const list = map.get(questionId);
-    if (list) list.push([by, at]);
-    else map.set(questionId, [[by, at]]);
-  }
-  return map;
-}
