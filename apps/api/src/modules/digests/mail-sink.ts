@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import libmime from 'libmime';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -40,6 +41,15 @@ function headerMap(raw: Buffer): Map<string, string> {
   }
   return map;
 }
+
+/** A header as a person reads it: RFC 2047 encoded words (`=?UTF-8?B?…?=`) decoded. */
+const readable = (value: string) => {
+  try {
+    return libmime.decodeWords(value);
+  } catch {
+    return value;
+  }
+};
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -158,7 +168,7 @@ export class MailSink {
         return;
       }
       const parsed = await simpleParser(mail.raw);
-      const headers = [...mail.headers].map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('');
+      const headers = [...mail.headers].map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(readable(v))}</td></tr>`).join('');
       const body = parsed.html ? `<iframe sandbox srcdoc="${escapeHtml(parsed.html)}" style="width:100%;height:60vh;border:1px solid #ccc"></iframe>` : `<pre>${escapeHtml(parsed.text ?? '')}</pre>`;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
         `<!doctype html><meta charset="utf-8"><title>${escapeHtml(parsed.subject ?? '')}</title><p><a href="/">All mail</a> · <a href="/messages/${mail.id}.eml">raw</a></p><table>${headers}</table>${body}<h3>Plain text</h3><pre>${escapeHtml(parsed.text ?? '')}</pre>`,
@@ -167,7 +177,7 @@ export class MailSink {
     }
     const rows = [...this.messages]
       .reverse()
-      .map((m) => `<tr><td>${m.receivedAt.toISOString()}</td><td>${escapeHtml(m.envelopeTo.join(', '))}</td><td><a href="/messages/${m.id}">${escapeHtml(m.headers.get('subject') ?? '(no subject)')}</a></td></tr>`)
+      .map((m) => `<tr><td>${m.receivedAt.toISOString()}</td><td>${escapeHtml(m.envelopeTo.join(', '))}</td><td><a href="/messages/${m.id}">${escapeHtml(readable(m.headers.get('subject') ?? '(no subject)'))}</a></td></tr>`)
       .join('');
     res
       .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
