@@ -16,6 +16,7 @@ import { DigestPlanner } from '../modules/digests/digest-planner.service.js';
 import { DigestsModule } from '../modules/digests/digests.module.js';
 import { MailSink } from '../modules/digests/mail-sink.js';
 import { WORKER_OPTIONS, QueueName } from '../queues/queue-names.js';
+import { cpuBetween, snapshotCpu, type CpuUsage } from './cpu-usage.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const workerEntry = resolve(here, '..', 'worker.js');
@@ -29,10 +30,18 @@ export interface DigestBenchResult {
   subscribers: number;
   workers: number;
   digestsPerSecond: number;
+  /** The baseline the target is judged against: no-op jobs with as many in flight as the digest workers run. */
   noopJobsPerSecond: number;
+  /** The same no-op jobs on a worker with BullMQ's default options (one job at a time), for reference. */
+  noopDefaultJobsPerSecond: number;
+  /** CPU milliseconds a no-op job costs (worker, Redis, adding it), at the digest workers' concurrency. */
+  noopCpuMsPerJob: number | null;
+  concurrency: number;
   ratio: number;
   peakWorkerRssMb: number;
   seconds: number;
+  /** Where the machine's CPU went while the period was sent; null without /proc. */
+  cpu: CpuUsage | null;
 }
 
 @Module({})
@@ -55,7 +64,8 @@ function peakRssMb(pid: number | undefined): number {
   }
 }
 
-function waitForLine(child: ChildProcess, text: string, timeoutMs = 30_000): Promise<void> {
+/** Resolves with what the child printed up to and including the line that contains `text`. */
+function waitForLine(child: ChildProcess, text: string, timeoutMs = 30_000): Promise<string> {
   return new Promise((resolveLine, reject) => {
     const timer = setTimeout(() => reject(new Error(`no "${text}" from child`)), timeoutMs);
     let buffer = '';
@@ -63,7 +73,7 @@ function waitForLine(child: ChildProcess, text: string, timeoutMs = 30_000): Pro
       buffer += chunk.toString();
       if (buffer.includes(text)) {
         clearTimeout(timer);
-        resolveLine();
+        resolveLine(buffer);
       }
       if (buffer.length > 10_000) buffer = buffer.slice(-1000);
     });
@@ -149,19 +159,40 @@ async function subscribe(db: pg.Client, windowStart: Date, hour: number): Promis
   await db.query('ANALYZE notification_settings');
 }
 
-async function noopRate(redisUrl: string, prefix: string, jobs: number, concurrency: number): Promise<number> {
+interface NoopRun {
+  jobsPerSecond: number;
+  /** CPU milliseconds per job: the no-op worker, Redis, and this process adding the jobs. */
+  cpuMsPerJob: number | null;
+}
+
+/** No-op rates vary by a fifth between runs on a busy 2-core machine; the median of three is steadier. */
+async function medianNoopRate(redisUrl: string, prefix: string, jobs: number, concurrency: number): Promise<NoopRun> {
+  const runs: NoopRun[] = [];
+  for (let run = 0; run < 3; run += 1) runs.push(await noopRate(redisUrl, prefix, jobs, concurrency));
+  return runs.sort((a, b) => a.jobsPerSecond - b.jobsPerSecond)[1];
+}
+
+async function noopRate(redisUrl: string, prefix: string, jobs: number, concurrency: number): Promise<NoopRun> {
   const queue = new Queue('noop-bench', { connection: { url: redisUrl, maxRetriesPerRequest: null } as never, prefix });
   const child = spawn(process.execPath, [resolve(here, 'noop-worker.js'), 'noop-bench', prefix, redisUrl, String(jobs), String(concurrency)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await waitForLine(child, 'ready');
+  const ready = await waitForLine(child, 'ready');
+  const workerCpuAtReady = Number(/ready cpu (\d+)/.exec(ready)?.[1]);
+  const group = (pid: number, comm: string) => (pid === process.pid ? 'bench' : comm === 'redis-server' ? 'Redis' : 'other');
+  const before = snapshotCpu(group);
   const started = performance.now();
   for (let i = 0; i < jobs; i += 1000) {
     await queue.addBulk(Array.from({ length: Math.min(1000, jobs - i) }, (_, k) => ({ name: 'noop', data: { n: i + k }, opts: { removeOnComplete: true } })));
   }
-  await waitForLine(child, `done ${jobs}`, 120_000);
+  const done = await waitForLine(child, `done ${jobs}`, 120_000);
   const seconds = (performance.now() - started) / 1000;
+  const after = snapshotCpu(group);
+  // The no-op worker exits when done, so it reports its own CPU time rather than leaving it in /proc.
+  const workerCpu = Number(/done \d+ cpu (\d+)/.exec(done)?.[1]) - workerCpuAtReady;
   await queue.obliterate({ force: true });
   await queue.close();
-  return jobs / seconds;
+  const usage = before && after ? cpuBetween(before, after) : null;
+  const others = usage?.groups.filter((g) => g.group !== 'other').reduce((n, g) => n + g.ms, 0);
+  return { jobsPerSecond: jobs / seconds, cpuMsPerJob: others === undefined || Number.isNaN(workerCpu) ? null : (others + workerCpu) / jobs };
 }
 
 export async function runDigestBench(options: DigestBenchOptions): Promise<DigestBenchResult> {
@@ -192,8 +223,9 @@ export async function runDigestBench(options: DigestBenchOptions): Promise<Diges
     await seed(db, options.subscribers, windowStart);
 
     const concurrency = WORKER_OPTIONS[QueueName.DIGESTS]?.concurrency ?? 4;
-    console.log('measuring the no-op BullMQ job rate…');
-    const noop = await noopRate(redisUrl, prefix, options.subscribers, concurrency * options.workers);
+    console.log('measuring the no-op BullMQ job rate (median of three runs each)…');
+    const noop = await medianNoopRate(redisUrl, prefix, options.subscribers, concurrency * options.workers);
+    const noopDefault = await medianNoopRate(redisUrl, prefix, options.subscribers, 1);
 
     const env = {
       ...process.env,
@@ -216,6 +248,18 @@ export async function runDigestBench(options: DigestBenchOptions): Promise<Diges
     for (const w of workers) w.stdout?.resume();
     await subscribe(db, windowStart, hourStart.getUTCHours());
     console.log(`sending a period's digests with ${options.workers} worker process(es)…`);
+    const workerPids = new Set(workers.map((w) => w.pid));
+    const group = (pid: number, comm: string) =>
+      workerPids.has(pid)
+        ? 'digest worker'
+        : pid === process.pid
+          ? 'bench: planner, SMTP sink'
+          : comm.startsWith('postgres')
+            ? 'PostgreSQL'
+            : comm === 'redis-server'
+              ? 'Redis'
+              : 'other';
+    const cpuBefore = snapshotCpu(group);
     const started = performance.now();
     const plan = await app.get(DigestPlanner).plan(new Date());
     // Asked through the partial index of planned deliveries: counting all 10,000 rows twenty
@@ -229,6 +273,7 @@ export async function runDigestBench(options: DigestBenchOptions): Promise<Diges
     // A delivery is marked sent just before its final "."; the clock stops when the server has them all.
     while (sink.messages.length < (sentRows[0] as { n: number }).n) await sleep(10);
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = snapshotCpu(group);
     const { rows: outcome } = await db.query(`SELECT status, count(*)::int AS n FROM digest_deliveries GROUP BY status ORDER BY status`);
     const peak = Math.max(...workers.map((w) => peakRssMb(w.pid)));
     const sent = (outcome as { status: string; n: number }[]).find((r) => r.status === 'SENT')?.n ?? 0;
@@ -239,10 +284,14 @@ export async function runDigestBench(options: DigestBenchOptions): Promise<Diges
       subscribers: options.subscribers,
       workers: options.workers,
       digestsPerSecond,
-      noopJobsPerSecond: noop,
-      ratio: digestsPerSecond / noop,
+      noopJobsPerSecond: noop.jobsPerSecond,
+      noopDefaultJobsPerSecond: noopDefault.jobsPerSecond,
+      noopCpuMsPerJob: noop.cpuMsPerJob,
+      concurrency: concurrency * options.workers,
+      ratio: digestsPerSecond / noop.jobsPerSecond,
       peakWorkerRssMb: peak,
       seconds,
+      cpu: cpuBefore && cpuAfter ? cpuBetween(cpuBefore, cpuAfter) : null,
     };
   } finally {
     for (const w of workers) w.kill('SIGTERM');
@@ -260,15 +309,24 @@ export async function runDigestBench(options: DigestBenchOptions): Promise<Diges
 
 export function printDigestBench(r: DigestBenchResult): void {
   const pass = (ok: boolean) => (ok ? 'ok' : 'BELOW TARGET');
-  console.log(
-    [
-      `digest benchmark: ${r.subscribers} subscribers, ${r.workers} worker process(es), ${r.seconds.toFixed(1)} s end to end`,
-      `  digests/s            ${r.digestsPerSecond.toFixed(0).padStart(8)}   target >= 300  ${pass(r.digestsPerSecond >= 300)}`,
-      `  no-op BullMQ jobs/s  ${r.noopJobsPerSecond.toFixed(0).padStart(8)}`,
-      `  digests / no-op      ${(r.ratio * 100).toFixed(0).padStart(7)}%   target >= 25 % ${pass(r.ratio >= 0.25)}`,
-      `  peak worker RSS      ${String(r.peakWorkerRssMb).padStart(6)} MB   target <= 300  ${pass(r.peakWorkerRssMb <= 300)}`,
-    ].join('\n'),
-  );
+  const sent = r.digestsPerSecond * r.seconds;
+  const lines = [
+    `digest benchmark: ${r.subscribers} subscribers, ${r.workers} worker process(es), ${r.seconds.toFixed(1)} s end to end`,
+    `  digests/s            ${r.digestsPerSecond.toFixed(0).padStart(8)}   target >= 300  ${pass(r.digestsPerSecond >= 300)}`,
+    `  no-op BullMQ jobs/s  ${r.noopJobsPerSecond.toFixed(0).padStart(8)}   ${r.concurrency} in flight, as the digest workers run`,
+    `  digests / no-op      ${(r.ratio * 100).toFixed(0).padStart(7)}%   target >= 25 % ${pass(r.ratio >= 0.25)}`,
+    `  peak worker RSS      ${String(r.peakWorkerRssMb).padStart(6)} MB   target <= 300  ${pass(r.peakWorkerRssMb <= 300)}`,
+    `  for reference: no-op jobs/s with BullMQ's default worker options (one at a time) ${r.noopDefaultJobsPerSecond.toFixed(0)};` +
+      ` digests are ${((r.digestsPerSecond / r.noopDefaultJobsPerSecond) * 100).toFixed(0)} % of that`,
+  ];
+  if (r.cpu && sent > 0) {
+    lines.push(`  CPU while sending (machine ${(r.cpu.machineBusy * 100).toFixed(0)} % busy), ms per digest:`);
+    for (const { group, ms } of r.cpu.groups.filter((g) => g.ms > 0)) lines.push(`    ${group.padEnd(28)} ${(ms / sent).toFixed(3)}`);
+    const total = r.cpu.groups.reduce((n, g) => n + g.ms, 0);
+    lines.push(`    ${'all'.padEnd(28)} ${(total / sent).toFixed(3)}`);
+    if (r.noopCpuMsPerJob !== null) lines.push(`    ${'a no-op job, for comparison'.padEnd(28)} ${r.noopCpuMsPerJob.toFixed(3)}`);
+  }
+  console.log(lines.join('\n'));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

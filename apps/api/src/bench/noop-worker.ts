@@ -1,10 +1,14 @@
 import { Worker } from 'bullmq';
 
 /**
- * The baseline: a BullMQ worker whose jobs do nothing, with the digest worker's
- * concurrency, on the same Redis. Reports "ready" and then "done <n>" on stdout.
+ * The baseline: a BullMQ worker whose jobs do nothing, on the same Redis. Reports
+ * "ready cpu <ms>" and then "done <n> cpu <ms>" on stdout, with the CPU time it had used.
  */
 const [queueName, prefix, redisUrl, total, concurrency] = process.argv.slice(2);
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return Math.round((user + system) / 1000);
+};
 let done = 0;
 const worker = new Worker(queueName, async () => undefined, {
   connection: { url: redisUrl, maxRetriesPerRequest: null } as never,
@@ -15,8 +19,8 @@ const worker = new Worker(queueName, async () => undefined, {
 worker.on('completed', () => {
   done += 1;
   if (done === Number(total)) {
-    process.stdout.write(`done ${done}\n`);
+    process.stdout.write(`done ${done} cpu ${cpuMs()}\n`);
     void worker.close().then(() => process.exit(0));
   }
 });
-void worker.waitUntilReady().then(() => process.stdout.write('ready\n'));
+void worker.waitUntilReady().then(() => process.stdout.write(`ready cpu ${cpuMs()}\n`));
