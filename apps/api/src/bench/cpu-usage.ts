@@ -4,8 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 const TICK_MS = 10;
 
 export interface CpuSnapshot {
-  /** CPU milliseconds (user + system) by group of processes. */
-  byGroup: Map<string, number>;
+  /** Per pid: its group and the CPU milliseconds (user + system) it has used. */
+  byPid: Map<string, { group: string; ms: number }>;
   /** The whole machine: busy and total milliseconds summed over all cores. */
   machineBusyMs: number;
   machineTotalMs: number;
@@ -26,7 +26,7 @@ function processTimes(pid: string): { comm: string; ms: number } | null {
 }
 
 /**
- * CPU time used so far by every process, keyed by group and pid, read from /proc. A process
+ * CPU time used so far by every process, with its group, read from /proc. A process
  * that exits between two snapshots drops out of the difference, so short-lived ones are
  * missed; workers and the server backends of pooled connections are not. Null where there
  * is no /proc.
@@ -41,13 +41,13 @@ export function snapshotCpu(group: ProcessGroup): CpuSnapshot | null {
   const jiffies = cpuLine.trim().split(/\s+/).slice(1).map(Number);
   const idle = (jiffies[3] ?? 0) + (jiffies[4] ?? 0);
   const total = jiffies.reduce((a, b) => a + b, 0);
-  const perProcess = new Map<string, number>();
+  const byPid = new Map<string, { group: string; ms: number }>();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     const times = processTimes(pid);
-    if (times) perProcess.set(`${group(Number(pid), times.comm)}\u0000${pid}`, times.ms);
+    if (times) byPid.set(pid, { group: group(Number(pid), times.comm), ms: times.ms });
   }
-  return { byGroup: perProcess, machineBusyMs: (total - idle) * TICK_MS, machineTotalMs: total * TICK_MS };
+  return { byPid, machineBusyMs: (total - idle) * TICK_MS, machineTotalMs: total * TICK_MS };
 }
 
 export interface CpuUsage {
@@ -59,10 +59,9 @@ export interface CpuUsage {
 
 export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): CpuUsage {
   const groups = new Map<string, number>();
-  for (const [key, ms] of after.byGroup) {
+  for (const [pid, { group, ms }] of after.byPid) {
     // A process born between the snapshots (a pooled connection's backend) spent all its time in between.
-    const earlier = before.byGroup.get(key) ?? 0;
-    const group = key.slice(0, key.indexOf('\u0000'));
+    const earlier = before.byPid.get(pid)?.ms ?? 0;
     groups.set(group, (groups.get(group) ?? 0) + ms - earlier);
   }
   const total = after.machineTotalMs - before.machineTotalMs;

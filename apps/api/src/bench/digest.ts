@@ -249,16 +249,12 @@ export async function runDigestBench(options: DigestBenchOptions): Promise<Diges
     await subscribe(db, windowStart, hourStart.getUTCHours());
     console.log(`sending a period's digests with ${options.workers} worker process(es)…`);
     const workerPids = new Set(workers.map((w) => w.pid));
-    const group = (pid: number, comm: string) =>
-      workerPids.has(pid)
-        ? 'digest worker'
-        : pid === process.pid
-          ? 'bench: planner, SMTP sink'
-          : comm.startsWith('postgres')
-            ? 'PostgreSQL'
-            : comm === 'redis-server'
-              ? 'Redis'
-              : 'other';
+    const group = (pid: number, comm: string) => {
+      if (workerPids.has(pid)) return 'digest worker';
+      if (pid === process.pid) return 'bench: planner, SMTP sink';
+      if (comm.startsWith('postgres')) return 'PostgreSQL';
+      return comm === 'redis-server' ? 'Redis' : 'other';
+    };
     const cpuBefore = snapshotCpu(group);
     const started = performance.now();
     const plan = await app.get(DigestPlanner).plan(new Date());

@@ -41,12 +41,18 @@ describe('digests are read and recorded a batch at a time', () => {
   const deliveriesOf = async (userIds: string[]) =>
     ((await t.db.query(`SELECT id FROM digest_deliveries WHERE user_id = ANY($1) ORDER BY id`, [userIds])) as { id: string }[]).map((r) => r.id);
 
-  it('reads and records thirty digests with nothing new in six statements: one read of the deliveries, one per section, one record', async () => {
-    const quiet = await seedSubscribers(t, 30, { prefix: 'quiet', hour: clock.getUTCHours(), communityId, since: new Date(Date.now() - 2 * DAY), watermark: new Date(Date.now() - HOUR) });
+  /** Plans the period, then sends every subscriber's delivery at once, as a worker's jobs in flight would. */
+  async function planAndSendAll(userIds: string[]): Promise<{ ids: string[]; outcomes: string[]; statements: number }> {
     await planner.plan(clock);
-    const ids = await deliveriesOf(quiet);
+    const ids = await deliveriesOf(userIds);
     const outcomes: string[] = [];
     const statements = await statementsDuring(t, async () => outcomes.push(...(await Promise.all(ids.map((id) => sender.sendPlanned(id))))));
+    return { ids, outcomes, statements };
+  }
+
+  it('reads and records thirty digests with nothing new in six statements: one read of the deliveries, one per section, one record', async () => {
+    const quiet = await seedSubscribers(t, 30, { prefix: 'quiet', hour: clock.getUTCHours(), communityId, since: new Date(Date.now() - 2 * DAY), watermark: new Date(Date.now() - HOUR) });
+    const { ids, outcomes, statements } = await planAndSendAll(quiet);
     expect(outcomes).toEqual(ids.map(() => 'SKIPPED'));
     expect(statements).toBe(6);
     expect(sink.messages).toHaveLength(0);
@@ -56,10 +62,7 @@ describe('digests are read and recorded a batch at a time', () => {
     const asker = await signUp(t, 'Asker');
     const busy = await seedSubscribers(t, 30, { prefix: 'busy', hour: clock.getUTCHours(), communityId, since: new Date(Date.now() - 2 * DAY), watermark: new Date(Date.now() - HOUR) });
     await askQuestion(t, asker, communityId, { title: 'A question thirty people follow' });
-    await planner.plan(clock);
-    const ids = await deliveriesOf(busy);
-    const outcomes: string[] = [];
-    const statements = await statementsDuring(t, async () => outcomes.push(...(await Promise.all(ids.map((id) => sender.sendPlanned(id))))));
+    const { ids, outcomes, statements } = await planAndSendAll(busy);
     expect(outcomes).toEqual(ids.map(() => 'SENT'));
     // 5 to read (deliveries and 4 sections, all asked for in the same tick); then each record
     // covers every digest whose server said 354 within the same few milliseconds.
