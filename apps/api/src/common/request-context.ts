@@ -1,10 +1,9 @@
 import type { Request, Response } from 'express';
-import type { UserRole } from '../modules/accounts/user.entity.js';
+import type { Actor } from '../modules/access/access.policy.js';
 import type { RequestLoaders } from './loaders.js';
 
-export interface Viewer {
-  id: string;
-  role: UserRole;
+/** The signed-in person of this request: an actor for the permission policy, and their session. */
+export interface Viewer extends Actor {
   sessionId: string;
 }
 

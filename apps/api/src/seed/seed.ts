@@ -43,7 +43,7 @@ export async function seedDemoData(config: AppConfig): Promise<string> {
     for (const [key, account] of Object.entries(demoAccounts) as [keyof typeof demoAccounts, (typeof demoAccounts)[keyof typeof demoAccounts]][]) {
       const existing = await db.getRepository(UserEntity).findOneBy({ email: account.email });
       const user = existing ?? (await accounts.signUp({ email: account.email, displayName: account.displayName, password: DEMO_PASSWORD }, UserRole[account.role])).user;
-      viewers[key] = { id: user.id, role: user.role, sessionId: '' };
+      viewers[key] = (await accounts.viewerForUser(user.id)) as Viewer;
       if (account.affiliations.length) {
         await accounts.setAffiliations(
           viewers[key],

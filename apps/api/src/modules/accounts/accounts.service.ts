@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { RateLimiter } from '../../common/rate-limiter.js';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/request-context.js';
+import type { OrganisationRole } from '../access/access.policy.js';
 import { AccountsException, AccountsExceptionCode } from './accounts.exception.js';
 import { AffiliationEntity } from './affiliation.entity.js';
 import type { AffiliationInput, SignInInput, SignUpInput } from './dto/accounts.input.js';
@@ -79,17 +80,47 @@ export class AccountsService {
     await this.db.getRepository(SessionEntity).delete({ id: viewer.sessionId });
   }
 
-  /** Resolves a session token to the signed-in person, or null when it is unknown or expired. */
+  /**
+   * Resolves a session token to the signed-in person and the rights they were granted
+   * (organisation roles, communities they moderate, suspension), in one statement, or null
+   * when the token is unknown or expired. Erased accounts have no sessions.
+   */
   async viewerForToken(token: string | undefined): Promise<Viewer | null> {
     if (!token || token.length > 200) return null;
-    const row = await this.db
+    return this.loadViewer((qb) =>
+      qb
+        .addSelect('s.id', 'sessionId')
+        .innerJoin(SessionEntity, 's', 's.user_id = u.id')
+        .where('s.token_hash = :hash AND s.expires_at > now()', { hash: hashToken(token) }),
+    );
+  }
+
+  /** The same actor without a session, for the CLI and the demo seed acting as a person. */
+  async viewerForUser(userId: string): Promise<Viewer | null> {
+    if (!isUuid(userId)) return null;
+    return this.loadViewer((qb) => qb.addSelect(`''`, 'sessionId').where('u.id = :userId', { userId }));
+  }
+
+  private async loadViewer(scope: (qb: SelectQueryBuilder<ObjectLiteral>) => SelectQueryBuilder<ObjectLiteral>): Promise<Viewer | null> {
+    const qb = this.db
       .createQueryBuilder()
-      .select(['s.id AS "sessionId"', 'u.id AS "id"', 'u.role AS "role"'])
-      .from(SessionEntity, 's')
-      .innerJoin(UserEntity, 'u', 'u.id = s.user_id')
-      .where('s.token_hash = :hash AND s.expires_at > now()', { hash: hashToken(token) })
-      .getRawOne<{ sessionId: string; id: string; role: UserRole }>();
-    return row ?? null;
+      .select(['u.id AS "id"', 'u.role AS "siteRole"', 'u.suspended_until AS "suspendedUntil"'])
+      .addSelect(
+        `(SELECT coalesce(jsonb_object_agg(m.organisation_id, m.role), '{}'::jsonb) FROM organisation_memberships m WHERE m.user_id = u.id)`,
+        'organisationRoles',
+      )
+      .addSelect(`(SELECT coalesce(array_agg(cm.community_id), '{}') FROM community_moderators cm WHERE cm.user_id = u.id)`, 'moderatedCommunityIds')
+      .from(UserEntity, 'u');
+    const row = await scope(qb).getRawOne<{
+      sessionId: string;
+      id: string;
+      siteRole: UserRole;
+      suspendedUntil: Date | null;
+      organisationRoles: Record<string, OrganisationRole>;
+      moderatedCommunityIds: string[];
+    }>();
+    if (!row) return null;
+    return { ...row, suspendedUntil: row.suspendedUntil ? row.suspendedUntil.toISOString() : null };
   }
 
   async findUser(id: string): Promise<UserEntity | null> {

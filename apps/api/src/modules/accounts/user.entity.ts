@@ -1,10 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { SiteRole } from '../access/access.policy.js';
 
-export enum UserRole {
-  MEMBER = 'MEMBER',
-  MODERATOR = 'MODERATOR',
-  ADMIN = 'ADMIN',
-}
+/** The site-wide role; its meaning lives in the permission policy (modules/access). */
+export const UserRole = SiteRole;
+export type UserRole = SiteRole;
 
 @Entity({ name: 'users' })
 export class UserEntity {
@@ -25,4 +24,13 @@ export class UserEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  @Column({ name: 'suspended_until', type: 'timestamptz', nullable: true })
+  suspendedUntil: Date | null;
+
+  @Column({ name: 'suspension_reason', type: 'text', nullable: true })
+  suspensionReason: string | null;
+
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/request-context.js';
-import { UserRole } from '../accounts/user.entity.js';
+import { authorize } from '../access/access.exception.js';
 import { QuestionEntity } from '../questions/question.entity.js';
 import { PostActivity } from '../notifications/post-activity.js';
 import { QuestionsService } from '../questions/questions.service.js';
@@ -65,6 +65,7 @@ export class AnswersService {
 
   async answer(viewer: Viewer, input: AnswerQuestionInput): Promise<AnswerEntity> {
     const question = await this.questions.require(input.questionId);
+    authorize(viewer, 'answer', { kind: 'question', communityId: question.communityId, authorId: question.authorId });
     return this.db.transaction(async (tx) => {
       const answer = await tx.getRepository(AnswerEntity).save(
         tx.getRepository(AnswerEntity).create({ questionId: question.id, authorId: viewer.id, body: input.body }),
@@ -82,9 +83,8 @@ export class AnswersService {
     return this.db.transaction(async (tx) => {
       const answer = await tx.getRepository(AnswerEntity).findOne({ where: { id: input.answerId }, lock: { mode: 'pessimistic_write' } });
       if (!answer) throw new AnswersException(AnswersExceptionCode.ANSWER_NOT_FOUND, 'That answer does not exist.', { field: 'answerId' });
-      if (answer.authorId !== viewer.id && viewer.role === UserRole.MEMBER) {
-        throw new AnswersException(AnswersExceptionCode.NOT_THE_AUTHOR, 'Only the person who wrote this answer (or a moderator) can edit it.');
-      }
+      const question = await this.questions.require(answer.questionId);
+      authorize(viewer, 'edit', { kind: 'answer', communityId: question.communityId, authorId: answer.authorId });
       if (answer.body === input.body) throw new AnswersException(AnswersExceptionCode.NOTHING_TO_CHANGE, 'That edit changes nothing.');
       await tx.query('UPDATE answers SET body = $2, updated_at = now() WHERE id = $1', [answer.id, input.body]);
       await this.questions.touch(tx, answer.questionId);
@@ -100,9 +100,7 @@ export class AnswersService {
     return this.db.transaction(async (tx) => {
       const question = await tx.getRepository(QuestionEntity).findOne({ where: { id: answer.questionId }, lock: { mode: 'pessimistic_write' } });
       if (!question) throw new AnswersException(AnswersExceptionCode.ANSWER_NOT_FOUND, 'That answer does not exist.', { field: 'answerId' });
-      if (question.authorId !== viewer.id) {
-        throw new AnswersException(AnswersExceptionCode.NOT_THE_ASKER, 'Only the person who asked the question can accept an answer.');
-      }
+      authorize(viewer, 'accept', { kind: 'answer', communityId: question.communityId, authorId: answer.authorId, questionAuthorId: question.authorId });
       await tx.query('UPDATE questions SET accepted_answer_id = $2, last_activity_at = now() WHERE id = $1', [question.id, answer.id]);
       await PostActivity.answerAccepted(tx, { answerId: answer.id, questionId: question.id, acceptedBy: viewer.id });
       return (await tx.getRepository(QuestionEntity).findOneBy({ id: question.id })) as QuestionEntity;

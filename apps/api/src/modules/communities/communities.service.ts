@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/request-context.js';
-import { UserRole } from '../accounts/user.entity.js';
+import { authorize } from '../access/access.exception.js';
 import { CommunitiesException, CommunitiesExceptionCode } from './communities.exception.js';
 import { CommunityEntity, CommunityMemberEntity } from './community.entity.js';
 import type { CreateCommunityInput } from './dto/create-community.input.js';
@@ -31,9 +31,7 @@ export class CommunitiesService {
   }
 
   async create(viewer: Viewer, input: CreateCommunityInput): Promise<CommunityEntity> {
-    if (viewer.role === UserRole.MEMBER) {
-      throw new CommunitiesException(CommunitiesExceptionCode.NOT_A_MODERATOR, 'Only moderators and admins can create communities.');
-    }
+    authorize(viewer, 'create-community', { kind: 'site' });
     const repo = this.db.getRepository(CommunityEntity);
     if (await repo.existsBy({ slug: input.slug })) {
       throw new CommunitiesException(CommunitiesExceptionCode.SLUG_TAKEN, `A community with the slug "${input.slug}" already exists.`, { field: 'slug' });

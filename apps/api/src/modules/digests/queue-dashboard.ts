@@ -4,7 +4,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { Viewer } from '../../common/request-context.js';
-import { UserRole } from '../accounts/user.entity.js';
+import { can } from '../access/access.policy.js';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
@@ -20,9 +20,9 @@ export function queueDashboard(queues: Queue[], viewerFor: (req: Request) => Pro
   const guard = (req: Request, res: Response, next: NextFunction) => {
     viewerFor(req).then(
       (viewer) => {
-        if (!viewer) res.status(401).type('text').send('Sign in as an admin to see the queues.');
-        else if (viewer.role !== UserRole.ADMIN) res.status(403).type('text').send('Only admins can see the queues.');
-        else next();
+        const decision = can(viewer, 'view-job-queues', { kind: 'site' });
+        if (decision.allowed) next();
+        else res.status(decision.signInRequired ? 401 : 403).type('text').send(decision.signInRequired ? 'Sign in as an admin to see the queues.' : decision.reason);
       },
       (error: unknown) => next(error),
     );

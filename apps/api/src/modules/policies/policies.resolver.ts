@@ -5,7 +5,7 @@ import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../com
 import { byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
 import type { Viewer } from '../../common/request-context.js';
 import { OrganisationModel } from '../accounts/accounts.model.js';
-import { UserRole } from '../accounts/user.entity.js';
+import { can } from '../access/access.policy.js';
 import { AdaptPolicyDocumentInput, CreatePolicyDocumentInput, PublishPolicyVersionInput, SavePolicyDraftInput } from './dto/policy.input.js';
 import { PoliciesService } from './policies.service.js';
 import type { PolicyDocumentEntity, PolicyDraftEntity, PolicySectionEntity, PolicyVersionEntity } from './policy.entity.js';
@@ -111,16 +111,9 @@ export function loadOrganisation(loaders: RequestLoaders, policies: PoliciesServ
     .load(id);
 }
 
-/** Whether the viewer writes policies for the organisation (admins act for every organisation). */
-async function mayAuthor(loaders: RequestLoaders, policies: PoliciesService, viewer: Viewer | null, organisationId: string): Promise<boolean> {
-  if (!viewer) return false;
-  if (viewer.role === UserRole.ADMIN) return true;
-  const organisations = await loaders
-    .get<string, string[]>('policies.authorOrganisations', async (userIds) =>
-      groupByKeys(userIds, await policies.authorOrganisationIds(userIds), (a) => a.userId).map((rows) => rows.map((a) => a.organisationId)),
-    )
-    .load(viewer.id);
-  return organisations.includes(organisationId);
+/** Whether the viewer writes policies for the organisation (the permission policy decides). */
+function mayAuthor(viewer: Viewer | null, organisationId: string): boolean {
+  return can(viewer, 'author-policies', { kind: 'organisation', organisationId }).allowed;
 }
 
 @Resolver(() => PolicyDocumentModel)
@@ -232,7 +225,7 @@ export class PoliciesResolver {
 
   @ResolveField(() => PolicyDraftModel, { nullable: true, description: "Visible to the organisation's policy authors only." })
   async draft(@Parent() document: PolicyDocumentModel, @Loaders() loaders: RequestLoaders, @OptionalViewer() viewer: Viewer | null): Promise<PolicyDraftModel | null> {
-    if (!(await mayAuthor(loaders, this.policies, viewer, document.organisationId))) return null;
+    if (!mayAuthor(viewer, document.organisationId)) return null;
     return loaders
       .get<string, PolicyDraftModel | null>('policies.draftByDocumentId', async (ids) =>
         byKeys(ids, await this.policies.draftsByDocumentIds(ids), (d) => d.documentId, () => null, toDraftModel),
@@ -241,8 +234,8 @@ export class PoliciesResolver {
   }
 
   @ResolveField(() => Boolean, { description: "Whether the signed-in person may edit drafts and publish versions of this document." })
-  canAuthor(@Parent() document: PolicyDocumentModel, @Loaders() loaders: RequestLoaders, @OptionalViewer() viewer: Viewer | null): Promise<boolean> {
-    return mayAuthor(loaders, this.policies, viewer, document.organisationId);
+  canAuthor(@Parent() document: PolicyDocumentModel, @OptionalViewer() viewer: Viewer | null): boolean {
+    return mayAuthor(viewer, document.organisationId);
   }
 
   @ResolveField(() => PolicyVersionModel, { nullable: true, description: "The version of another document this one was adapted from." })

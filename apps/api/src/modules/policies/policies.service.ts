@@ -15,17 +15,14 @@ import { loadPolicyCorpus, type PolicyCorpus } from '@policy-commons/policies/no
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/request-context.js';
-import { AffiliationEntity } from '../accounts/affiliation.entity.js';
 import { OrganisationEntity } from '../accounts/organisation.entity.js';
-import { UserRole } from '../accounts/user.entity.js';
+import { authorize } from '../access/access.exception.js';
 import type { AdaptPolicyDocumentInput, CreatePolicyDocumentInput, PublishPolicyVersionInput, SavePolicyDraftInput } from './dto/policy.input.js';
 import { PoliciesException, PoliciesExceptionCode } from './policies.exception.js';
 import { PolicyDocumentEntity, PolicyDraftEntity, PolicySectionEntity, PolicyVersionEntity } from './policy.entity.js';
 import { importPolicyCorpusWith, type PolicyImportReport } from './policy-import.js';
 import { insertPolicyVersion } from './policy-versions.js';
 
-/** The affiliation role that lets someone write an organisation's policies. */
-export const POLICY_AUTHOR_ROLE = 'policy author';
 
 /** Called after a version is committed (e.g. to notify people whose citations went stale). */
 export type VersionPublishedListener = (version: PolicyVersionEntity) => Promise<void>;
@@ -123,22 +120,6 @@ export class PoliciesService {
     return rows.entities.map((entity, index) => ({ ...entity, sourceDocumentId: (rows.raw[index] as { source_document_id: string }).source_document_id }));
   }
 
-  /** The organisations where each person may author policies. */
-  async authorOrganisationIds(userIds: readonly string[]): Promise<AffiliationEntity[]> {
-    return this.db
-      .getRepository(AffiliationEntity)
-      .createQueryBuilder('a')
-      .where('a.user_id IN (:...ids)', { ids: [...userIds] })
-      .andWhere('lower(a.role) = :role', { role: POLICY_AUTHOR_ROLE })
-      .getMany();
-  }
-
-  async mayAuthor(viewer: Viewer, organisationId: string): Promise<boolean> {
-    if (viewer.role === UserRole.ADMIN) return true;
-    const rows = await this.authorOrganisationIds([viewer.id]);
-    return rows.some((row) => row.organisationId === organisationId);
-  }
-
   async diff(slug: string, from: string, to: string): Promise<PolicyVersionDiff> {
     const document = await this.findDocumentBySlug(slug);
     if (!document) throw new PoliciesException(PoliciesExceptionCode.DOCUMENT_NOT_FOUND, `There is no policy document "${slug}".`, { field: 'slug' });
@@ -171,12 +152,7 @@ export class PoliciesService {
   }
 
   private async requireAuthor(viewer: Viewer, organisation: Pick<OrganisationEntity, 'id' | 'name'>): Promise<void> {
-    if (!(await this.mayAuthor(viewer, organisation.id))) {
-      throw new PoliciesException(
-        PoliciesExceptionCode.NOT_A_POLICY_AUTHOR,
-        `Only ${organisation.name}'s policy authors can do that: add the affiliation "${POLICY_AUTHOR_ROLE}" at ${organisation.name} to your profile if you are one.`,
-      );
-    }
+    authorize(viewer, 'author-policies', { kind: 'organisation', organisationId: organisation.id });
   }
 
   private async requireAuthorOfDocument(viewer: Viewer, document: PolicyDocumentEntity): Promise<void> {

@@ -8,7 +8,7 @@ import type { Viewer } from '../../common/request-context.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { REDIS } from '../../redis/redis.module.js';
-import { UserRole } from '../accounts/user.entity.js';
+import { authorize } from '../access/access.exception.js';
 import { CommunitiesService } from '../communities/communities.service.js';
 import { CommunityEntity } from '../communities/community.entity.js';
 import { PostActivity } from '../notifications/post-activity.js';
@@ -72,6 +72,7 @@ export class QuestionsService {
 
   async ask(viewer: Viewer, input: AskQuestionInput): Promise<QuestionEntity> {
     const community = await this.communities.require(input.communityId);
+    authorize(viewer, 'ask', { kind: 'community', communityId: community.id });
     const tags = normaliseTags(input.tags);
     const title = input.title.trim();
     return this.db.transaction(async (tx) => {
@@ -93,9 +94,7 @@ export class QuestionsService {
     return this.db.transaction(async (tx) => {
       const question = await tx.getRepository(QuestionEntity).findOne({ where: { id: input.questionId }, lock: { mode: 'pessimistic_write' } });
       if (!question) throw new QuestionsException(QuestionsExceptionCode.QUESTION_NOT_FOUND, 'That question does not exist.', { field: 'questionId' });
-      if (question.authorId !== viewer.id && viewer.role === UserRole.MEMBER) {
-        throw new QuestionsException(QuestionsExceptionCode.NOT_THE_AUTHOR, 'Only the person who asked this question (or a moderator) can edit it.');
-      }
+      authorize(viewer, 'edit', { kind: 'question', communityId: question.communityId, authorId: question.authorId });
       const currentTags = await this.tagSlugs(tx, question.id);
       const next = {
         title: input.title?.trim() ?? question.title,
