@@ -64,6 +64,9 @@ const CITATION_ROWS = `
     ) lv ON true
     LEFT JOIN policy_sections ls ON ls.version_id = lv.id AND ls.anchor = s.anchor`;
 
+/** The citing post (pa: its answer, if any; pq: its question) is neither hidden nor deleted. */
+const VISIBLE_POST = `(pa.id IS NULL OR (pa.hidden_at IS NULL AND pa.deleted_at IS NULL)) AND pq.hidden_at IS NULL AND pq.deleted_at IS NULL`;
+
 @Injectable()
 export class CitationsService implements OnModuleInit {
   constructor(
@@ -136,9 +139,19 @@ export class CitationsService implements OnModuleInit {
     return this.rows('c.answer_id = ANY($1::uuid[])', [[...ids]]);
   }
 
-  /** Citations of any version of the documents, the newest posts first. */
+  /**
+   * Citations of any version of the documents, the newest posts first. Posts that were
+   * hidden or deleted (or belong to such a question) no longer count as citing anything.
+   */
   async forDocuments(documentIds: readonly string[]): Promise<CitationRow[]> {
-    return (await this.db.query(`${CITATION_ROWS} WHERE v.document_id = ANY($1::uuid[]) ORDER BY c.created_at DESC, c.position, c.id`, [[...documentIds]])) as CitationRow[];
+    return (await this.db.query(
+      `${CITATION_ROWS}
+         LEFT JOIN answers pa ON pa.id = c.answer_id
+         JOIN questions pq ON pq.id = coalesce(c.question_id, pa.question_id)
+        WHERE v.document_id = ANY($1::uuid[]) AND ${VISIBLE_POST}
+        ORDER BY c.created_at DESC, c.position, c.id`,
+      [[...documentIds]],
+    )) as CitationRow[];
   }
 
   /**
@@ -181,7 +194,9 @@ export class CitationsService implements OnModuleInit {
          LEFT JOIN policy_sections ns ON ns.version_id = nv.id AND ns.anchor = s.anchor
          LEFT JOIN answers a ON a.id = c.answer_id
          LEFT JOIN questions q ON q.id = c.question_id
-        WHERE ns.id IS NULL OR ns.fingerprint <> s.fingerprint
+         LEFT JOIN answers pa ON pa.id = c.answer_id
+         JOIN questions pq ON pq.id = coalesce(c.question_id, pa.question_id)
+        WHERE (ns.id IS NULL OR ns.fingerprint <> s.fingerprint) AND ${VISIBLE_POST}
         ORDER BY c.created_at, c.id`,
       [versionId],
     )) as StaleCitationNotice[];

@@ -67,6 +67,9 @@ export function newQuestionsSection(window: DigestWindow, follows: FollowedTarge
   return { key: 'new-questions', heading: 'New questions', summary: plural(ranked.length, 'new question', 'new questions'), items, more: [...more.values()] };
 }
 
+/** Digests leave out what moderators removed or closed, and what flags hid. */
+const VISIBLE_OPEN_QUESTION = (alias: string) => `${alias}.hidden_at IS NULL AND ${alias}.deleted_at IS NULL AND ${alias}.closed_at IS NULL`;
+
 const NEW_QUESTIONS_SQL = `
   WITH w AS (SELECT * FROM ${BATCH_WINDOWS_SQL} AS w(user_id, since, until)),
   span AS (SELECT min(since) AS since, max(until) AS until FROM w),
@@ -79,7 +82,8 @@ const NEW_QUESTIONS_SQL = `
       CROSS JOIN LATERAL (SELECT qt.question_id, qt.tag_id FROM question_tags qt
                            WHERE qt.tag_id = t.target_id AND qt.question_created_at > span.since AND qt.question_created_at <= span.until) qt),
   found AS (SELECT q.id, q.title, q.answer_count * 3 + q.score * 2 + q.view_count AS activity, ${epochMs('q.created_at')} AS at, q.author_id, q.community_id
-              FROM questions q WHERE q.id = ANY(ARRAY(SELECT id FROM by_community UNION SELECT question_id FROM by_tag)))
+              FROM questions q WHERE q.id = ANY(ARRAY(SELECT id FROM by_community UNION SELECT question_id FROM by_tag))
+               AND ${VISIBLE_OPEN_QUESTION('q')})
   SELECT (SELECT coalesce(json_agg(json_build_array(user_id, kind, target_id)), '[]'::json) FROM f) AS follows,
          (SELECT coalesce(json_agg(json_build_array(id, title, activity, at, author_id, community_id)), '[]'::json) FROM found) AS questions,
          (SELECT coalesce(json_agg(json_build_array(c.id, c.slug, c.title)), '[]'::json) FROM communities c WHERE c.id = ANY(ARRAY(SELECT DISTINCT community_id FROM found))) AS communities,
@@ -151,7 +155,8 @@ export function watchedQuestionsSection(window: DigestWindow, watched: readonly 
   const count = (events: readonly [string, number][] | undefined) => (events ?? []).filter(([by, at]) => at > since && at <= until && by !== window.userId).length;
   const rows = watched
     .map((id) => ({ id, newAnswers: count(activity.answers.get(id)), accepted: count(activity.acceptances.get(id)) > 0 }))
-    .filter((r) => r.newAnswers > 0 || r.accepted);
+    // A watched question that was hidden or deleted since has no title here: leave it out.
+    .filter((r) => activity.titles.has(r.id) && (r.newAnswers > 0 || r.accepted));
   if (!rows.length) return null;
   rows.sort((a, b) => b.newAnswers - a.newAnswers || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const answers = rows.reduce((n, r) => n + r.newAnswers, 0);
@@ -176,7 +181,8 @@ const WATCHED_QUESTIONS_SQL = `
   f AS (SELECT f.user_id, f.target_id FROM follows f WHERE f.user_id = ANY($1::uuid[]) AND f.kind = 'QUESTION'),
   a AS (SELECT a.* FROM (SELECT DISTINCT target_id FROM f) t CROSS JOIN span CROSS JOIN LATERAL (
           SELECT a.question_id, a.author_id, ${epochMs('a.created_at')} AS at FROM answers a
-           WHERE a.question_id = t.target_id AND a.created_at > span.since AND a.created_at <= span.until) a),
+           WHERE a.question_id = t.target_id AND a.created_at > span.since AND a.created_at <= span.until
+             AND a.hidden_at IS NULL AND a.deleted_at IS NULL) a),
   aa AS (SELECT aa.* FROM (SELECT DISTINCT target_id FROM f) t CROSS JOIN span CROSS JOIN LATERAL (
            SELECT aa.question_id, aa.accepted_by, ${epochMs('aa.accepted_at')} AS at FROM answer_acceptances aa
             WHERE aa.question_id = t.target_id AND aa.accepted_at > span.since AND aa.accepted_at <= span.until) aa)
@@ -184,7 +190,7 @@ const WATCHED_QUESTIONS_SQL = `
          (SELECT coalesce(json_agg(json_build_array(question_id, author_id, at)), '[]'::json) FROM a) AS answers,
          (SELECT coalesce(json_agg(json_build_array(question_id, accepted_by, at)), '[]'::json) FROM aa) AS acceptances,
          (SELECT coalesce(json_agg(json_build_array(q.id, q.title)), '[]'::json) FROM questions q
-           WHERE q.id = ANY(ARRAY(SELECT question_id FROM a UNION SELECT question_id FROM aa))) AS titles`;
+           WHERE q.id = ANY(ARRAY(SELECT question_id FROM a UNION SELECT question_id FROM aa)) AND q.hidden_at IS NULL AND q.deleted_at IS NULL) AS titles`;
 
 /** New and accepted answers on watched questions (not the subscriber's own doing). */
 export const watchedQuestionsContributor: DigestSectionContributor = {

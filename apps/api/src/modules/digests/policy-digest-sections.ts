@@ -87,6 +87,7 @@ export const staleCitationsSection = sqlSection({
                                    AND nv.published_at > :since AND nv.published_at <= :until
             LEFT JOIN policy_sections ns ON ns.version_id = nv.id AND ns.anchor = s.anchor
            WHERE a.author_id = :userId AND (ns.id IS NULL OR ns.fingerprint <> s.fingerprint)
+             AND a.deleted_at IS NULL AND a.hidden_at IS NULL AND q.deleted_at IS NULL AND q.hidden_at IS NULL
              AND NOT EXISTS (
                SELECT 1 FROM policy_versions ov LEFT JOIN policy_sections os ON os.version_id = ov.id AND os.anchor = s.anchor
                 WHERE ov.document_id = cv.document_id AND (ov.major, ov.minor) > (cv.major, cv.minor) AND ov.published_at <= :since

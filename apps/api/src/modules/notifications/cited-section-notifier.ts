@@ -32,7 +32,7 @@ export class CitedSectionNotifier implements OnModuleInit {
       `SELECT c.id AS "citationId", a.id AS "answerId", a.question_id AS "questionId", q.title AS "questionTitle", s.title AS section, d.title AS document
          FROM citations c JOIN answers a ON a.id = c.answer_id JOIN questions q ON q.id = a.question_id
          JOIN policy_sections s ON s.id = c.section_id JOIN policy_versions v ON v.id = c.version_id JOIN policy_documents d ON d.id = v.document_id
-        WHERE c.id = ANY($1::uuid[])`,
+        WHERE c.id = ANY($1::uuid[]) AND a.hidden_at IS NULL AND a.deleted_at IS NULL AND q.hidden_at IS NULL AND q.deleted_at IS NULL`,
       [stale.map((n) => n.citationId)],
     )) as { citationId: string; answerId: string; questionId: string; questionTitle: string; section: string; document: string }[];
     const byCitation = new Map(rows.map((r) => [r.citationId, r]));

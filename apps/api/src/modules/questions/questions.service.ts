@@ -122,6 +122,8 @@ export class QuestionsService {
       });
     }
     if (filter?.unanswered) qb.andWhere('q.answer_count = 0');
+    // Hidden and deleted questions stay out of every list; closed ones stay in, shown as closed.
+    qb.andWhere('q.hidden_at IS NULL AND q.deleted_at IS NULL');
     const totalCount = await qb.clone().getCount();
 
     const column = order === QuestionOrder.ACTIVE ? 'q.last_activity_at' : 'q.created_at';

@@ -13,6 +13,11 @@ export interface SearchPage {
   totalCount: number;
 }
 
+/** Hidden and deleted posts (and answers of such questions) are never found. */
+const VISIBLE = (alias: string) => `${alias}.hidden_at IS NULL AND ${alias}.deleted_at IS NULL`;
+/** A question closed as a duplicate ranks below its target, which says the same thing. */
+const DUPLICATE_WEIGHT = (alias: string) => `(CASE WHEN ${alias}.duplicate_of_id IS NULL THEN 1 ELSE 0.5 END)`;
+
 const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
@@ -37,11 +42,12 @@ export class SearchService {
     const rows = (await this.db.query(
       `WITH search AS (SELECT websearch_to_tsquery('english', $1) AS query),
        matches AS (
-         SELECT q.id AS question_id, NULL::uuid AS answer_id, ts_rank_cd(q.search_vector, s.query) AS rank, q.created_at
-           FROM questions q, search s WHERE q.search_vector @@ s.query
+         SELECT q.id AS question_id, NULL::uuid AS answer_id, ts_rank_cd(q.search_vector, s.query) * ${DUPLICATE_WEIGHT('q')} AS rank, q.created_at
+           FROM questions q, search s WHERE q.search_vector @@ s.query AND ${VISIBLE('q')}
          UNION ALL
-         SELECT a.question_id, a.id, ts_rank_cd(a.search_vector, s.query), a.created_at
-           FROM answers a, search s WHERE a.search_vector @@ s.query
+         SELECT a.question_id, a.id, ts_rank_cd(a.search_vector, s.query) * ${DUPLICATE_WEIGHT('aq')}, a.created_at
+           FROM answers a JOIN questions aq ON aq.id = a.question_id, search s
+          WHERE a.search_vector @@ s.query AND ${VISIBLE('a')} AND ${VISIBLE('aq')}
        ),
        page AS (
          SELECT *, count(*) OVER () AS total FROM matches
@@ -77,10 +83,17 @@ export class SearchService {
     if (!Number.isInteger(first) || first < 1 || first > 20) throw new InputValidationException('first', 'first must be between 1 and 20.');
     const query = similarityQuery(title);
     if (!query) return [];
+    // A question closed as a duplicate points people at its target instead, once.
     const rows = (await this.db.query(
-      `SELECT q.id FROM questions q, websearch_to_tsquery('english', $1) query
-        WHERE q.search_vector @@ query
-        ORDER BY ts_rank(setweight(to_tsvector('english', q.title), 'A'), query) DESC, ts_rank(q.search_vector, query) DESC, q.created_at DESC
+      `WITH ranked AS (
+         SELECT coalesce(q.duplicate_of_id, q.id) AS id,
+                ts_rank(setweight(to_tsvector('english', q.title), 'A'), query) AS title_rank, ts_rank(q.search_vector, query) AS rank
+           FROM questions q, websearch_to_tsquery('english', $1) query
+          WHERE q.search_vector @@ query AND ${VISIBLE('q')}
+       ),
+       best AS (SELECT DISTINCT ON (id) * FROM ranked ORDER BY id, title_rank DESC, rank DESC)
+       SELECT t.id FROM best JOIN questions t ON t.id = best.id AND ${VISIBLE('t')}
+        ORDER BY best.title_rank DESC, best.rank DESC, t.created_at DESC
         LIMIT $2`,
       [query, first],
     )) as { id: string }[];
@@ -92,8 +105,9 @@ export class SearchService {
   private async count(query: string): Promise<number> {
     const [{ total }] = (await this.db.query(
       `WITH search AS (SELECT websearch_to_tsquery('english', $1) AS query)
-       SELECT ((SELECT count(*) FROM questions q, search s WHERE q.search_vector @@ s.query)
-             + (SELECT count(*) FROM answers a, search s WHERE a.search_vector @@ s.query))::int AS total`,
+       SELECT ((SELECT count(*) FROM questions q, search s WHERE q.search_vector @@ s.query AND ${VISIBLE('q')})
+             + (SELECT count(*) FROM answers a JOIN questions aq ON aq.id = a.question_id, search s
+                 WHERE a.search_vector @@ s.query AND ${VISIBLE('a')} AND ${VISIBLE('aq')}))::int AS total`,
       [query],
     )) as { total: number }[];
     return total;
