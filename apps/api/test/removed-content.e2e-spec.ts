@@ -1,0 +1,58 @@
+import { answerQuestion, askQuestion, createCommunity, type Person } from './forum-fixtures.js';
+import { signUp, startTestApp, type TestApp } from './test-app.js';
+
+// How moderation puts a post in these states is moderation's own suite; here the states are
+// set directly so this suite pins down only what every reader-facing list leaves out.
+const LIST = `query { questions(first: 50) { totalCount edges { node { id } } } }`;
+const SEARCH = `query($q: String!) { search(query: $q, first: 50) { totalCount edges { node { question { id } answer { id } } } } }`;
+const SIMILAR = `query($title: String!) { similarQuestions(title: $title, first: 10) { id } }`;
+
+describe('hidden, deleted and closed content in reader-facing lists', () => {
+  let t: TestApp;
+  let asker: Person;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const { communityId } = await createCommunity(t);
+    asker = await signUp(t);
+    const answerer = await signUp(t);
+    ids.visible = await askQuestion(t, asker, communityId, { title: 'Declaring a parish council seat to a manager', body: 'Which form do I use for a parish council seat?' });
+    ids.hidden = await askQuestion(t, asker, communityId, { title: 'Parish council seat and hidden spam links', body: 'Buy cheap parish council seats here.' });
+    ids.deleted = await askQuestion(t, asker, communityId, { title: 'Parish council seat question deleted by author', body: 'Never mind about the parish council seat.' });
+    ids.duplicate = await askQuestion(t, asker, communityId, { title: 'Declaring my parish council seat to my manager', body: 'How to declare a parish council seat?' });
+    ids.visibleAnswer = await answerQuestion(t, answerer, ids.visible, 'Use the declaration of interests form for a parish council seat.');
+    ids.hiddenAnswer = await answerQuestion(t, answerer, ids.visible, 'Parish council seat spam answer.');
+    await t.db.query('UPDATE questions SET hidden_at = now() WHERE id = $1', [ids.hidden]);
+    await t.db.query(`UPDATE questions SET deleted_at = now(), deleted_by = author_id, removal_reason = 'deleted by its author' WHERE id = $1`, [ids.deleted]);
+    await t.db.query(`UPDATE questions SET closed_reason = 'DUPLICATE', closed_at = now(), duplicate_of_id = $2 WHERE id = $1`, [ids.duplicate, ids.visible]);
+    await t.db.query('UPDATE answers SET hidden_at = now() WHERE id = $1', [ids.hiddenAnswer]);
+  });
+  afterAll(() => t.close());
+
+  it('leaves hidden and deleted questions out of the question list and its count; closed ones stay', async () => {
+    const result = await t.gql<{ questions: { totalCount: number; edges: { node: { id: string } }[] } }>(LIST);
+    const listed = result.data!.questions.edges.map((e) => e.node.id);
+    expect(listed.sort()).toEqual([ids.visible, ids.duplicate].sort());
+    expect(result.data!.questions.totalCount).toBe(2);
+  });
+
+  it('never finds hidden or deleted posts by search, and ranks a duplicate below its target', async () => {
+    const result = await t.gql<{ search: { totalCount: number; edges: { node: { question: { id: string }; answer: { id: string } | null } }[] } }>(SEARCH, {
+      q: 'parish council seat',
+    });
+    const hits = result.data!.search.edges.map((e) => [e.node.question.id, e.node.answer?.id ?? null]);
+    expect(hits).not.toContainEqual([ids.hidden, null]);
+    expect(hits).not.toContainEqual([ids.deleted, null]);
+    expect(hits).not.toContainEqual([ids.visible, ids.hiddenAnswer]);
+    expect(hits).toContainEqual([ids.visible, ids.visibleAnswer]);
+    const questionHits = hits.filter(([, answer]) => answer === null).map(([question]) => question);
+    expect(questionHits).toEqual([ids.visible, ids.duplicate]);
+    expect(result.data!.search.totalCount).toBe(hits.length);
+  });
+
+  it('suggests the target instead of a duplicate, once, and nothing hidden or deleted', async () => {
+    const result = await t.gql<{ similarQuestions: { id: string }[] }>(SIMILAR, { title: 'parish council seat' });
+    expect(result.data!.similarQuestions.map((q) => q.id)).toEqual([ids.visible]);
+  });
+});
