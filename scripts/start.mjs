@@ -89,7 +89,7 @@ if (prepared.status !== 0) {
   waitForHealth().then((ok) => {
     if (!ok || stopping) return;
     console.log(`\n  Policy Commons is running. Open ${baseUrl}\n`);
-    console.log(`  Demo accounts (password demo-password-1): admin@example.org, author@example.org, practitioner@example.org`);
+    console.log(`  Demo accounts (password demo-password-1): admin@example.org, orgadmin@example.org, author@example.org, moderator@example.org, practitioner@example.org`);
     console.log(`  ${mailNote}`);
     console.log('  Press Ctrl-C to stop.\n');
   });

@@ -11,6 +11,7 @@ import { CommunitiesModule } from './modules/communities/communities.module.js';
 import { PoliciesModule } from './modules/policies/policies.module.js';
 import { DigestsModule } from './modules/digests/digests.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { OrganisationsModule } from './modules/organisations/organisations.module.js';
 import { QuestionsModule } from './modules/questions/questions.module.js';
 import { RevisionsModule } from './modules/revisions/revisions.module.js';
 import { SearchModule } from './modules/search/search.module.js';
@@ -32,6 +33,7 @@ export class CoreModule {
         QueuesModule,
         AccountsModule,
         CommunitiesModule,
+        OrganisationsModule,
         RevisionsModule,
         QuestionsModule,
         AnswersModule,

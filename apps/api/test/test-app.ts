@@ -86,6 +86,17 @@ export async function grantRole(t: TestApp, userId: string, role: 'MODERATOR' | 
   await t.db.query('UPDATE users SET role = $2 WHERE id = $1', [userId, role]);
 }
 
+/**
+ * Grants an organisation role directly in the database, with the grant on the record, for
+ * suites about what the role allows (organisations.e2e-spec.ts covers granting it in the app).
+ */
+export async function grantOrganisationRole(t: TestApp, userId: string, organisationSlug: string, role: 'MEMBER' | 'POLICY_AUTHOR' | 'ORG_ADMIN'): Promise<void> {
+  const [organisation] = (await t.db.query('SELECT id FROM organisations WHERE slug = $1', [organisationSlug])) as { id: string }[];
+  if (!organisation) throw new Error(`no organisation ${organisationSlug}`);
+  await t.db.query('INSERT INTO organisation_memberships (organisation_id, user_id, role) VALUES ($1, $2, $3)', [organisation.id, userId, role]);
+  await t.db.query('INSERT INTO organisation_role_changes (organisation_id, user_id, to_role, reason) VALUES ($1, $2, $3, $4)', [organisation.id, userId, role, 'Granted by the test setup.']);
+}
+
 /** The error code and field of the first error, for compact assertions. */
 export function errorOf(result: GraphQLResponse<unknown>): { code?: string; field?: string; message: string } {
   const error = result.errors?.[0];

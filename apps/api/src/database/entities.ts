@@ -5,7 +5,8 @@ import { UserEntity } from '../modules/accounts/user.entity.js';
 import { AnswerEntity } from '../modules/answers/answer.entity.js';
 import { CitationEntity } from '../modules/citations/citation.entity.js';
 import { CommentEntity } from '../modules/comments/comment.entity.js';
-import { CommunityEntity, CommunityMemberEntity } from '../modules/communities/community.entity.js';
+import { CommunityEntity, CommunityMemberEntity, CommunityModeratorEntity } from '../modules/communities/community.entity.js';
+import { OrganisationMembershipEntity, OrganisationRoleChangeEntity, OrganisationRoleRequestEntity } from '../modules/organisations/organisation-roles.entity.js';
 import { PolicyDocumentEntity, PolicyDraftEntity, PolicySectionEntity, PolicyVersionEntity } from '../modules/policies/policy.entity.js';
 import { QuestionEntity, QuestionTagEntity, TagEntity } from '../modules/questions/question.entity.js';
 import { PostRevisionEntity } from '../modules/revisions/post-revision.entity.js';
@@ -19,6 +20,7 @@ export const entities = [
   AffiliationEntity,
   CommunityEntity,
   CommunityMemberEntity,
+  CommunityModeratorEntity,
   QuestionEntity,
   TagEntity,
   QuestionTagEntity,
@@ -31,4 +33,7 @@ export const entities = [
   PolicySectionEntity,
   PolicyDraftEntity,
   CitationEntity,
+  OrganisationMembershipEntity,
+  OrganisationRoleRequestEntity,
+  OrganisationRoleChangeEntity,
 ];

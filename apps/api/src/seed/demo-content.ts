@@ -1,3 +1,5 @@
+import { OrganisationRole } from '../modules/access/access.policy.js';
+
 /**
  * The demo scenario from the product brief, in our own words: a county council, a parish
  * council, the "Social Media in Local Government" community and the dual-role question.
@@ -16,10 +18,7 @@ export const demoAccounts = {
     email: 'author@example.org',
     displayName: 'Priya Shah',
     role: 'MEMBER' as const,
-    affiliations: [
-      ['county-council', 'policy author'],
-      ['county-council', 'employee'],
-    ] as [string, string][],
+    affiliations: [['county-council', 'employee']] as [string, string][],
   },
   practitioner: {
     email: 'practitioner@example.org',
@@ -31,7 +30,34 @@ export const demoAccounts = {
       ['parish-council', 'parish councillor'],
     ] as [string, string][],
   },
+  orgadmin: {
+    email: 'orgadmin@example.org',
+    displayName: 'Helen Okafor',
+    role: 'MEMBER' as const,
+    affiliations: [['county-council', 'head of corporate communications']] as [string, string][],
+  },
+  moderator: {
+    email: 'moderator@example.org',
+    displayName: 'Tom Avery',
+    role: 'MEMBER' as const,
+    affiliations: [['parish-council', 'parish clerk']] as [string, string][],
+  },
 };
+
+type DemoAccount = keyof typeof demoAccounts;
+
+/**
+ * Roles granted, not declared: the site admin makes Helen the county council's admin, and
+ * she grants Priya the policy author role, both through the same path as in the app, so the
+ * record of role changes shows who granted what.
+ */
+export const demoOrganisationRoles: { account: DemoAccount; organisationSlug: string; role: OrganisationRole; grantedBy: DemoAccount; reason: string }[] = [
+  { account: 'orgadmin', organisationSlug: 'county-council', role: OrganisationRole.ORG_ADMIN, grantedBy: 'admin', reason: 'Runs the council’s policies on Policy Commons.' },
+  { account: 'author', organisationSlug: 'county-council', role: OrganisationRole.POLICY_AUTHOR, grantedBy: 'orgadmin', reason: 'Maintains the social media policy and guidance.' },
+];
+
+/** Appointed by the site admin to moderate the demo community. */
+export const demoModerators: DemoAccount[] = ['moderator'];
 
 export const demoCommunity = {
   slug: 'social-media-in-local-government',

@@ -7,6 +7,7 @@ import { OrganisationEntity } from '../modules/accounts/organisation.entity.js';
 import { UserEntity, UserRole } from '../modules/accounts/user.entity.js';
 import { AnswersService } from '../modules/answers/answers.service.js';
 import { CommunitiesService } from '../modules/communities/communities.service.js';
+import { OrganisationsService } from '../modules/organisations/organisations.service.js';
 import { PoliciesService } from '../modules/policies/policies.service.js';
 import { QuestionsService } from '../modules/questions/questions.service.js';
 import { confirmEmails } from '../modules/subscriptions/confirm-emails.js';
@@ -16,6 +17,8 @@ import {
   DEMO_PASSWORD,
   demoAccounts,
   demoCommunity,
+  demoModerators,
+  demoOrganisationRoles,
   demoOrganisations,
   demoQuestion,
   secondAnswerBody,
@@ -52,11 +55,23 @@ export async function seedDemoData(config: AppConfig): Promise<string> {
       }
     }
 
+    // Granted through the service, as an admin would in the app, so each grant is on the record.
+    const organisations = app.get(OrganisationsService);
+    for (const grant of demoOrganisationRoles) {
+      const userId = viewers[grant.account].id;
+      await organisations.setRole(viewers[grant.grantedBy], { organisationSlug: grant.organisationSlug, userId, role: grant.role, reason: grant.reason });
+      viewers[grant.account] = (await accounts.viewerForUser(userId)) as Viewer;
+    }
+
     // Demo addresses are example.org and cannot click a link: count them as confirmed so they get digests.
     await confirmEmails(db, Object.values(viewers).map((v) => v.id));
 
     const community = await communities.create(viewers.admin, demoCommunity);
     for (const viewer of Object.values(viewers)) await communities.join(viewer, community.id);
+    for (const key of demoModerators) {
+      await communities.appointModerator(viewers.admin, { communityId: community.id, userId: viewers[key].id });
+      viewers[key] = (await accounts.viewerForUser(viewers[key].id)) as Viewer;
+    }
 
     const questions = app.get(QuestionsService);
     const answers = app.get(AnswersService);

@@ -5,10 +5,12 @@ import { DigestIndexes1764200000001 } from './1764200000001-digest-indexes.js';
 import { DigestBatchReads1764300000000 } from './1764300000000-digest-batch-reads.js';
 import { GrantedRoles1764400000000 } from './1764400000000-granted-roles.js';
 import { Moderation1764400000001 } from './1764400000001-moderation.js';
+import { OrganisationRoleRequests1764400000002 } from './1764400000002-organisation-role-requests.js';
 
 /** In the order they run. Listed, not globbed, so the compiled ESM build needs no loader tricks. */
 export const migrations = [
   ForumFoundation1764000000000, PoliciesAndCitations1764100000000, SubscriptionsDigests1764200000000, DigestIndexes1764200000001, DigestBatchReads1764300000000,
   GrantedRoles1764400000000,
   Moderation1764400000001,
+  OrganisationRoleRequests1764400000002,
 ];

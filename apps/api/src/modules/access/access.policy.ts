@@ -21,6 +21,20 @@ export enum OrganisationRole {
   ORG_ADMIN = 'ORG_ADMIN',
 }
 
+/** Each role includes the ones before it: an ORG_ADMIN may author, a POLICY_AUTHOR is a member. */
+const ORGANISATION_ROLE_RANK: Record<OrganisationRole, number> = {
+  [OrganisationRole.MEMBER]: 1,
+  [OrganisationRole.POLICY_AUTHOR]: 2,
+  [OrganisationRole.ORG_ADMIN]: 3,
+};
+
+/** 1 for MEMBER up to 3 for ORG_ADMIN, for listing people with the most responsibility first. */
+export const organisationRoleRank = (role: OrganisationRole): number => ORGANISATION_ROLE_RANK[role];
+
+/** Whether holding `held` already gives everything `wanted` would (null: holds no role). */
+export const includesRole = (held: OrganisationRole | null | undefined, wanted: OrganisationRole): boolean =>
+  !!held && ORGANISATION_ROLE_RANK[held] >= ORGANISATION_ROLE_RANK[wanted];
+
 /** A signed-in person and the rights they were granted (never the ones they declared). */
 export interface Actor {
   id: string;
@@ -52,6 +66,7 @@ export interface PostSubject {
 export type Subject =
   | { kind: 'site' }
   | { kind: 'organisation'; organisationId: string }
+  | { kind: 'organisation-role-request'; organisationId: string; requesterId: string }
   | { kind: 'community'; communityId: string }
   | PostSubject
   | { kind: 'user'; userId: string; siteRole: SiteRole };
@@ -66,6 +81,7 @@ export type Action =
   // organisations and their policies
   | 'request-organisation-role'
   | 'manage-organisation-roles'
+  | 'withdraw-organisation-role-request'
   | 'author-policies'
   // communities and posts
   | 'ask'
@@ -136,6 +152,9 @@ export function can(actor: Actor | null, action: Action, subject: Subject, now: 
         ? allow
         : refuse("Only this organisation's admins can grant, change or revoke its roles.");
     }
+    case 'withdraw-organisation-role-request':
+      if (subject.kind !== 'organisation-role-request') return refuse('That is not a role request.');
+      return subject.requesterId === actor.id ? allow : refuse('Only the person who asked can withdraw a role request.');
     case 'author-policies': {
       if (subject.kind !== 'organisation') return refuse('That is not an organisation.');
       const role = organisationRoleOf(actor, subject.organisationId);

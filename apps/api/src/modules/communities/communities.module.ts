@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
 import { CommunitiesResolver } from './communities.resolver.js';
 import { CommunitiesService } from './communities.service.js';
+import { CommunityModeratorsResolver, MeModeratedCommunitiesResolver } from './community-moderators.resolver.js';
 
 @Module({
-  providers: [CommunitiesService, CommunitiesResolver],
+  imports: [AccountsModule],
+  providers: [CommunitiesService, CommunitiesResolver, CommunityModeratorsResolver, MeModeratedCommunitiesResolver],
   exports: [CommunitiesService],
 })
 export class CommunitiesModule {}

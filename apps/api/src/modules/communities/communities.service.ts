@@ -5,7 +5,8 @@ import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/request-context.js';
 import { authorize } from '../access/access.exception.js';
 import { CommunitiesException, CommunitiesExceptionCode } from './communities.exception.js';
-import { CommunityEntity, CommunityMemberEntity } from './community.entity.js';
+import { CommunityEntity, CommunityMemberEntity, CommunityModeratorEntity } from './community.entity.js';
+import type { CommunityModeratorInput } from './dto/community-moderator.input.js';
 import type { CreateCommunityInput } from './dto/create-community.input.js';
 
 @Injectable()
@@ -78,5 +79,58 @@ export class CommunitiesService {
   async memberships(userId: string, communityIds: readonly string[]): Promise<Set<string>> {
     const rows = await this.db.getRepository(CommunityMemberEntity).findBy({ userId, communityId: In([...communityIds]) });
     return new Set(rows.map((r) => r.communityId));
+  }
+
+  // ---- moderators ----------------------------------------------------------
+
+  /** Moderators of each community, longest-serving first. */
+  moderatorsOf(communityIds: readonly string[]): Promise<CommunityModeratorEntity[]> {
+    return this.db.getRepository(CommunityModeratorEntity).find({ where: { communityId: In([...communityIds]) }, order: { appointedAt: 'ASC', userId: 'ASC' } });
+  }
+
+  /** The communities each person moderates, by title. */
+  async moderatedBy(userIds: readonly string[]): Promise<(CommunityEntity & { moderatorId: string })[]> {
+    const rows = await this.db
+      .getRepository(CommunityEntity)
+      .createQueryBuilder('c')
+      .innerJoin(CommunityModeratorEntity, 'm', 'm.community_id = c.id')
+      .addSelect('m.user_id', 'moderator_id')
+      .where('m.user_id IN (:...userIds)', { userIds: [...userIds] })
+      .orderBy('c.title', 'ASC')
+      .getRawAndEntities();
+    return rows.entities.map((entity, index) => ({ ...entity, moderatorId: (rows.raw[index] as { moderator_id: string }).moderator_id }));
+  }
+
+  /** Appoints a moderator (site admins only); appointing someone twice changes nothing. */
+  async appointModerator(viewer: Viewer, input: CommunityModeratorInput): Promise<CommunityEntity> {
+    authorize(viewer, 'appoint-community-moderator', { kind: 'site' });
+    const community = await this.require(input.communityId);
+    if (!isUuid(input.userId)) throw this.noSuchPerson();
+    try {
+      await this.db
+        .createQueryBuilder()
+        .insert()
+        .into(CommunityModeratorEntity)
+        .values({ communityId: community.id, userId: input.userId, appointedBy: viewer.id })
+        .orIgnore()
+        .execute();
+    } catch (error) {
+      // The only foreign key left to fail is the person's.
+      if ((error as { code?: string }).code === '23503') throw this.noSuchPerson();
+      throw error;
+    }
+    return community;
+  }
+
+  /** Removes a moderator (site admins only); takes effect on their next request. */
+  async removeModerator(viewer: Viewer, input: CommunityModeratorInput): Promise<CommunityEntity> {
+    authorize(viewer, 'appoint-community-moderator', { kind: 'site' });
+    const community = await this.require(input.communityId);
+    if (isUuid(input.userId)) await this.db.getRepository(CommunityModeratorEntity).delete({ communityId: community.id, userId: input.userId });
+    return community;
+  }
+
+  private noSuchPerson(): CommunitiesException {
+    return new CommunitiesException(CommunitiesExceptionCode.USER_NOT_FOUND, 'That person does not exist.', { field: 'userId' });
   }
 }

@@ -32,3 +32,19 @@ export class CommunityMemberEntity {
   @CreateDateColumn({ name: 'joined_at', type: 'timestamptz' })
   joinedAt: Date;
 }
+
+/** Appointed by a site admin; read with the session by the permission policy. */
+@Entity({ name: 'community_moderators' })
+export class CommunityModeratorEntity {
+  @PrimaryColumn({ name: 'community_id', type: 'uuid' })
+  communityId: string;
+
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @Column({ name: 'appointed_by', type: 'uuid', nullable: true })
+  appointedBy: string | null;
+
+  @CreateDateColumn({ name: 'appointed_at', type: 'timestamptz' })
+  appointedAt: Date;
+}

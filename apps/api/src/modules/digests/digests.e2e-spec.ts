@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { askQuestion, answerQuestion, createCommunity, type Person } from '../../../test/forum-fixtures.js';
 import { digestQueue, drainDigestsInProcess, makeSubscriber, startMailSink } from '../../../test/digest-helpers.js';
-import { signUp, startTestApp, type TestApp } from '../../../test/test-app.js';
+import { grantOrganisationRole, signUp, startTestApp, type TestApp } from '../../../test/test-app.js';
 import type { MailSink } from './mail-sink.js';
 import { DigestPlanner } from './digest-planner.service.js';
 
@@ -261,7 +261,7 @@ describe('digest sections from policy documents', () => {
   it('lists new versions of followed documents with the sections that changed, and answers whose citations became stale', async () => {
     await t.db.query(`INSERT INTO organisations (slug, name) VALUES ('county-council', 'Shireford County Council') ON CONFLICT DO NOTHING`);
     const author = await signUp(t, 'Policy Author');
-    await t.gql('mutation($input: [AffiliationInput!]!) { setAffiliations(input: $input) { id } }', { input: [{ organisationSlug: 'county-council', role: 'policy author' }] }, author);
+    await grantOrganisationRole(t, author.id, 'county-council', 'POLICY_AUTHOR');
     const created = await t.gql<{ createPolicyDocument: { id: string } }>(
       'mutation($input: CreatePolicyDocumentInput!) { createPolicyDocument(input: $input) { id } }',
       { input: { organisationSlug: 'county-council', slug: 'remote-working', title: 'Remote Working Policy' } },

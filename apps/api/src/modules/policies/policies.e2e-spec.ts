@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DEMO_CITATIONS } from '@policy-commons/policies';
 import { bundledCorpusDir, loadPolicyCorpus } from '@policy-commons/policies/node';
 import { answerQuestion, askQuestion, createCommunity, type Person } from '../../../test/forum-fixtures.js';
-import { errorOf, signUp, startTestApp, type TestApp } from '../../../test/test-app.js';
+import { errorOf, grantOrganisationRole, signUp, startTestApp, type TestApp } from '../../../test/test-app.js';
 import { seedDemoData } from '../../seed/seed.js';
 import { demoQuestion } from '../../seed/demo-content.js';
 import { CitationsService } from '../citations/citations.service.js';
@@ -35,11 +35,6 @@ const draft = (responsibilities: string, withScope = true): string =>
     '',
   ].join('\n');
 
-async function becomeAuthor(t: TestApp, person: Person, organisationSlug: string): Promise<void> {
-  const result = await t.gql(SET_AFFILIATIONS, { input: [{ organisationSlug, role: 'policy author' }] }, person);
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-}
-
 describe('policy documents, versions and citations', () => {
   let t: TestApp;
   let countyAuthor: Person;
@@ -53,8 +48,8 @@ describe('policy documents, versions and citations', () => {
     countyAuthor = await signUp(t, 'County Author');
     parishAuthor = await signUp(t, 'Parish Author');
     practitioner = await signUp(t, 'Practitioner');
-    await becomeAuthor(t, countyAuthor, 'county-council');
-    await becomeAuthor(t, parishAuthor, 'parish-council');
+    await grantOrganisationRole(t, countyAuthor.id, 'county-council', 'POLICY_AUTHOR');
+    await grantOrganisationRole(t, parishAuthor.id, 'parish-council', 'POLICY_AUTHOR');
     ({ communityId } = await createCommunity(t, 'policy-tests'));
   });
   afterAll(() => t.close());
@@ -191,6 +186,27 @@ describe('policy documents, versions and citations', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('grants nothing for declaring "policy author": an affiliation is a profile statement, not a right', async () => {
+    const declared = await t.gql<{ setAffiliations: { affiliations: { role: string }[] } }>(
+      'mutation($input: [AffiliationInput!]!) { setAffiliations(input: $input) { affiliations { role } } }',
+      { input: [{ organisationSlug: 'county-council', role: 'policy author' }] },
+      practitioner,
+    );
+    expect(declared.data?.setAffiliations.affiliations).toEqual([{ role: 'policy author' }]);
+    const input = { organisationSlug: 'county-council', slug: 'declared-not-granted', title: 'Declared Not Granted' };
+    const refused = errorOf(await t.gql(CREATE, { input }, practitioner));
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(refused.message).toMatch(/Ask its admins for the policy author role/);
+    const seen = await t.gql<{ policyDocument: unknown; user: { organisationRoles: unknown[] } }>(
+      'query($id: ID!) { policyDocument(slug: "declared-not-granted") { id } user(id: $id) { organisationRoles { role } } }',
+      { id: practitioner.id },
+    );
+    expect(seen.data).toEqual({ policyDocument: null, user: { organisationRoles: [] } });
+    const [{ count }] = (await t.db.query('SELECT count(*)::int AS count FROM organisation_memberships WHERE user_id = $1', [practitioner.id])) as { count: number }[];
+    expect(count).toBe(0);
+    await t.gql(SET_AFFILIATIONS, { input: [] }, practitioner);
   });
 
   it('lets only the organisation’s policy authors create, draft and publish', async () => {
