@@ -21,6 +21,8 @@ run('npx', ['turbo', 'run', 'build', '--filter=@policy-commons/api', '--filter=@
 
 const env = {
   ...process.env,
+  // An unset NODE_ENV means production to the api; `npm start` is the way to run it on your own machine.
+  NODE_ENV: process.env.NODE_ENV || 'development',
   PORT: process.env.PORT || '3000',
   DATABASE_URL: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/policy_commons',
   REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',

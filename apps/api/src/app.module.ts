@@ -34,13 +34,14 @@ export class AppModule {
             autoSchemaFile: true,
             sortSchema: true,
             graphiql: development,
-            introspection: true,
+            // Introspection serves developers and tests; in production (NODE_ENV unset included) it only maps the attack surface.
+            introspection: !config.isProduction,
             includeStacktraceInErrorResponses: development,
             validationRules: [queryDepthLimit(12)],
             context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => ({
               req,
               res,
-              viewer: await accounts.viewerForToken(sessionTokenFrom(req)),
+              viewer: await accounts.viewerForToken(sessionTokenFrom(req, config)),
               loaders: new RequestLoaders(),
             }),
             formatError: (formatted, error) => toPublicError(formatted, error, development),

@@ -1,9 +1,9 @@
-import { errorOf, startTestApp, type TestApp } from './test-app.js';
+import { errorOf, PRODUCTION_ENV, startTestApp, type TestApp } from './test-app.js';
 
 describe('errors clients see', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(40) });
+    t = await startTestApp(PRODUCTION_ENV);
   });
   afterAll(() => t.close());
 

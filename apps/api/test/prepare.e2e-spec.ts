@@ -71,9 +71,39 @@ describe('prepare (npm start’s set-up step)', () => {
     expect(counts).toEqual({ users: 3, questions: 2 });
   });
 
-  it('never creates demo accounts in production', () => {
-    const { status, output } = prepare({ DATABASE_URL: databaseUrl(`${name}_prod`), NODE_ENV: 'production', APP_SECRET: 'p'.repeat(40) });
+  it('never creates demo accounts or imports the demo policies outside development', async () => {
+    const production = {
+      DATABASE_URL: databaseUrl(`${name}_prod`),
+      NODE_ENV: 'production',
+      APP_SECRET: 'p'.repeat(40),
+      PUBLIC_URL: 'https://forum.example.org',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      MAIL_FROM: 'Policy Commons <digest@forum.example.org>',
+    };
+    const { status, output } = prepare(production);
     expect(status).toBe(0);
-    expect(output).toContain('no demo data or demo accounts are created');
+    expect(output).toContain('NODE_ENV=production: no demo policies, demo data or demo accounts are created');
+    // An unset NODE_ENV is production too.
+    const unset = prepare({ ...production, NODE_ENV: '' });
+    expect(unset.status).toBe(0);
+    expect(unset.output).toContain('NODE_ENV=production: no demo policies');
+    const counts = await withAdminClient(async () => {
+      const pg = await import('pg');
+      const client = new pg.default.Client({ connectionString: databaseUrl(`${name}_prod`) });
+      await client.connect();
+      try {
+        return (await client.query(`SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM policy_documents)::int AS policies`)).rows[0];
+      } finally {
+        await client.end();
+      }
+    });
+    expect(counts).toEqual({ users: 0, policies: 0 });
+  });
+
+  it('refuses to prepare production without its settings, naming each', () => {
+    const { status, output } = prepare({ DATABASE_URL: databaseUrl(`${name}_prod`), NODE_ENV: '' });
+    expect(status).toBe(1);
+    for (const variable of ['APP_SECRET', 'PUBLIC_URL', 'SMTP_URL', 'MAIL_FROM']) expect(output).toContain(`${variable} is required in production`);
+    expect(output).toContain('NODE_ENV is not set, which counts as production');
   });
 });

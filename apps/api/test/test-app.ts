@@ -24,6 +24,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** What production cannot start without (see app-config.ts), for suites that run the api as production does. */
+export const PRODUCTION_ENV: Record<string, string> = {
+  NODE_ENV: 'production',
+  APP_SECRET: 'production-secret-for-tests-0123456789',
+  PUBLIC_URL: 'https://forum.example.org',
+  SMTP_URL: 'smtp://127.0.0.1:2525',
+  MAIL_FROM: 'Policy Commons <digest@forum.example.org>',
+};
+
 /** Boots the real api on a fresh copy of the migrated database, with its own Redis prefix. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const name = `pc_test_${process.pid}_${randomBytes(4).toString('hex')}`;

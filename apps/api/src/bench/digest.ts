@@ -232,6 +232,7 @@ export async function runDigestBench(options: DigestBenchOptions): Promise<Diges
       NODE_ENV: 'production',
       APP_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
       PUBLIC_URL: 'https://forum.example.org',
+      MAIL_FROM: 'Policy Commons <digest@forum.example.org>',
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
       REDIS_PREFIX: prefix,

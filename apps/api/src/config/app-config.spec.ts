@@ -1,29 +1,104 @@
 import { ConfigurationError, loadConfig } from './app-config.js';
 
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  APP_SECRET: 'x'.repeat(32),
+  PUBLIC_URL: 'https://forum.example.org',
+  SMTP_URL: 'smtp://mail.example.org:587',
+  MAIL_FROM: 'Policy Commons <digest@forum.example.org>',
+};
+
+function problemsOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return (error as ConfigurationError).message;
+  }
+  throw new Error('expected a ConfigurationError');
+}
+
 describe('loadConfig', () => {
-  it('uses the local services by default', () => {
-    const config = loadConfig({});
+  it('uses the local services by default in development', () => {
+    const config = loadConfig({ NODE_ENV: 'development' });
+    expect(config.isProduction).toBe(false);
     expect(config.port).toBe(3000);
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/policy_commons');
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.mailFrom).toContain('policy-commons.local');
+    expect(config.statementTimeoutMs).toBe(5000);
+    expect(config.connectTimeoutMs).toBe(2000);
+    expect(config.imageHosts).toEqual([]);
   });
 
   it('names every bad variable at once', () => {
-    try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', REDIS_URL: 'nope' });
-      throw new Error('expected a ConfigurationError');
-    } catch (error) {
-      expect(error).toBeInstanceOf(ConfigurationError);
-      const message = (error as ConfigurationError).message;
-      expect(message).toContain('PORT');
-      expect(message).toContain('DATABASE_URL must be a URL like postgres://');
-      expect(message).toContain('REDIS_URL must be a URL like redis://');
+    const message = problemsOf({ NODE_ENV: 'development', PORT: 'eighty', DATABASE_URL: 'mysql://x', REDIS_URL: 'nope' });
+    expect(message).toContain('PORT');
+    expect(message).toContain('DATABASE_URL must be a URL like postgres://');
+    expect(message).toContain('REDIS_URL must be a URL like redis://');
+  });
+
+  it('starts in production when all four required variables are set', () => {
+    const config = loadConfig(PRODUCTION);
+    expect(config.isProduction).toBe(true);
+    expect(config.appSecret).toBe(PRODUCTION.APP_SECRET);
+    expect(config.publicUrl).toBe('https://forum.example.org');
+    expect(config.smtpUrl).toBe(PRODUCTION.SMTP_URL);
+    expect(config.mailFrom).toBe(PRODUCTION.MAIL_FROM);
+  });
+
+  it('refuses production without APP_SECRET, PUBLIC_URL, SMTP_URL and MAIL_FROM, naming each one', () => {
+    const message = problemsOf({ NODE_ENV: 'production' });
+    for (const variable of ['APP_SECRET', 'PUBLIC_URL', 'SMTP_URL', 'MAIL_FROM']) expect(message).toContain(`${variable} is required in production`);
+  });
+
+  it.each(['APP_SECRET', 'PUBLIC_URL', 'SMTP_URL', 'MAIL_FROM'])('refuses production when only %s is missing', (variable) => {
+    const env: Record<string, string> = { ...PRODUCTION };
+    delete env[variable];
+    const message = problemsOf(env);
+    expect(message).toContain(`${variable} is required in production`);
+    // Only the missing one is named.
+    expect(message.match(/is required in production/g)).toHaveLength(1);
+    // An empty value is as missing as an absent one.
+    expect(problemsOf({ ...PRODUCTION, [variable]: '' })).toContain(`${variable} is required in production`);
+  });
+
+  it('refuses a production secret shorter than 32 characters without echoing it', () => {
+    const message = problemsOf({ ...PRODUCTION, APP_SECRET: 'short-secret' });
+    expect(message).toContain('APP_SECRET must be at least 32 characters');
+    expect(message).not.toContain('short-secret');
+  });
+
+  it('treats an unset NODE_ENV as production, and says how to run locally', () => {
+    const message = problemsOf({});
+    for (const variable of ['APP_SECRET', 'PUBLIC_URL', 'SMTP_URL', 'MAIL_FROM']) expect(message).toContain(`${variable} is required in production`);
+    expect(message).toContain('NODE_ENV is not set, which counts as production');
+    expect(message).toContain('NODE_ENV=development');
+
+    const config = loadConfig({ ...PRODUCTION, NODE_ENV: undefined });
+    expect(config.environment).toBe('production');
+    expect(config.isProduction).toBe(true);
+  });
+
+  it('refuses an unknown NODE_ENV rather than guessing', () => {
+    expect(problemsOf({ NODE_ENV: 'prod' })).toContain('NODE_ENV must be development, test or production (got "prod")');
+  });
+
+  it('reads the image allow-list as https origins and refuses anything else', () => {
+    expect(loadConfig({ NODE_ENV: 'development', IMAGE_HOSTS: 'https://images.example.org, https://*.cdn.example.net/' }).imageHosts).toEqual([
+      'https://images.example.org',
+      'https://*.cdn.example.net',
+    ]);
+    for (const bad of ['http://images.example.org', 'images.example.org', 'https://images.example.org/path', '*', "https://a.org 'unsafe-inline'", 'https://a.org;script-src *']) {
+      expect(problemsOf({ NODE_ENV: 'development', IMAGE_HOSTS: bad })).toContain('IMAGE_HOSTS must be a comma-separated list of https origins');
     }
   });
 
-  it('requires a real secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/APP_SECRET is required when NODE_ENV=production/);
-    expect(loadConfig({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32) }).isProduction).toBe(true);
+  it('reads the database timeouts', () => {
+    const config = loadConfig({ NODE_ENV: 'development', DATABASE_STATEMENT_TIMEOUT_MS: '250', DATABASE_CONNECT_TIMEOUT_MS: '1500' });
+    expect(config.statementTimeoutMs).toBe(250);
+    expect(config.connectTimeoutMs).toBe(1500);
+    expect(problemsOf({ NODE_ENV: 'development', DATABASE_STATEMENT_TIMEOUT_MS: '0' })).toContain('DATABASE_STATEMENT_TIMEOUT_MS');
   });
 });

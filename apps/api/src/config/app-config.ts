@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
 const DEVELOPMENT_SECRET = 'policy-commons-development-secret-not-for-production';
+const DEVELOPMENT_MAIL_FROM = 'Policy Commons <digest@policy-commons.local>';
+
+/** How long one SQL statement may run before PostgreSQL cancels it, unless DATABASE_STATEMENT_TIMEOUT_MS says otherwise. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
+/** How long taking a new pool connection may wait before the request fails, unless DATABASE_CONNECT_TIMEOUT_MS says otherwise. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 2000;
+
+/** What production cannot run without: a development fallback for any of them would fail open. */
+const REQUIRED_IN_PRODUCTION = ['APP_SECRET', 'PUBLIC_URL', 'SMTP_URL', 'MAIL_FROM'] as const;
 
 const urlWithProtocol = (protocols: string[], example: string) =>
   z
@@ -17,34 +26,67 @@ const urlWithProtocol = (protocols: string[], example: string) =>
       { message: `must be a URL like ${example}` },
     );
 
+/** One image origin for the CSP's img-src: https, a host (a leading `*.` allowed), nothing after it. */
+function isImageOrigin(entry: string): boolean {
+  if (!/^https:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i.test(entry)) return false;
+  try {
+    return new URL(entry.replace('*.', 'wildcard.')).pathname === '/';
+  } catch {
+    return false;
+  }
+}
+
+const imageHosts = z
+  .string()
+  .trim()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+  )
+  .refine((entries) => entries.every(isImageOrigin), {
+    message: 'must be a comma-separated list of https origins like https://images.example.org or https://*.example.org',
+  });
+
 const environmentSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    // Unset counts as production: forgetting it must never serve stack traces or sign links with the development secret.
+    NODE_ENV: z.enum(['development', 'test', 'production'], { message: 'must be development, test or production' }).default('production'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     DATABASE_URL: urlWithProtocol(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/policy_commons').default(
       'postgres://postgres@127.0.0.1:5432/policy_commons',
     ),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_STATEMENT_TIMEOUT_MS),
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_CONNECT_TIMEOUT_MS),
     REDIS_URL: urlWithProtocol(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z.string().trim().min(1).default('pc'),
     SMTP_URL: urlWithProtocol(['smtp:', 'smtps:'], 'smtp://127.0.0.1:1025').optional(),
-    MAIL_FROM: z.string().trim().min(3).default('Policy Commons <digest@policy-commons.local>'),
+    MAIL_FROM: z.string().trim().min(3).optional(),
     APP_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
     PUBLIC_URL: urlWithProtocol(['http:', 'https:'], 'https://forum.example.org').optional(),
+    IMAGE_HOSTS: imageHosts.optional(),
     WEB_DIST_DIR: z.string().trim().optional(),
     RUN_MIGRATIONS: z.enum(['true', 'false']).default('true'),
     LOG_SQL: z.enum(['true', 'false']).default('false'),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.APP_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is required when NODE_ENV=production' });
+    if (env.NODE_ENV !== 'production') return;
+    for (const variable of REQUIRED_IN_PRODUCTION) {
+      if (env[variable] === undefined) ctx.addIssue({ code: 'custom', path: [variable], message: 'is required in production' });
     }
   });
 
 export interface AppConfig {
   environment: 'development' | 'test' | 'production';
+  /** True unless NODE_ENV says development or test: an unset NODE_ENV is production. */
   isProduction: boolean;
   port: number;
   databaseUrl: string;
+  /** PostgreSQL cancels a statement that runs longer (ms). */
+  statementTimeoutMs: number;
+  /** Taking a new pool connection fails after this long (ms) instead of waiting for a server that does not answer. */
+  connectTimeoutMs: number;
   redisUrl: string;
   /** Keys and queues of one installation (or one test database) never meet another's. */
   redisPrefix: string;
@@ -52,6 +94,8 @@ export interface AppConfig {
   mailFrom: string;
   appSecret: string;
   publicUrl: string;
+  /** Origins besides the site itself that posts may show images from (the CSP's img-src). */
+  imageHosts: string[];
   webDistDir: string | undefined;
   runMigrations: boolean;
   logSql: boolean;
@@ -69,13 +113,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const input = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = environmentSchema.safeParse(input);
   if (!parsed.success) {
-    throw new ConfigurationError(
-      parsed.error.issues.map((issue) => {
-        const variable = issue.path.join('.') || 'environment';
-        const value = env[variable];
-        return `${variable} ${issue.message}${value !== undefined ? ` (got "${value}")` : ''}`;
-      }),
-    );
+    const problems = parsed.error.issues.map((issue) => {
+      const variable = issue.path.join('.') || 'environment';
+      // Secrets are named, never echoed into logs.
+      const value = variable === 'APP_SECRET' ? undefined : env[variable];
+      return `${variable} ${issue.message}${value !== undefined && value !== '' ? ` (got "${value}")` : ''}`;
+    });
+    if (!input.NODE_ENV && parsed.error.issues.some((issue) => issue.message === 'is required in production')) {
+      problems.push('NODE_ENV is not set, which counts as production; set NODE_ENV=development to run on your own machine with development defaults');
+    }
+    throw new ConfigurationError(problems);
   }
   const e = parsed.data;
   return {
@@ -83,12 +130,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     isProduction: e.NODE_ENV === 'production',
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     smtpUrl: e.SMTP_URL,
-    mailFrom: e.MAIL_FROM,
+    mailFrom: e.MAIL_FROM ?? DEVELOPMENT_MAIL_FROM,
     appSecret: e.APP_SECRET ?? DEVELOPMENT_SECRET,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    imageHosts: e.IMAGE_HOSTS ?? [],
     webDistDir: e.WEB_DIST_DIR,
     runMigrations: e.RUN_MIGRATIONS === 'true',
     logSql: e.LOG_SQL === 'true',

@@ -50,6 +50,8 @@ export async function freePort(): Promise<number> {
 function apiEnvironment(databaseUrl: string, port?: number): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    // The journey signs in as the demo accounts, which exist only in development (an unset NODE_ENV is production).
+    NODE_ENV: 'development',
     DATABASE_URL: databaseUrl,
     REDIS_URL: process.env.REDIS_URL ?? DEFAULT_REDIS_URL,
     // Its own queues and keys: a job this run leaves behind must not reach another installation's worker.

@@ -8,7 +8,7 @@ import type { AppConfig } from '../../config/app-config.js';
 import { AffiliationModel, AuthPayloadModel, MeModel, OrganisationModel, UserModel } from './accounts.model.js';
 import { AccountsService, type AffiliationRow } from './accounts.service.js';
 import { AffiliationInput, SignInInput, SignUpInput } from './dto/accounts.input.js';
-import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie.js';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import type { UserEntity } from './user.entity.js';
 
 export const toUserModel = (user: UserEntity): UserModel => ({ id: user.id, displayName: user.displayName });
@@ -64,21 +64,21 @@ export class AccountsResolver {
   @Mutation(() => AuthPayloadModel)
   async signUp(@Args('input') input: SignUpInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
     const { user, token } = await this.accounts.signUp(input);
-    ctx.res.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config.isProduction));
+    setSessionCookie(ctx.res, this.config, token);
     return { user: toUserModel(user), token };
   }
 
   @Mutation(() => AuthPayloadModel)
   async signIn(@Args('input') input: SignInInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
     const { user, token } = await this.accounts.signIn(input, ctx.req.ip ?? 'unknown');
-    ctx.res.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config.isProduction));
+    setSessionCookie(ctx.res, this.config, token);
     return { user: toUserModel(user), token };
   }
 
   @Mutation(() => Boolean)
   async signOut(@Context() ctx: RequestContext): Promise<boolean> {
     if (ctx.viewer) await this.accounts.signOut(ctx.viewer);
-    ctx.res.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(this.config.isProduction), maxAge: undefined });
+    clearSessionCookie(ctx.res, this.config);
     return true;
   }
 

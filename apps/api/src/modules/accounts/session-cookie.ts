@@ -1,16 +1,43 @@
-import type { CookieOptions, Request } from 'express';
+import type { CookieOptions, Request, Response } from 'express';
+import type { AppConfig } from '../../config/app-config.js';
 
-export const SESSION_COOKIE = 'pc_session';
+/** The cookie's name over plain http, i.e. on a developer's own machine. */
+export const PLAIN_SESSION_COOKIE = 'pc_session';
+/**
+ * Its name over https. Browsers only accept a `__Host-` cookie when it is Secure, for Path=/
+ * and without a Domain, so a sibling subdomain cannot plant or overwrite someone's session.
+ */
+export const HOST_SESSION_COOKIE = `__Host-${PLAIN_SESSION_COOKIE}`;
 export const SESSION_DAYS = 30;
 
-export function sessionCookieOptions(secure: boolean): CookieOptions {
-  return { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: SESSION_DAYS * 24 * 3600 * 1000 };
+type CookieSettings = Pick<AppConfig, 'publicUrl' | 'isProduction'>;
+
+const servedOverHttps = (config: CookieSettings) => config.publicUrl.startsWith('https:');
+
+export function sessionCookieName(config: CookieSettings): string {
+  return servedOverHttps(config) ? HOST_SESSION_COOKIE : PLAIN_SESSION_COOKIE;
 }
 
-/** The session token from the cookie (browsers) or the bearer header (API clients). */
-export function sessionTokenFrom(req: Request): string | undefined {
+export function sessionCookieOptions(config: CookieSettings): CookieOptions {
+  // Production marks it Secure even when PUBLIC_URL says http: a session must not travel in clear text.
+  return { httpOnly: true, sameSite: 'lax', secure: servedOverHttps(config) || config.isProduction, path: '/', maxAge: SESSION_DAYS * 24 * 3600 * 1000 };
+}
+
+export function setSessionCookie(res: Response, config: CookieSettings, token: string): void {
+  res.cookie(sessionCookieName(config), token, sessionCookieOptions(config));
+}
+
+export function clearSessionCookie(res: Response, config: CookieSettings): void {
+  res.clearCookie(sessionCookieName(config), { ...sessionCookieOptions(config), maxAge: undefined });
+}
+
+/**
+ * The session token from the cookie (browsers) or the bearer header (API clients). Over
+ * https only the `__Host-` cookie counts: a plain one could have been planted by a subdomain.
+ */
+export function sessionTokenFrom(req: Request, config: CookieSettings): string | undefined {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim() || undefined;
   const cookies = (req as Request & { cookies?: Record<string, string> }).cookies;
-  return cookies?.[SESSION_COOKIE] || undefined;
+  return cookies?.[sessionCookieName(config)] || undefined;
 }

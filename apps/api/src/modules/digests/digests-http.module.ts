@@ -5,6 +5,8 @@ import type { Express } from 'express';
 import { QueueName } from '../../queues/queue-names.js';
 import { queueToken } from '../../queues/queues.module.js';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/app-config.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { sessionTokenFrom } from '../accounts/session-cookie.js';
 import { DigestsModule } from './digests.module.js';
@@ -21,6 +23,7 @@ export class DigestsHttpModule implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly accounts: AccountsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(queueToken(QueueName.MAINTENANCE)) private readonly maintenance: Queue,
     @Inject(queueToken(QueueName.DIGESTS)) private readonly digests: Queue,
   ) {}
@@ -28,6 +31,6 @@ export class DigestsHttpModule implements OnModuleInit {
   onModuleInit(): void {
     const app = this.adapterHost.httpAdapter?.getInstance<Express>();
     if (!app) return;
-    app.use(QUEUE_DASHBOARD_PATH, ...queueDashboard([this.digests, this.maintenance], (req) => this.accounts.viewerForToken(sessionTokenFrom(req))));
+    app.use(QUEUE_DASHBOARD_PATH, ...queueDashboard([this.digests, this.maintenance], (req) => this.accounts.viewerForToken(sessionTokenFrom(req, this.config))));
   }
 }
