@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Logger, type INestApplication } from '@nestjs/common';
@@ -7,6 +7,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module.js';
+import { securityHeaders } from './common/security-headers.js';
 import type { AppConfig } from './config/app-config.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -16,19 +17,22 @@ export function defaultWebDistDir(): string {
   return resolve(here, '..', '..', 'web', 'dist');
 }
 
-/** Builds the HTTP application: GraphQL, health, and the web app's files with an SPA fallback. */
+/** Builds the HTTP application: security headers, GraphQL, health, and the web app's files with an SPA fallback. */
 export async function createHttpApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     // Start-up chatter (every module and route) stays out of the way; warnings and errors do not.
     logger: options.logger === false ? false : ['warn', 'error'],
     bufferLogs: false,
   });
+  const webDist = config.webDistDir ?? defaultWebDistDir();
+  const indexHtml = join(webDist, 'index.html');
+  const hasWebApp = existsSync(indexHtml);
+  // First, so that every response (pages, files, GraphQL, health, errors) carries the headers.
+  app.use(securityHeaders(config, hasWebApp ? readFileSync(indexHtml, 'utf8') : undefined));
   app.use(cookieParser());
   app.enableShutdownHooks();
 
-  const webDist = config.webDistDir ?? defaultWebDistDir();
-  const indexHtml = join(webDist, 'index.html');
-  if (existsSync(indexHtml)) {
+  if (hasWebApp) {
     app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/admin') || /^\/(unsubscribe|email-confirmation)\//.test(req.path)) return next();

@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { APP_CONFIG } from '../../config/config.module.js';
+import { htmlPage as page } from '../../common/html-page.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { DigestsService } from './digests.service.js';
-import { page } from './unsubscribe.controller.js';
 
 /** The link in a confirmation mail. As with unsubscribing, a GET only shows a button: link scanners must not confirm. */
 @Controller('email-confirmation')

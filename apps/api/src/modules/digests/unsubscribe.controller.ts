@@ -1,13 +1,11 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { APP_CONFIG } from '../../config/config.module.js';
+import { htmlPage as page } from '../../common/html-page.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { DigestsService } from './digests.service.js';
 import { verifyUnsubscribeToken } from './unsubscribe-token.js';
 
-export const page = (title: string, body: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} · Policy Commons</title></head>` +
-  `<body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem"><h1>${title}</h1>${body}</body></html>`;
 
 /**
  * One-click unsubscribe from digests (RFC 8058), without signing in. Only POST changes
