@@ -1,8 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { runMigrations } from './database/migrate.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AnswersModule } from './modules/answers/answers.module.js';
 import { CitationsModule } from './modules/citations/citations.module.js';
@@ -28,7 +30,14 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config), migrationsRun: config.runMigrations }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(config),
+          // Migrations first, under the advisory lock, so instances starting together do not race.
+          dataSourceFactory: async (options) => {
+            if (config.runMigrations) await runMigrations(config.databaseUrl);
+            return new DataSource(options as DataSourceOptions).initialize();
+          },
+        }),
         RedisModule,
         QueuesModule,
         AccountsModule,

@@ -1,19 +1,36 @@
 import type { DataSourceOptions } from 'typeorm';
-import type { AppConfig } from '../config/app-config.js';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, type AppConfig } from '../config/app-config.js';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 import { StatementCounter } from './statement-counter.js';
 
-export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'logSql'>): DataSourceOptions {
+export type DatabaseSettings = Pick<AppConfig, 'databaseUrl' | 'logSql'> & Partial<Pick<AppConfig, 'statementTimeoutMs' | 'connectTimeoutMs'>>;
+
+/**
+ * node-postgres pool settings every pool of the api shares (TypeORM's and the digest reader's).
+ * PostgreSQL itself cancels a statement that runs too long, so one slow query cannot hold a
+ * connection (and a request) indefinitely; a pool connection that cannot be had quickly
+ * fails the request instead of queueing it behind a server that does not answer.
+ */
+export function poolTimeouts(settings: Partial<Pick<AppConfig, 'statementTimeoutMs' | 'connectTimeoutMs'>>): { statement_timeout: number; connectionTimeoutMillis: number } {
+  return {
+    statement_timeout: settings.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+    connectionTimeoutMillis: settings.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+  };
+}
+
+export function dataSourceOptions(config: DatabaseSettings): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.databaseUrl,
     entities,
     migrations,
     migrationsTransactionMode: 'each',
-    // The schema is only ever changed by reviewed migrations.
+    // The schema is only ever changed by reviewed migrations, extensions included: TypeORM's
+    // own CREATE EXTENSION at every connect would also race between processes starting at once.
     synchronize: false,
+    installExtensions: false,
     logger: new StatementCounter(config.logSql),
-    extra: { max: 10 },
+    extra: { max: 10, ...poolTimeouts(config) },
   };
 }

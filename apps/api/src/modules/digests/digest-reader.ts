@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
+import { poolTimeouts } from '../../database/data-source-options.js';
 import type { DigestQueries } from './digest-content.js';
 
 /** Connections for digest reads and records; batches of one worker share them. */
@@ -19,7 +20,8 @@ export class DigestReader implements DigestQueries, OnApplicationShutdown {
   statements = 0;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.pool = new pg.Pool({ connectionString: config.databaseUrl, max: POOL_SIZE, options: '-c plan_cache_mode=force_generic_plan' });
+    // The same statement and connection timeouts as the api's main pool.
+    this.pool = new pg.Pool({ connectionString: config.databaseUrl, max: POOL_SIZE, options: '-c plan_cache_mode=force_generic_plan', ...poolTimeouts(config) });
     this.pool.on('error', () => undefined);
   }
 
