@@ -12,6 +12,7 @@ import { CommentsModule } from './modules/comments/comments.module.js';
 import { CommunitiesModule } from './modules/communities/communities.module.js';
 import { PoliciesModule } from './modules/policies/policies.module.js';
 import { DigestsModule } from './modules/digests/digests.module.js';
+import { ModerationModule } from './modules/moderation/moderation.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
 import { QuestionsModule } from './modules/questions/questions.module.js';
@@ -53,6 +54,7 @@ export class CoreModule {
         CitationsModule,
         SubscriptionsModule,
         NotificationsModule,
+        ModerationModule,
         DigestsModule,
       ],
       exports: [ConfigModule, TypeOrmModule, RedisModule, QueuesModule],

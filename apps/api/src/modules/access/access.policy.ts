@@ -59,6 +59,10 @@ export interface PostSubject {
   closed?: boolean;
   locked?: boolean;
   deleted?: boolean;
+  /** Hidden after flags or by a moderator: only its author and moderators still read it. */
+  hidden?: boolean;
+  /** For answers and comments: whether the question they belong to was hidden or deleted. */
+  questionRemoved?: boolean;
   /** For answers: the author of the question (who alone may accept it). */
   questionAuthorId?: string;
 }
@@ -84,6 +88,7 @@ export type Action =
   | 'withdraw-organisation-role-request'
   | 'author-policies'
   // communities and posts
+  | 'view'
   | 'ask'
   | 'answer'
   | 'comment'
@@ -94,6 +99,7 @@ export type Action =
   | 'accept'
   | 'moderate'
   // people
+  | 'view-suspension'
   | 'suspend'
   | 'erase'
   | 'edit-profile';
@@ -118,7 +124,7 @@ export const organisationRoleOf = (actor: Actor | null, organisationId: string):
 export const isSuspended = (actor: Actor, now: Date = new Date()): boolean => !!actor.suspendedUntil && new Date(actor.suspendedUntil) > now;
 
 /** Writes a suspended member may still make: leaving, reading, erasing themselves. */
-const ALLOWED_WHILE_SUSPENDED = new Set<Action>(['erase']);
+const ALLOWED_WHILE_SUSPENDED = new Set<Action>(['erase', 'view-suspension']);
 
 const postNoun = (post: PostSubject) => post.kind;
 
@@ -127,6 +133,8 @@ const postNoun = (post: PostSubject) => post.kind;
  * is written for the person refused.
  */
 export function can(actor: Actor | null, action: Action, subject: Subject, now: Date = new Date()): Decision {
+  // Reading needs no account and survives a suspension; only removed posts are withheld.
+  if (action === 'view') return canView(actor, subject);
   if (!actor) return signIn;
   if (isSuspended(actor, now) && !ALLOWED_WHILE_SUSPENDED.has(action)) {
     return refuse(`Your account is suspended until ${new Date(actor.suspendedUntil as string).toUTCString()}: you can read, but not post or change anything.`);
@@ -168,14 +176,16 @@ export function can(actor: Actor | null, action: Action, subject: Subject, now: 
     case 'answer': {
       if (subject.kind !== 'question') return refuse('Answers belong to a question.');
       if (subject.deleted) return refuse('This question was removed.');
+      if (subject.hidden) return refuse('This question is hidden while moderators review it: it takes no new answers.');
       if (subject.closed) return refuse('This question is closed: it takes no new answers.');
       if (subject.locked) return refuse('This question is locked: it takes no new answers or comments.');
       return allow;
     }
     case 'comment': {
       if (!isPost(subject)) return refuse('Comments belong to a question or an answer.');
-      if (subject.deleted) return refuse(`This ${postNoun(subject)} was removed.`);
+      if (subject.deleted || subject.questionRemoved) return refuse(`This ${subject.deleted ? postNoun(subject) : 'question'} was removed.`);
       if (subject.locked || subject.questionLocked) return refuse('This question is locked: it takes no new answers or comments.');
+      if (subject.hidden && !moderates(actor, subject.communityId)) return refuse(`This ${postNoun(subject)} is hidden while moderators review it.`);
       return allow;
     }
     case 'edit': {
@@ -194,19 +204,22 @@ export function can(actor: Actor | null, action: Action, subject: Subject, now: 
     case 'vote': {
       if (!isPost(subject)) return refuse('Only questions and answers take votes.');
       if (subject.authorId === actor.id) return refuse(`You cannot vote on your own ${postNoun(subject)}.`);
-      if (subject.deleted) return refuse(`This ${postNoun(subject)} was removed.`);
+      if (subject.deleted || subject.questionRemoved) return refuse(`This ${subject.deleted ? postNoun(subject) : 'question'} was removed.`);
+      if (subject.hidden) return refuse(`This ${postNoun(subject)} is hidden while moderators review it.`);
       return allow;
     }
     case 'flag': {
       if (!isPost(subject)) return refuse('Only questions, answers and comments can be flagged.');
       if (subject.authorId === actor.id) return refuse(`You cannot flag your own ${postNoun(subject)}; edit or delete it instead.`);
       if (subject.deleted) return refuse(`This ${postNoun(subject)} was already removed.`);
+      if (subject.hidden) return refuse(`This ${postNoun(subject)} is already hidden while moderators review it.`);
       return allow;
     }
     case 'accept': {
       if (subject.kind !== 'answer') return refuse('Only answers can be accepted.');
       if (subject.questionAuthorId !== actor.id) return refuse('Only the person who asked the question can accept an answer.');
       if (subject.deleted) return refuse('This answer was removed.');
+      if (subject.hidden) return refuse('This answer is hidden while moderators review it.');
       return allow;
     }
     case 'moderate': {
@@ -215,6 +228,11 @@ export function can(actor: Actor | null, action: Action, subject: Subject, now: 
       return moderates(actor, communityId) ? allow : refuse("Only this community's moderators can do that.");
     }
 
+    case 'view-suspension': {
+      if (subject.kind !== 'user') return refuse('Only people can be suspended.');
+      if (subject.userId === actor.id || isSiteStaff(actor) || actor.moderatedCommunityIds.length > 0) return allow;
+      return refuse("Only moderators see whether someone else's account is suspended.");
+    }
     case 'suspend': {
       if (subject.kind !== 'user') return refuse('Only people can be suspended.');
       if (!isSiteStaff(actor)) return refuse('Only site moderators and admins can suspend members.');
@@ -234,6 +252,13 @@ export function can(actor: Actor | null, action: Action, subject: Subject, now: 
       return subject.userId === actor.id ? allow : refuse('You can only change your own profile.');
     }
   }
+}
+
+/** Everyone reads a post unless it was hidden or deleted; then only its author and its moderators do. */
+function canView(actor: Actor | null, subject: Subject): Decision {
+  if (!isPost(subject) || (!subject.hidden && !subject.deleted)) return allow;
+  if (actor && (subject.authorId === actor.id || moderates(actor, subject.communityId))) return allow;
+  return refuse(subject.deleted ? `This ${postNoun(subject)} was removed.` : `This ${postNoun(subject)} is hidden while moderators review it.`);
 }
 
 function isPost(subject: Subject): subject is PostSubject {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { In, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { RateLimiter } from '../../common/rate-limiter.js';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/request-context.js';
@@ -192,6 +192,23 @@ export class AccountsService {
       expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000),
     });
     return token;
+  }
+
+  /**
+   * Suspends the person until `until`, in the caller's (moderation's) transaction: they
+   * may sign in again and read, but the permission policy refuses them every write, and
+   * every session they had ends now so no open tab keeps acting as before.
+   */
+  async suspend(tx: EntityManager, userId: string, until: Date, reason: string): Promise<UserEntity> {
+    await tx.query('UPDATE users SET suspended_until = $2, suspension_reason = $3 WHERE id = $1', [userId, until, reason]);
+    await tx.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+    return tx.getRepository(UserEntity).findOneByOrFail({ id: userId });
+  }
+
+  /** Lifts a suspension early, in the caller's transaction. */
+  async unsuspend(tx: EntityManager, userId: string): Promise<UserEntity> {
+    await tx.query('UPDATE users SET suspended_until = NULL, suspension_reason = NULL WHERE id = $1', [userId]);
+    return tx.getRepository(UserEntity).findOneByOrFail({ id: userId });
   }
 
   private decoy(): Promise<string> {

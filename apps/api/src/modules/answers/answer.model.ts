@@ -5,7 +5,7 @@ export class AnswerModel {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String, { description: 'Markdown.' })
+  /** The stored text; the `body` field shows it only to those who may read the answer. */
   body: string;
 
   @Field(() => Int)
@@ -16,4 +16,8 @@ export class AnswerModel {
 
   questionId: string;
   authorId: string;
+  hiddenAt: Date | null;
+  deletedAt: Date | null;
+  removalReason: string | null;
+  reviewRequestedAt: Date | null;
 }

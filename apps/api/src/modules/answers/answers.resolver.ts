@@ -1,11 +1,13 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, Loaders, SignedInGuard } from '../../common/auth.js';
+import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
 import { byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
 import type { Viewer } from '../../common/request-context.js';
+import { can } from '../access/access.policy.js';
 import { UserModel } from '../accounts/accounts.model.js';
 import { loadUser } from '../accounts/accounts.resolver.js';
 import { AccountsService } from '../accounts/accounts.service.js';
+import { answerSubject, isRemoved } from '../moderation/post-state.js';
 import { QuestionModel } from '../questions/question.model.js';
 import { loadQuestion, toQuestionModel } from '../questions/questions.resolver.js';
 import { QuestionsService } from '../questions/questions.service.js';
@@ -24,15 +26,27 @@ export const toAnswerModel = (a: AnswerEntity): AnswerModel => ({
   createdAt: a.createdAt,
   questionId: a.questionId,
   authorId: a.authorId,
+  hiddenAt: a.hiddenAt ?? null,
+  deletedAt: a.deletedAt ?? null,
+  removalReason: a.removalReason ?? null,
+  reviewRequestedAt: a.reviewRequestedAt ?? null,
 });
 
-export function loadAnswer(loaders: RequestLoaders, answers: AnswersService, id: string): Promise<AnswerModel> {
-  return loaders
-    .get<string, AnswerModel>('answers.byId', async (ids) =>
-      byKeys(ids, await answers.byIds(ids), (a) => a.id, (missing) => new Error(`answer ${missing} not found`), toAnswerModel),
-    )
-    .load(id);
+/** Whether the viewer may read the answer's text: always, unless it was hidden or deleted (then its author and moderators). */
+export async function canReadAnswer(loaders: RequestLoaders, questions: QuestionsService, viewer: Viewer | null, answer: AnswerModel): Promise<boolean> {
+  if (!isRemoved(answer)) return true;
+  const question = await loadQuestion(loaders, questions, answer.questionId);
+  return can(viewer, 'view', answerSubject(answer, question)).allowed;
 }
+
+export function loadAnswer(loaders: RequestLoaders, answers: AnswersService, id: string): Promise<AnswerModel> {
+  return answerLoader(loaders, answers).load(id);
+}
+
+const answerLoader = (loaders: RequestLoaders, answers: AnswersService) =>
+  loaders.get<string, AnswerModel>('answers.byId', async (ids) =>
+    byKeys(ids, await answers.byIds(ids), (a) => a.id, (missing) => new Error(`answer ${missing} not found`), toAnswerModel),
+  );
 
 @Resolver(() => AnswerModel)
 export class AnswersResolver {
@@ -61,6 +75,11 @@ export class AnswersResolver {
     return toQuestionModel(await this.answers.accept(viewer, answerId));
   }
 
+  @ResolveField('body', () => String, { description: 'Markdown. Empty for people who may not read a hidden or deleted answer (see moderation).' })
+  async answerBody(@Parent() answer: AnswerModel, @OptionalViewer() viewer: Viewer | null, @Loaders() loaders: RequestLoaders): Promise<string> {
+    return (await canReadAnswer(loaders, this.questions, viewer, answer)) ? answer.body : '';
+  }
+
   @ResolveField(() => UserModel)
   author(@Parent() answer: AnswerModel, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
     return loadUser(loaders, this.accounts, answer.authorId);
@@ -77,13 +96,21 @@ export class AnswersResolver {
     return question.acceptedAnswerId === answer.id;
   }
 
-  @ResolveField(() => [PostRevisionModel], { description: 'Every published state, oldest first; the last is the current text.' })
-  revisions(@Parent() answer: AnswerModel, @Loaders() loaders: RequestLoaders): Promise<PostRevisionModel[]> {
-    return loaders
-      .get<string, PostRevisionModel[]>('answers.revisions', async (ids) =>
-        groupByKeys(ids, await this.revisionsService.forAnswers(ids), (r) => r.answerId as string).map((rs) => rs.map(toRevisionModel)),
-      )
-      .load(answer.id);
+  @ResolveField(() => [PostRevisionModel], {
+    description: 'Every published state, oldest first; the last is the current text. Empty for people who may not read a hidden or deleted answer.',
+  })
+  async revisions(@Parent() answer: AnswerModel, @OptionalViewer() viewer: Viewer | null, @Loaders() loaders: RequestLoaders): Promise<PostRevisionModel[]> {
+    // Both start in the same tick, so the revisions of every answer on the page, readable
+    // or not, come in one statement.
+    const [readable, revisions] = await Promise.all([
+      canReadAnswer(loaders, this.questions, viewer, answer),
+      loaders
+        .get<string, PostRevisionModel[]>('answers.revisions', async (ids) =>
+          groupByKeys(ids, await this.revisionsService.forAnswers(ids), (r) => r.answerId as string).map((rs) => rs.map(toRevisionModel)),
+        )
+        .load(answer.id),
+    ]);
+    return readable ? revisions : [];
   }
 }
 
@@ -95,9 +122,13 @@ export class QuestionAnswersResolver {
   @ResolveField('answers', () => [AnswerModel])
   questionAnswers(@Parent() question: QuestionModel, @Loaders() loaders: RequestLoaders): Promise<AnswerModel[]> {
     return loaders
-      .get<string, AnswerModel[]>('questions.answers', async (ids) =>
-        groupByKeys(ids, await this.answers.byQuestionIds(ids), (a) => a.questionId).map((as) => as.map(toAnswerModel)),
-      )
+      .get<string, AnswerModel[]>('questions.answers', async (ids) => {
+        const groups = groupByKeys(ids, await this.answers.byQuestionIds(ids), (a) => a.questionId).map((as) => as.map(toAnswerModel));
+        // Comments on these answers find them here rather than reading them again.
+        const loader = answerLoader(loaders, this.answers);
+        for (const answer of groups.flat()) loader.prime(answer.id, answer);
+        return groups;
+      })
       .load(question.id);
   }
 

@@ -4,6 +4,8 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/request-context.js';
 import { authorize } from '../access/access.exception.js';
+import type { PostSubject } from '../access/access.policy.js';
+import { answerSubject, isRemoved, questionSubject, type RemovalState } from '../moderation/post-state.js';
 import { QuestionEntity } from '../questions/question.entity.js';
 import { PostActivity } from '../notifications/post-activity.js';
 import { QuestionsService } from '../questions/questions.service.js';
@@ -63,9 +65,17 @@ export class AnswersService {
     throw new AnswersException(AnswersExceptionCode.POST_NOT_FOUND, 'That question or answer does not exist.', { field: 'postId' });
   }
 
+  /** A located post as the permission policy sees it (for answers: with their question's state). */
+  async postSubject(post: LocatedPost, tx: EntityManager = this.db.manager): Promise<PostSubject> {
+    if (post.kind === 'question') return questionSubject(post.question);
+    const question = await tx.getRepository(QuestionEntity).findOneBy({ id: post.questionId });
+    if (!question) throw new AnswersException(AnswersExceptionCode.POST_NOT_FOUND, 'That question or answer does not exist.', { field: 'postId' });
+    return answerSubject(post.answer, question);
+  }
+
   async answer(viewer: Viewer, input: AnswerQuestionInput): Promise<AnswerEntity> {
     const question = await this.questions.require(input.questionId);
-    authorize(viewer, 'answer', { kind: 'question', communityId: question.communityId, authorId: question.authorId });
+    authorize(viewer, 'answer', questionSubject(question));
     return this.db.transaction(async (tx) => {
       const answer = await tx.getRepository(AnswerEntity).save(
         tx.getRepository(AnswerEntity).create({ questionId: question.id, authorId: viewer.id, body: input.body }),
@@ -84,14 +94,47 @@ export class AnswersService {
       const answer = await tx.getRepository(AnswerEntity).findOne({ where: { id: input.answerId }, lock: { mode: 'pessimistic_write' } });
       if (!answer) throw new AnswersException(AnswersExceptionCode.ANSWER_NOT_FOUND, 'That answer does not exist.', { field: 'answerId' });
       const question = await this.questions.require(answer.questionId);
-      authorize(viewer, 'edit', { kind: 'answer', communityId: question.communityId, authorId: answer.authorId });
+      authorize(viewer, 'edit', answerSubject(answer, question));
       if (answer.body === input.body) throw new AnswersException(AnswersExceptionCode.NOTHING_TO_CHANGE, 'That edit changes nothing.');
-      await tx.query('UPDATE answers SET body = $2, updated_at = now() WHERE id = $1', [answer.id, input.body]);
+      // The author editing a hidden answer asks moderators to look at it again (top of their queue).
+      const asksForReview = !!answer.hiddenAt && !answer.deletedAt && answer.authorId === viewer.id;
+      await tx.query(
+        `UPDATE answers SET body = $2, updated_at = now()${asksForReview ? ', review_requested_at = now()' : ''} WHERE id = $1`,
+        [answer.id, input.body],
+      );
       await this.questions.touch(tx, answer.questionId);
       await this.revisions.append(tx, { answerId: answer.id }, { body: input.body }, viewer.id);
       await this.questions.recordBody(tx, { answerId: answer.id }, input.body);
       return (await tx.getRepository(AnswerEntity).findOneBy({ id: answer.id })) as AnswerEntity;
     });
+  }
+
+  /** The answer, its row locked until `tx` ends, for a moderation decision about it. */
+  async findForUpdate(tx: EntityManager, id: string): Promise<AnswerEntity | null> {
+    return isUuid(id) ? tx.getRepository(AnswerEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+  }
+
+  /**
+   * Writes the moderation module's decision about whether the answer is shown. The
+   * question's answer count follows, so it counts only answers people can read.
+   */
+  async setRemoval(tx: EntityManager, answer: AnswerEntity, state: RemovalState): Promise<void> {
+    await tx.query(
+      'UPDATE answers SET hidden_at = $2, deleted_at = $3, deleted_by = $4, removal_reason = $5, review_requested_at = $6 WHERE id = $1',
+      [answer.id, state.hiddenAt, state.deletedAt, state.deletedBy, state.removalReason, state.reviewRequestedAt],
+    );
+    const delta = Number(isRemoved(answer)) - Number(isRemoved(state));
+    if (delta) await this.questions.adjustAnswerCount(tx, answer.questionId, delta);
+  }
+
+  /** Hidden answers whose authors edited them and asked for another look, oldest request first. */
+  awaitingReview(communityId: string | null): Promise<AnswerEntity[]> {
+    const qb = this.db
+      .getRepository(AnswerEntity)
+      .createQueryBuilder('a')
+      .where('a.review_requested_at IS NOT NULL AND a.deleted_at IS NULL');
+    if (communityId) qb.innerJoin(QuestionEntity, 'q', 'q.id = a.question_id AND q.community_id = :communityId', { communityId });
+    return qb.orderBy('a.review_requested_at', 'ASC').limit(200).getMany();
   }
 
   /** The asker marks the answer that solved it; accepting another one moves the mark. */
@@ -100,7 +143,7 @@ export class AnswersService {
     return this.db.transaction(async (tx) => {
       const question = await tx.getRepository(QuestionEntity).findOne({ where: { id: answer.questionId }, lock: { mode: 'pessimistic_write' } });
       if (!question) throw new AnswersException(AnswersExceptionCode.ANSWER_NOT_FOUND, 'That answer does not exist.', { field: 'answerId' });
-      authorize(viewer, 'accept', { kind: 'answer', communityId: question.communityId, authorId: answer.authorId, questionAuthorId: question.authorId });
+      authorize(viewer, 'accept', answerSubject(answer, question));
       await tx.query('UPDATE questions SET accepted_answer_id = $2, last_activity_at = now() WHERE id = $1', [question.id, answer.id]);
       await PostActivity.answerAccepted(tx, { answerId: answer.id, questionId: question.id, acceptedBy: viewer.id });
       return (await tx.getRepository(QuestionEntity).findOneBy({ id: question.id })) as QuestionEntity;

@@ -1,31 +1,63 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, Loaders, SignedInGuard } from '../../common/auth.js';
+import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
 import { groupByKeys, type RequestLoaders } from '../../common/loaders.js';
 import type { Viewer } from '../../common/request-context.js';
+import { can } from '../access/access.policy.js';
 import { UserModel } from '../accounts/accounts.model.js';
 import { loadUser } from '../accounts/accounts.resolver.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { AnswerModel } from '../answers/answer.model.js';
+import { loadAnswer } from '../answers/answers.resolver.js';
+import { AnswersService } from '../answers/answers.service.js';
+import { commentSubject, isRemoved } from '../moderation/post-state.js';
 import { QuestionModel } from '../questions/question.model.js';
+import { loadQuestion } from '../questions/questions.resolver.js';
+import { QuestionsService } from '../questions/questions.service.js';
 import type { CommentEntity } from './comment.entity.js';
 import { CommentModel } from './comment.model.js';
 import { CommentsService } from './comments.service.js';
 import { AddCommentInput } from './dto/add-comment.input.js';
 
-const toCommentModel = (c: CommentEntity): CommentModel => ({ id: c.id, body: c.body, createdAt: c.createdAt, authorId: c.authorId });
+export const toCommentModel = (c: CommentEntity): CommentModel => ({
+  id: c.id,
+  body: c.body,
+  createdAt: c.createdAt,
+  authorId: c.authorId,
+  questionId: c.questionId,
+  answerId: c.answerId,
+  hiddenAt: c.hiddenAt ?? null,
+  deletedAt: c.deletedAt ?? null,
+  removalReason: c.removalReason ?? null,
+  reviewRequestedAt: c.reviewRequestedAt ?? null,
+});
+
+/** The question a comment belongs to, directly or through the answer it is on. */
+export async function loadCommentQuestion(loaders: RequestLoaders, questions: QuestionsService, answers: AnswersService, comment: CommentModel): Promise<QuestionModel> {
+  const questionId = comment.questionId ?? (await loadAnswer(loaders, answers, comment.answerId as string)).questionId;
+  return loadQuestion(loaders, questions, questionId);
+}
 
 @Resolver(() => CommentModel)
 export class CommentsResolver {
   constructor(
     private readonly commentsService: CommentsService,
     private readonly accounts: AccountsService,
+    private readonly questions: QuestionsService,
+    private readonly answers: AnswersService,
   ) {}
 
   @Mutation(() => CommentModel)
   @UseGuards(SignedInGuard)
   async addComment(@Args('input') input: AddCommentInput, @CurrentViewer() viewer: Viewer): Promise<CommentModel> {
     return toCommentModel(await this.commentsService.add(viewer, input));
+  }
+
+  @ResolveField('body', () => String, { description: 'Empty for people who may not read a hidden or deleted comment (see moderation).' })
+  async commentBody(@Parent() comment: CommentModel, @OptionalViewer() viewer: Viewer | null, @Loaders() loaders: RequestLoaders): Promise<string> {
+    if (!isRemoved(comment)) return comment.body;
+    const question = await loadCommentQuestion(loaders, this.questions, this.answers, comment);
+    return can(viewer, 'view', commentSubject(comment, question)).allowed ? comment.body : '';
   }
 
   @ResolveField(() => UserModel)

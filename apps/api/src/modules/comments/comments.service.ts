@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/request-context.js';
+import { authorize } from '../access/access.exception.js';
 import { AnswersService } from '../answers/answers.service.js';
+import type { RemovalState } from '../moderation/post-state.js';
 import { PostActivity } from '../notifications/post-activity.js';
 import { CommentEntity } from './comment.entity.js';
 import type { AddCommentInput } from './dto/add-comment.input.js';
@@ -17,6 +20,7 @@ export class CommentsService {
   async add(viewer: Viewer, input: AddCommentInput): Promise<CommentEntity> {
     return this.db.transaction(async (tx) => {
       const post = await this.answers.locatePost(input.postId, tx);
+      authorize(viewer, 'comment', await this.answers.postSubject(post, tx));
       const comment = await tx.getRepository(CommentEntity).save(
         tx.getRepository(CommentEntity).create({
           questionId: post.kind === 'question' ? post.question.id : null,
@@ -38,5 +42,22 @@ export class CommentsService {
 
   forAnswers(ids: readonly string[]): Promise<CommentEntity[]> {
     return this.db.getRepository(CommentEntity).find({ where: { answerId: In([...ids]) }, order: { createdAt: 'ASC' } });
+  }
+
+  byIds(ids: readonly string[]): Promise<CommentEntity[]> {
+    return this.db.getRepository(CommentEntity).findBy({ id: In([...ids]) });
+  }
+
+  /** The comment, its row locked until `tx` ends, for a moderation decision about it. */
+  async findForUpdate(tx: EntityManager, id: string): Promise<CommentEntity | null> {
+    return isUuid(id) ? tx.getRepository(CommentEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+  }
+
+  /** Writes the moderation module's decision about whether the comment is shown. */
+  async setRemoval(tx: EntityManager, id: string, state: RemovalState): Promise<void> {
+    await tx.query(
+      'UPDATE comments SET hidden_at = $2, deleted_at = $3, deleted_by = $4, removal_reason = $5, review_requested_at = $6 WHERE id = $1',
+      [id, state.hiddenAt, state.deletedAt, state.deletedBy, state.removalReason, state.reviewRequestedAt],
+    );
   }
 }

@@ -4,6 +4,9 @@ export enum NotificationKind {
   ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
   NEW_COMMENT = 'NEW_COMMENT',
   CITED_SECTION_CHANGED = 'CITED_SECTION_CHANGED',
+  /** Your post was hidden after flags, or hidden or removed by a moderator (never says who flagged). */
+  POST_HIDDEN = 'POST_HIDDEN',
+  POST_REMOVED = 'POST_REMOVED',
 }
 
 export interface NewNotification {

@@ -1,5 +1,12 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
+/** Why a moderator closed a question (PostgreSQL enum close_reason). */
+export enum CloseReason {
+  DUPLICATE = 'DUPLICATE',
+  OFF_TOPIC = 'OFF_TOPIC',
+  NEEDS_DETAILS = 'NEEDS_DETAILS',
+}
+
 @Entity({ name: 'questions' })
 export class QuestionEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -37,6 +44,44 @@ export class QuestionEntity {
 
   @Column({ name: 'last_activity_at', type: 'timestamptz', default: () => 'now()' })
   lastActivityAt: Date;
+
+  // Moderation state (see migration 1764400000001-moderation): written only through
+  // QuestionsService.setRemoval / setClosure / setLock, which the moderation module calls.
+  @Column({ name: 'hidden_at', type: 'timestamptz', nullable: true })
+  hiddenAt: Date | null;
+
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
+
+  @Column({ name: 'deleted_by', type: 'uuid', nullable: true })
+  deletedBy: string | null;
+
+  @Column({ name: 'removal_reason', type: 'text', nullable: true })
+  removalReason: string | null;
+
+  @Column({ name: 'review_requested_at', type: 'timestamptz', nullable: true })
+  reviewRequestedAt: Date | null;
+
+  @Column({ name: 'closed_reason', type: 'enum', enum: CloseReason, enumName: 'close_reason', nullable: true })
+  closedReason: CloseReason | null;
+
+  @Column({ name: 'closed_note', type: 'text', nullable: true })
+  closedNote: string | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ name: 'closed_by', type: 'uuid', nullable: true })
+  closedBy: string | null;
+
+  @Column({ name: 'duplicate_of_id', type: 'uuid', nullable: true })
+  duplicateOfId: string | null;
+
+  @Column({ name: 'locked_at', type: 'timestamptz', nullable: true })
+  lockedAt: Date | null;
+
+  @Column({ name: 'locked_by', type: 'uuid', nullable: true })
+  lockedBy: string | null;
 }
 
 @Entity({ name: 'tags' })

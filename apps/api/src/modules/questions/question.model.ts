@@ -1,5 +1,8 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../../common/pagination.js';
+import { CloseReason } from './question.entity.js';
+
+registerEnumType(CloseReason, { name: 'CloseReason' });
 
 export enum QuestionOrder {
   NEWEST = 'NEWEST',
@@ -22,10 +25,8 @@ export class QuestionModel {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String)
+  /** The stored title and body; the `title` and `body` fields show them only to those who may read the question. */
   title: string;
-
-  @Field(() => String, { description: 'Markdown.' })
   body: string;
 
   @Field(() => Int)
@@ -43,9 +44,27 @@ export class QuestionModel {
   @Field(() => GraphQLISODateTime, { description: 'When it was asked, edited, answered or commented on last.' })
   lastActivityAt: Date;
 
+  @Field(() => CloseReason, { nullable: true, description: 'Why moderators closed it; null while it is open.' })
+  closedReason: CloseReason | null;
+
+  @Field(() => String, { nullable: true })
+  closedNote: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  closedAt: Date | null;
+
+  @Field(() => Boolean, { description: 'A locked question takes no new answers or comments.' })
+  isLocked: boolean;
+
   communityId: string;
   authorId: string;
   acceptedAnswerId: string | null;
+  duplicateOfId: string | null;
+  lockedAt: Date | null;
+  hiddenAt: Date | null;
+  deletedAt: Date | null;
+  removalReason: string | null;
+  reviewRequestedAt: Date | null;
 }
 
 @ObjectType('QuestionEdge')

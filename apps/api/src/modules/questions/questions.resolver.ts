@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, Loaders, SignedInGuard } from '../../common/auth.js';
+import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
 import { byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
 import { PageInfo } from '../../common/pagination.js';
 import type { RequestContext, Viewer } from '../../common/request-context.js';
+import { can } from '../access/access.policy.js';
 import { UserModel } from '../accounts/accounts.model.js';
 import { loadUser } from '../accounts/accounts.resolver.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { CommunitiesService } from '../communities/communities.service.js';
 import { loadCommunity } from '../communities/communities.resolver.js';
 import { CommunityModel } from '../communities/community.model.js';
+import { questionSubject } from '../moderation/post-state.js';
 import { PostRevisionModel } from '../revisions/post-revision.model.js';
 import { toRevisionModel } from '../revisions/revisions.resolver.js';
 import { RevisionsService } from '../revisions/revisions.service.js';
@@ -31,18 +33,42 @@ export const toQuestionModel = (q: QuestionEntity): QuestionModel => ({
   communityId: q.communityId,
   authorId: q.authorId,
   acceptedAnswerId: q.acceptedAnswerId,
+  // Rows read by other modules' own queries may lack the moderation columns: absent means none.
+  closedReason: q.closedReason ?? null,
+  closedNote: q.closedNote ?? null,
+  closedAt: q.closedAt ?? null,
+  isLocked: !!q.lockedAt,
+  duplicateOfId: q.duplicateOfId ?? null,
+  lockedAt: q.lockedAt ?? null,
+  hiddenAt: q.hiddenAt ?? null,
+  deletedAt: q.deletedAt ?? null,
+  removalReason: q.removalReason ?? null,
+  reviewRequestedAt: q.reviewRequestedAt ?? null,
 });
+
+/** Whether the viewer may read this question's text (a hidden or deleted one: its author and moderators). */
+export const canReadQuestion = (viewer: Viewer | null, question: QuestionModel): boolean => can(viewer, 'view', questionSubject(question)).allowed;
 
 const toTagModel = (t: TagEntity): TagModel => ({ id: t.id, slug: t.slug });
 
 /** The question loader other modules use for `answer.question` and search hits. */
 export function loadQuestion(loaders: RequestLoaders, questions: QuestionsService, id: string): Promise<QuestionModel> {
-  return loaders
-    .get<string, QuestionModel>('questions.byId', async (ids) =>
-      byKeys(ids, await questions.byIds(ids), (q) => q.id, (missing) => new Error(`question ${missing} not found`), toQuestionModel),
-    )
-    .load(id);
+  return questionLoader(loaders, questions).load(id);
 }
+
+/**
+ * Seeds the loader with questions a query has just read, so fields of their answers and
+ * comments that need the question (its community, whether it is locked) read nothing more.
+ */
+export function primeQuestions(loaders: RequestLoaders, questions: QuestionsService, models: readonly QuestionModel[]): void {
+  const loader = questionLoader(loaders, questions);
+  for (const model of models) loader.prime(model.id, model);
+}
+
+const questionLoader = (loaders: RequestLoaders, questions: QuestionsService) =>
+  loaders.get<string, QuestionModel>('questions.byId', async (ids) =>
+    byKeys(ids, await questions.byIds(ids), (q) => q.id, (missing) => new Error(`question ${missing} not found`), toQuestionModel),
+  );
 
 function viewerKey(ctx: RequestContext): string {
   if (ctx.viewer) return `u:${ctx.viewer.id}`;
@@ -64,19 +90,26 @@ export class QuestionsResolver {
     @Args('orderBy', { type: () => QuestionOrder, nullable: true, defaultValue: QuestionOrder.NEWEST }) orderBy: QuestionOrder,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<QuestionConnection> {
     const page = await this.questionsService.list(filter ?? undefined, orderBy, first, after ?? undefined);
     const edges = page.questions.map(({ question, cursor }) => ({ node: toQuestionModel(question), cursor }));
+    primeQuestions(loaders, this.questionsService, edges.map((e) => e.node));
     const pageInfo: PageInfo = { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
     return { edges, pageInfo, totalCount: page.totalCount };
   }
 
-  @Query(() => QuestionModel, { nullable: true, description: 'Reading a question counts as a view (once per viewer per hour).' })
+  @Query(() => QuestionModel, {
+    nullable: true,
+    description: 'Reading a question counts as a view (once per viewer per hour). A hidden or deleted question still resolves, as a tombstone, so links keep working.',
+  })
   async question(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<QuestionModel | null> {
     const question = await this.questionsService.find(id);
     if (!question) return null;
     if (await this.questionsService.recordView(question.id, viewerKey(ctx))) question.viewCount += 1;
-    return toQuestionModel(question);
+    const model = toQuestionModel(question);
+    primeQuestions(ctx.loaders, this.questionsService, [model]);
+    return model;
   }
 
   @Query(() => [TagModel])
@@ -94,6 +127,26 @@ export class QuestionsResolver {
   @UseGuards(SignedInGuard)
   async editQuestion(@Args('input') input: EditQuestionInput, @CurrentViewer() viewer: Viewer): Promise<QuestionModel> {
     return toQuestionModel(await this.questionsService.edit(viewer, input));
+  }
+
+  @ResolveField('title', () => String, { description: '"[removed]" for people who may not read a hidden or deleted question.' })
+  questionTitle(@Parent() question: QuestionModel, @OptionalViewer() viewer: Viewer | null): string {
+    return canReadQuestion(viewer, question) ? question.title : '[removed]';
+  }
+
+  @ResolveField('body', () => String, { description: 'Markdown. Empty for people who may not read a hidden or deleted question (see moderation).' })
+  questionBody(@Parent() question: QuestionModel, @OptionalViewer() viewer: Viewer | null): string {
+    return canReadQuestion(viewer, question) ? question.body : '';
+  }
+
+  @ResolveField(() => QuestionModel, { nullable: true, description: 'The question this one was closed as a duplicate of.' })
+  duplicateOf(@Parent() question: QuestionModel, @Loaders() loaders: RequestLoaders): Promise<QuestionModel> | null {
+    return question.duplicateOfId ? loadQuestion(loaders, this.questionsService, question.duplicateOfId) : null;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the signed-in person may answer it now (not closed, locked or removed; not suspended).' })
+  viewerCanAnswer(@Parent() question: QuestionModel, @OptionalViewer() viewer: Viewer | null): boolean {
+    return can(viewer, 'answer', questionSubject(question)).allowed;
   }
 
   @ResolveField(() => UserModel)
@@ -115,8 +168,11 @@ export class QuestionsResolver {
       .load(question.id);
   }
 
-  @ResolveField(() => [PostRevisionModel], { description: 'Every published state, oldest first; the last is the current text.' })
-  revisions(@Parent() question: QuestionModel, @Loaders() loaders: RequestLoaders): Promise<PostRevisionModel[]> {
+  @ResolveField(() => [PostRevisionModel], {
+    description: 'Every published state, oldest first; the last is the current text. Empty for people who may not read a hidden or deleted question.',
+  })
+  async revisions(@Parent() question: QuestionModel, @OptionalViewer() viewer: Viewer | null, @Loaders() loaders: RequestLoaders): Promise<PostRevisionModel[]> {
+    if (!canReadQuestion(viewer, question)) return [];
     return loaders
       .get<string, PostRevisionModel[]>('questions.revisions', async (ids) =>
         groupByKeys(ids, await this.revisionsService.forQuestions(ids), (r) => r.questionId as string).map((rs) => rs.map(toRevisionModel)),

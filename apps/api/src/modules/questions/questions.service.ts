@@ -11,11 +11,12 @@ import { REDIS } from '../../redis/redis.module.js';
 import { authorize } from '../access/access.exception.js';
 import { CommunitiesService } from '../communities/communities.service.js';
 import { CommunityEntity } from '../communities/community.entity.js';
+import { questionSubject, type RemovalState } from '../moderation/post-state.js';
 import { PostActivity } from '../notifications/post-activity.js';
 import { RevisionsService } from '../revisions/revisions.service.js';
 import type { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/question.input.js';
 import { QuestionOrder } from './question.model.js';
-import { QuestionEntity, QuestionTagEntity, TagEntity } from './question.entity.js';
+import { CloseReason, QuestionEntity, QuestionTagEntity, TagEntity } from './question.entity.js';
 import { QuestionsException, QuestionsExceptionCode } from './questions.exception.js';
 import { normaliseTags } from './tags.js';
 
@@ -35,6 +36,14 @@ export interface PostBodyHook {
 }
 
 const VIEW_WINDOW_SECONDS = 3600;
+
+/** A moderator's decision to close a question. */
+export interface QuestionClosure {
+  reason: CloseReason;
+  note: string | null;
+  closedBy: string;
+  duplicateOfId: string | null;
+}
 
 @Injectable()
 export class QuestionsService {
@@ -94,7 +103,7 @@ export class QuestionsService {
     return this.db.transaction(async (tx) => {
       const question = await tx.getRepository(QuestionEntity).findOne({ where: { id: input.questionId }, lock: { mode: 'pessimistic_write' } });
       if (!question) throw new QuestionsException(QuestionsExceptionCode.QUESTION_NOT_FOUND, 'That question does not exist.', { field: 'questionId' });
-      authorize(viewer, 'edit', { kind: 'question', communityId: question.communityId, authorId: question.authorId });
+      authorize(viewer, 'edit', questionSubject(question));
       const currentTags = await this.tagSlugs(tx, question.id);
       const next = {
         title: input.title?.trim() ?? question.title,
@@ -104,7 +113,15 @@ export class QuestionsService {
       if (next.title === question.title && next.body === question.body && next.tags.join(' ') === currentTags.join(' ')) {
         throw new QuestionsException(QuestionsExceptionCode.NOTHING_TO_CHANGE, 'That edit changes nothing.');
       }
-      await tx.getRepository(QuestionEntity).update(question.id, { title: next.title, body: next.body, updatedAt: () => 'now()', lastActivityAt: () => 'now()' } as never);
+      // The author editing a hidden question asks moderators to look at it again (top of their queue).
+      const asksForReview = !!question.hiddenAt && !question.deletedAt && question.authorId === viewer.id;
+      await tx.getRepository(QuestionEntity).update(question.id, {
+        title: next.title,
+        body: next.body,
+        updatedAt: () => 'now()',
+        lastActivityAt: () => 'now()',
+        ...(asksForReview ? { reviewRequestedAt: () => 'now()' } : {}),
+      } as never);
       if (tags) await this.setTags(tx, question.id, tags);
       await this.revisions.append(tx, { questionId: question.id }, next, viewer.id);
       if (next.body !== question.body) await this.recordBody(tx, { questionId: question.id }, next.body);
@@ -191,6 +208,48 @@ export class QuestionsService {
       .addOrderBy('t.slug', 'ASC')
       .limit(first)
       .getMany();
+  }
+
+  /** The question, its row locked until `tx` ends, for a moderation decision about it. */
+  async findForUpdate(tx: EntityManager, id: string): Promise<QuestionEntity | null> {
+    return isUuid(id) ? tx.getRepository(QuestionEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+  }
+
+  /** Writes the moderation module's decision about whether the question is shown. */
+  async setRemoval(tx: EntityManager, id: string, state: RemovalState): Promise<void> {
+    await tx.query(
+      'UPDATE questions SET hidden_at = $2, deleted_at = $3, deleted_by = $4, removal_reason = $5, review_requested_at = $6 WHERE id = $1',
+      [id, state.hiddenAt, state.deletedAt, state.deletedBy, state.removalReason, state.reviewRequestedAt],
+    );
+  }
+
+  /** Closes the question (or reopens it, with null). */
+  async setClosure(tx: EntityManager, id: string, closure: QuestionClosure | null): Promise<void> {
+    await tx.query(
+      `UPDATE questions SET closed_reason = $2, closed_note = $3, closed_at = CASE WHEN $2::close_reason IS NULL THEN NULL ELSE now() END,
+              closed_by = $4, duplicate_of_id = $5 WHERE id = $1`,
+      [id, closure?.reason ?? null, closure?.note ?? null, closure?.closedBy ?? null, closure?.duplicateOfId ?? null],
+    );
+  }
+
+  /** Locks the question by `lockedBy` (or unlocks it, with null). */
+  async setLock(tx: EntityManager, id: string, lockedBy: string | null): Promise<void> {
+    await tx.query('UPDATE questions SET locked_at = CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() END, locked_by = $2 WHERE id = $1', [id, lockedBy]);
+  }
+
+  /** answer_count counts the answers people can read: removing or restoring one moves it. */
+  async adjustAnswerCount(tx: EntityManager, id: string, delta: number): Promise<void> {
+    await tx.query('UPDATE questions SET answer_count = greatest(answer_count + $2, 0) WHERE id = $1', [id, delta]);
+  }
+
+  /** Hidden questions whose authors edited them and asked for another look, oldest request first. */
+  awaitingReview(communityId: string | null): Promise<QuestionEntity[]> {
+    const qb = this.db
+      .getRepository(QuestionEntity)
+      .createQueryBuilder('q')
+      .where('q.review_requested_at IS NOT NULL AND q.deleted_at IS NULL');
+    if (communityId) qb.andWhere('q.community_id = :communityId', { communityId });
+    return qb.orderBy('q.review_requested_at', 'ASC').limit(200).getMany();
   }
 
   /** Marks the question as active now (a new answer or comment). */

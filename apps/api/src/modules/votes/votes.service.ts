@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import type { Viewer } from '../../common/request-context.js';
+import { authorize } from '../access/access.exception.js';
 import { AnswersService } from '../answers/answers.service.js';
 import { VoteEntity } from './vote.entity.js';
 import { voteNumber, type VoteValue } from './vote-value.js';
-import { VotesException, VotesExceptionCode } from './votes.exception.js';
 
 @Injectable()
 export class VotesService {
@@ -21,7 +21,8 @@ export class VotesService {
   async vote(viewer: Viewer, postId: string, value: VoteValue): Promise<number> {
     return this.db.transaction(async (tx) => {
       const post = await this.answers.locatePost(postId, tx, true);
-      if (post.authorId === viewer.id) throw new VotesException(VotesExceptionCode.OWN_POST, 'You cannot vote on your own post.');
+      // The policy refuses votes on your own post, on removed posts, and from suspended members.
+      authorize(viewer, 'vote', await this.answers.postSubject(post, tx));
       const column = post.kind === 'question' ? 'question_id' : 'answer_id';
       const id = post.kind === 'question' ? post.question.id : post.answer.id;
       const table = post.kind === 'question' ? 'questions' : 'answers';
