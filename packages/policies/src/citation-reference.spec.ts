@@ -1,4 +1,5 @@
 import {
+  MAX_CITATION_REFERENCE_LENGTH,
   findCitationReferences,
   formatCitationReference,
   formatDocumentVersionRef,
@@ -111,5 +112,53 @@ describe('findCitationReferences', () => {
       ['policy:social-media-policy@2.0', expect.stringMatching(/names no section/)],
     ]);
     expect(text.slice(problems[0]?.start, problems[0]?.end)).toBe('policy:social-media-policy@2#scope');
+  });
+});
+
+describe('length bounds (checked before any pattern reads the text)', () => {
+  const slug = `s${'-x'.repeat(49)}p`; // 100 characters
+  const version = `${'9'.repeat(9)}.${'9'.repeat(10)}`; // 20 characters
+  const anchor = 'a'.repeat(300);
+
+  it('accepts every part at its longest, and nothing longer overall', () => {
+    const longest = `policy:${slug}@${version}#${anchor}`;
+    expect(longest).toHaveLength(MAX_CITATION_REFERENCE_LENGTH);
+    expect(parseCitationReference(longest)).toEqual({ ok: true, reference: { slug, version, anchor } });
+    expect(formatCitationReference({ slug, version, anchor })).toBe(longest);
+  });
+
+  it.each([
+    [`policy:${slug}x@1.0#scope`, /the document slug "s-x-x.*…" is longer than 100 characters/],
+    [`policy:a@${version}1#scope`, /is not a version number/],
+    [`policy:a@1.0#${anchor}a`, /the section anchor "a{40}…" is longer than 300 characters/],
+    [`policy:${slug}@${version}#${anchor}a`, /is longer than 429 characters, so it is not a citation reference/],
+  ])('refuses an over-long part with a short message: %#', (text, message) => {
+    const parsed = parseCitationReference(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.error).toMatch(message);
+      expect(parsed.error.length).toBeLessThan(250);
+    }
+  });
+
+  it('will not format a reference with an over-long part', () => {
+    expect(() => formatCitationReference({ slug, version, anchor: `${anchor}a` })).toThrow(RangeError);
+  });
+
+  it('reports an over-long candidate in a post as one problem, with exact offsets', () => {
+    const candidate = `policy:${'a-'.repeat(5_000)}a@1.0#scope`;
+    const text = `See ${candidate}. Then policy:social-media-policy@2.0#scope.`;
+    const { references, problems } = scanCitationReferences(text);
+    expect(references.map((found) => found.raw)).toEqual(['policy:social-media-policy@2.0#scope']);
+    expect(problems).toEqual([{ raw: candidate, start: 4, end: 4 + candidate.length, error: expect.stringMatching(/is longer than 429 characters/) }]);
+  });
+
+  it.each([
+    [`${slug}x@1.0`, /the document slug "s-x-x.*…" is longer than 100 characters/],
+    [`${slug}@${version}1`, /"s-x-x.*…" is longer than 121 characters/],
+  ])('refuses an over-long adaptedFrom: %#', (text, message) => {
+    const parsed = parseDocumentVersionRef(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(message);
   });
 });

@@ -17,6 +17,7 @@ export const POLICY_FORMAT_RULES = [
   'content-outside-section',
   'misplaced-title-heading',
   'setext-heading',
+  'heading-too-long',
   'empty-section-title',
   'invalid-anchor',
   'duplicate-anchor',

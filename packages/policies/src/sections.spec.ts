@@ -1,5 +1,5 @@
-import { slugifyHeading } from './anchor.js';
-import { buildSectionTree, parsePolicyBody, parseSections } from './sections.js';
+import { MAX_ANCHOR_LENGTH, isValidAnchor, slugifyHeading } from './anchor.js';
+import { MAX_HEADING_LINE_LENGTH, buildSectionTree, parsePolicyBody, parseSections } from './sections.js';
 
 describe('slugifyHeading', () => {
   it.each([
@@ -93,5 +93,44 @@ describe('parseSections', () => {
         },
       ]);
     }
+  });
+});
+
+describe('heading length', () => {
+  const heading = (length: number): string => `## ${'Word '.repeat(length)}`.slice(0, length - 1) + 'x';
+
+  it('accepts a heading line of 300 characters, and its anchor can be cited', () => {
+    const line = heading(MAX_HEADING_LINE_LENGTH);
+    expect(line).toHaveLength(300);
+    const result = parsePolicyBody(`${line}\n\nText.\n`);
+    expect(result.ok).toBe(true);
+    const anchor = result.sections[0]?.anchor ?? '';
+    expect(anchor.length).toBeLessThanOrEqual(MAX_ANCHOR_LENGTH);
+    expect(isValidAnchor(anchor)).toBe(true);
+  });
+
+  it('refuses a longer one with its line and a plain message, and still lists the section', () => {
+    const result = parsePolicyBody(`## Intro\n\nText.\n\n${heading(301)} {#long}\n\nMore.\n`, { file: 'draft.md' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors).toEqual([
+        {
+          rule: 'heading-too-long',
+          file: 'draft.md',
+          line: 5,
+          message: "a heading line may be at most 300 characters, and this one has 309: shorten the heading and put the detail in the section's text",
+        },
+      ]);
+    }
+    expect(result.sections.map((section) => [section.anchor, section.body])).toEqual([
+      ['intro', 'Text.'],
+      ['long', 'More.'],
+    ]);
+  });
+
+  it('keeps an anchor within the limit even when lower-casing lengthens the heading', () => {
+    const result = parsePolicyBody(`## ${'İ'.repeat(200)}\n\nText.\n`);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((error) => error.rule)).toEqual(['invalid-anchor']);
   });
 });

@@ -7,7 +7,11 @@ describe('version numbers', () => {
     expect(parseVersionNumber('12.10')).toEqual({ major: 12, minor: 10 });
   });
 
-  it.each(['2', '2.0.1', '02.0', '2.01', 'v2.0', '2.0 ', '', '-1.0', '2.x'])('refuses %p', (text) => {
+  it('accepts up to 20 characters', () => {
+    expect(parseVersionNumber('123456789.1234567890')).toEqual({ major: 123456789, minor: 1234567890 });
+  });
+
+  it.each(['2', '2.0.1', '02.0', '2.01', 'v2.0', '2.0 ', '', '-1.0', '2.x', '1234567890.1234567890'])('refuses %p', (text) => {
     expect(parseVersionNumber(text)).toBeNull();
     expect(isVersionNumber(text)).toBe(false);
   });

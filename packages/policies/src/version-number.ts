@@ -8,9 +8,12 @@ export const VERSION_BUMPS = ['MAJOR', 'MINOR'] as const;
 export type VersionBump = (typeof VERSION_BUMPS)[number];
 
 export const VERSION_NUMBER_PATTERN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+/** Far beyond any real edition; it bounds a citation reference. */
+export const MAX_VERSION_LENGTH = 20;
 
 /** Returns null for anything that is not MAJOR.MINOR (so "1", "1.0.0", "01.0" and "v1.0" are refused). */
 export function parseVersionNumber(text: string): VersionNumber | null {
+  if (text.length > MAX_VERSION_LENGTH) return null;
   const match = VERSION_NUMBER_PATTERN.exec(text);
   if (!match) return null;
   return { major: Number(match[1]), minor: Number(match[2]) };
