@@ -3,8 +3,9 @@ import { ensureDatabase } from '../database/database-admin.js';
 import { runMigrations } from '../database/migrate.js';
 import { checkPostgres } from './service-checks.js';
 
-const config = loadConfig();
 try {
+  // Inside the try: a bad or missing setting is reported as its message, like any other refusal.
+  const config = loadConfig();
   await checkPostgres(config.databaseUrl);
   await ensureDatabase(config.databaseUrl);
   const ran = await runMigrations(config.databaseUrl);
