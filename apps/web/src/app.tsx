@@ -20,6 +20,9 @@ const PolicyDiffPage = lazy(() => import('./pages/policy-diff-page').then((modul
 const PolicyDraftPage = lazy(() => import('./pages/policy-draft-page').then((module) => ({ default: module.PolicyDraftPage })));
 const NotificationsPage = lazy(() => import('./pages/notifications-page').then((module) => ({ default: module.NotificationsPage })));
 const NotificationSettingsPage = lazy(() => import('./pages/notification-settings-page').then((module) => ({ default: module.NotificationSettingsPage })));
+const ModerationQueuePage = lazy(() => import('./pages/moderation-queue-page').then((module) => ({ default: module.ModerationQueuePage })));
+const ModerationLogPage = lazy(() => import('./pages/moderation-log-page').then((module) => ({ default: module.ModerationLogPage })));
+const OrganisationPage = lazy(() => import('./pages/organisation-page').then((module) => ({ default: module.OrganisationPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((module) => ({ default: module.NotFoundPage })));
 
 export function App() {
@@ -28,6 +31,11 @@ export function App() {
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
         <Route path="c/:slug" element={<CommunityPage />} />
+        <Route path="c/:slug/moderation" element={<ModerationQueuePage />} />
+        <Route path="c/:slug/moderation/log" element={<ModerationLogPage />} />
+        <Route path="moderation" element={<ModerationQueuePage />} />
+        <Route path="moderation/log" element={<ModerationLogPage />} />
+        <Route path="o/:slug" element={<OrganisationPage />} />
         <Route path="q/:id" element={<QuestionPage />} />
         <Route path="ask" element={<AskPage />} />
         <Route path="search" element={<SearchPage />} />

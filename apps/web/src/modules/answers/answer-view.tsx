@@ -7,6 +7,7 @@ import { MoveCitationsPanel } from '../citations/move-citations-panel';
 import { CommentThread } from '../comments/comment-thread';
 import { formatDateTime, formatRelative } from '../layout/format-date';
 import { MarkdownView } from '../markdown/markdown-view';
+import { canReadRemovedPost, PostModerationControls, PostRemovalNotice } from '../moderation/post-moderation';
 import { RevisionHistory } from '../questions/revision-history';
 import { VoteButtons } from '../questions/vote-buttons';
 import { AnswerEditForm } from './answer-edit-form';
@@ -16,9 +17,11 @@ interface AnswerViewProps {
   answer: AnswerFieldsFragment;
   viewerIsAsker: boolean;
   viewerId: string | null;
+  /** The question is locked: no new comments. */
+  commentsLocked: boolean;
 }
 
-export function AnswerView({ answer, viewerIsAsker, viewerId }: AnswerViewProps) {
+export function AnswerView({ answer, viewerIsAsker, viewerId, commentsLocked }: AnswerViewProps) {
   const [acceptAnswer, accepting] = useMutation(acceptAnswerMutation);
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -32,18 +35,27 @@ export function AnswerView({ answer, viewerIsAsker, viewerId }: AnswerViewProps)
     }
   }
 
+  const viewerIsAuthor = viewerId === answer.author.id;
+  const visible = answer.moderation.visibility === 'VISIBLE';
+  const bodyReadable = canReadRemovedPost(answer.moderation, viewerIsAuthor);
+  const classes = ['post', 'answer', answer.isAccepted ? 'accepted' : '', visible ? '' : 'removed'].filter(Boolean).join(' ');
   return (
-    <article className={answer.isAccepted ? 'post answer accepted' : 'post answer'} id={`answer-${answer.id}`} data-testid="answer" data-accepted={answer.isAccepted ? 'true' : 'false'}>
+    <article className={classes} id={`answer-${answer.id}`} data-testid="answer" data-accepted={answer.isAccepted ? 'true' : 'false'} data-visibility={answer.moderation.visibility}>
       {/* Notifications link to #a-<id>; search results and our own links use #answer-<id>. */}
       <span id={`a-${answer.id}`} className="anchor-alias" aria-hidden="true" />
-      <VoteButtons postType="Answer" postId={answer.id} score={answer.score} viewerVote={answer.viewerVote} />
+      {bodyReadable ? <VoteButtons postType="Answer" postId={answer.id} score={answer.score} viewerVote={answer.viewerVote} /> : null}
       <div className="post-main">
         {answer.isAccepted ? (
           <p className="accepted-badge" data-testid="accepted-badge">
             ✓ Accepted answer
           </p>
         ) : null}
-        {editing ? <AnswerEditForm answerId={answer.id} body={answer.body} onDone={() => setEditing(false)} /> : <MarkdownView source={answer.body} citations={answer.citations} testId="answer-body" />}
+        <PostRemovalNotice noun="answer" moderation={answer.moderation} viewerIsAuthor={viewerIsAuthor} />
+        {editing ? (
+          <AnswerEditForm answerId={answer.id} body={answer.body} onDone={() => setEditing(false)} />
+        ) : bodyReadable ? (
+          <MarkdownView source={answer.body} citations={answer.citations} testId="answer-body" />
+        ) : null}
         <div className="post-meta">
           <span className="muted">
             Answered by <Link to={`/u/${answer.author.id}`}>{answer.author.displayName}</Link>{' '}
@@ -51,25 +63,26 @@ export function AnswerView({ answer, viewerIsAsker, viewerId }: AnswerViewProps)
               {formatRelative(answer.createdAt)}
             </time>
           </span>
-          {viewerIsAsker && !answer.isAccepted ? (
+          {viewerIsAsker && !answer.isAccepted && visible ? (
             <button type="button" onClick={() => void accept()} disabled={accepting.loading} data-testid="accept-answer">
               {accepting.loading ? 'Accepting…' : 'Accept this answer'}
             </button>
           ) : null}
-          {viewerId === answer.author.id && !editing ? (
+          {viewerIsAuthor && answer.moderation.viewerCanEdit && !editing ? (
             <button type="button" className="link-button" onClick={() => setEditing(true)} data-testid="edit-answer">
               Edit
             </button>
           ) : null}
+          <PostModerationControls postId={answer.id} noun="answer" moderation={answer.moderation} viewerIsAuthor={viewerIsAuthor} />
         </div>
-        {viewerId === answer.author.id && !editing ? <MoveCitationsPanel answerId={answer.id} citations={answer.citations} /> : null}
+        {viewerIsAuthor && visible && !editing ? <MoveCitationsPanel answerId={answer.id} citations={answer.citations} /> : null}
         {message ? (
           <p className="form-error" role="alert">
             {message}
           </p>
         ) : null}
-        <RevisionHistory revisions={answer.revisions} />
-        <CommentThread postId={answer.id} comments={answer.comments} />
+        {bodyReadable ? <RevisionHistory revisions={answer.revisions} /> : null}
+        <CommentThread postId={answer.id} comments={answer.comments} locked={commentsLocked || !visible} />
       </div>
     </article>
   );

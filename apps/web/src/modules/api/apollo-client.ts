@@ -13,6 +13,8 @@ export function createApolloClient(): ApolloClient {
         // select some of its fields, and they merge instead of replacing each other.
         Me: { keyFields: [] },
         NotificationSettings: { merge: true },
+        // A post's moderation state has no id of its own: it belongs to its post.
+        PostModeration: { merge: true },
         Query: {
           fields: {
             questions: relayStylePagination(['filter', 'orderBy']),

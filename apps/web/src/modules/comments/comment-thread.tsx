@@ -6,31 +6,30 @@ import { summariseApiError, type ApiErrorSummary } from '../api/api-error';
 import { useViewer } from '../accounts/use-viewer';
 import { formatDateTime, formatRelative } from '../layout/format-date';
 import { FieldError, FormError } from '../layout/states';
+import { canReadRemovedPost, PostModerationControls, PostRemovalNotice } from '../moderation/post-moderation';
 import { addCommentMutation } from './graphql/add-comment.mutation';
 
 interface CommentThreadProps {
   postId: string;
   comments: ReadonlyArray<CommentFieldsFragment>;
+  /** No new comments: the question is locked, or the post is hidden or deleted. */
+  locked?: boolean;
 }
 
-export function CommentThread({ postId, comments }: CommentThreadProps) {
+export function CommentThread({ postId, comments, locked = false }: CommentThreadProps) {
   const { viewer } = useViewer();
   const [open, setOpen] = useState(false);
+  const viewerId = viewer?.user.id ?? null;
   return (
     <div className="comments" data-testid="comments">
       {comments.length > 0 ? (
         <ul>
           {comments.map((comment) => (
-            <li key={comment.id} className="comment" data-testid="comment">
-              <span className="comment-body">{comment.body}</span> — <Link to={`/u/${comment.author.id}`}>{comment.author.displayName}</Link>{' '}
-              <time className="muted" dateTime={comment.createdAt} title={formatDateTime(comment.createdAt)}>
-                {formatRelative(comment.createdAt)}
-              </time>
-            </li>
+            <CommentItem key={comment.id} comment={comment} viewerIsAuthor={viewerId === comment.author.id} />
           ))}
         </ul>
       ) : null}
-      {viewer ? (
+      {viewer && !locked ? (
         open ? (
           <AddCommentForm postId={postId} onDone={() => setOpen(false)} />
         ) : (
@@ -40,6 +39,26 @@ export function CommentThread({ postId, comments }: CommentThreadProps) {
         )
       ) : null}
     </div>
+  );
+}
+
+function CommentItem({ comment, viewerIsAuthor }: { comment: CommentFieldsFragment; viewerIsAuthor: boolean }) {
+  const readable = canReadRemovedPost(comment.moderation, viewerIsAuthor);
+  return (
+    <li className={comment.moderation.visibility === 'VISIBLE' ? 'comment' : 'comment removed'} data-testid="comment" data-visibility={comment.moderation.visibility}>
+      <PostRemovalNotice noun="comment" moderation={comment.moderation} viewerIsAuthor={viewerIsAuthor} />
+      {readable ? (
+        <>
+          <span className="comment-body">{comment.body}</span> — <Link to={`/u/${comment.author.id}`}>{comment.author.displayName}</Link>{' '}
+          <time className="muted" dateTime={comment.createdAt} title={formatDateTime(comment.createdAt)}>
+            {formatRelative(comment.createdAt)}
+          </time>
+        </>
+      ) : null}
+      <span className="comment-tools">
+        <PostModerationControls postId={comment.id} noun="comment" moderation={comment.moderation} viewerIsAuthor={viewerIsAuthor} />
+      </span>
+    </li>
   );
 }
 

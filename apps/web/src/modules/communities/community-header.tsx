@@ -6,6 +6,7 @@ import { communityDetailQuery } from './graphql/community-detail.query';
 import { FollowButton } from '../subscriptions/follow-button';
 import { MembershipButton } from './membership-button';
 import { countLabel } from '../layout/count-label';
+import { moderationPaths } from '../moderation/moderation-log';
 
 export function CommunityHeader({ slug }: { slug: string }) {
   const { data, error } = useQuery(communityDetailQuery, { variables: { slug } });
@@ -26,6 +27,14 @@ export function CommunityHeader({ slug }: { slug: string }) {
         <Link to={`/ask?community=${encodeURIComponent(community.slug)}`} className="button-link" data-testid="ask-in-community">
           Ask a question
         </Link>
+        {community.viewerCanModerate ? (
+          <>
+            <Link to={moderationPaths(community.slug).queue} data-testid="community-moderation">
+              Moderation queue
+            </Link>
+            <Link to={moderationPaths(community.slug).log}>Moderation log</Link>
+          </>
+        ) : null}
       </div>
     </header>
   );

@@ -1,5 +1,7 @@
 import { Suspense } from 'react';
 import { Outlet } from 'react-router';
+import { SuspensionBanner } from '../accounts/suspension-banner';
+import { FlashNotice } from './flash-notice';
 import { SiteHeader } from './site-header';
 import { LoadingState } from './states';
 
@@ -8,6 +10,8 @@ export function AppLayout() {
     <>
       <SiteHeader />
       <main className="page">
+        <SuspensionBanner />
+        <FlashNotice />
         {/* Route pages are lazy chunks; the header stays while one loads. */}
         <Suspense fallback={<LoadingState />}>
           <Outlet />

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, NavLink, useNavigate, useSearchParams } from 'react-router';
 import { useSignOut } from '../accounts/use-sign-out';
 import { useViewer } from '../accounts/use-viewer';
+import { moderationEntryPath } from '../moderation/moderation-log';
 import { NotificationBell } from '../notifications/notification-bell';
 
 export function SiteHeader() {
@@ -10,6 +11,7 @@ export function SiteHeader() {
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const [query, setQuery] = useState(searchParams.get('q') ?? '');
+  const moderationPath = moderationEntryPath(viewer);
 
   function submitSearch(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,6 +35,11 @@ export function SiteHeader() {
           <NavLink to="/ask" data-testid="nav-ask">
             Ask
           </NavLink>
+          {moderationPath ? (
+            <NavLink to={moderationPath} data-testid="nav-moderation">
+              Moderation
+            </NavLink>
+          ) : null}
         </nav>
         <form className="site-search" role="search" onSubmit={submitSearch}>
           <input type="search" name="q" aria-label="Search questions and answers" placeholder="Search…" value={query} onChange={(event) => setQuery(event.target.value)} />

@@ -33,7 +33,9 @@ export function CreatePolicyDocumentForm() {
     <details className="card">
       <summary>New policy document</summary>
       <form className="form" onSubmit={(event) => void submit(event)} data-testid="create-policy-form">
-        <p className="hint">For your organisation&apos;s policy authors. You write the first version as a draft, then publish it.</p>
+        <p className="hint">
+          For the organisation&apos;s policy authors, a role its admins grant (ask for it on the organisation&apos;s page). You write the first version as a draft, then publish it.
+        </p>
         <FormError summary={failure} />
         <label>
           Organisation

@@ -34,7 +34,7 @@ export function PolicyDocumentView({ slug, version }: { slug: string; version?: 
   return (
     <div className="policy-page" data-testid="policy-page">
       <p className="breadcrumb">
-        <Link to="/policies">Policies</Link> › {document.organisation.name}
+        <Link to="/policies">Policies</Link> › <Link to={`/o/${document.organisation.slug}`}>{document.organisation.name}</Link>
       </p>
       <h1 data-testid="policy-title">{document.title}</h1>
       <p className="muted">A policy of {document.organisation.name}</p>

@@ -46,7 +46,7 @@ export function PolicyDraftEditor({ slug }: { slug: string }) {
       <div className="state state-error" role="alert" data-testid="draft-forbidden">
         <strong>Only {document.organisation.name}&apos;s policy authors can draft this document.</strong>
         <p>
-          Add a &ldquo;policy author&rdquo; affiliation with {document.organisation.name} to your profile if that is you, or <Link to={`/policies/${document.slug}`}>read the published versions</Link>.
+          If that is you, <Link to={`/o/${document.organisation.slug}`}>ask {document.organisation.name}&apos;s admins for the policy author role</Link>; or <Link to={`/policies/${document.slug}`}>read the published versions</Link>.
         </p>
       </div>
     );

@@ -19,7 +19,7 @@ export function PolicyLibrary() {
             </Link>
           </h2>
           <p className="muted">
-            {document.organisation.name}
+            <Link to={`/o/${document.organisation.slug}`}>{document.organisation.name}</Link>
             {' · '}
             {document.latestVersion ? (
               <>

@@ -10,6 +10,9 @@ import { NotFound } from '../layout/not-found';
 import { useScrollToHash } from '../layout/use-scroll-to-hash';
 import { ErrorState, LoadingState } from '../layout/states';
 import { MarkdownView } from '../markdown/markdown-view';
+import { canReadRemovedPost, PostModerationControls, PostRemovalNotice } from '../moderation/post-moderation';
+import { QuestionBanners, QuestionModerationControls } from '../moderation/question-moderation';
+import { answerFormState } from '../moderation/question-state';
 import { FollowButton } from '../subscriptions/follow-button';
 import { orderAnswers } from './order-answers';
 import { questionDetailQuery } from './graphql/question-detail.query';
@@ -33,6 +36,8 @@ export function QuestionDetail({ questionId }: { questionId: string }) {
   const viewerId = viewer?.user.id ?? null;
   const viewerIsAsker = viewerId === question.author.id;
   const answers = orderAnswers(question.answers);
+  const bodyReadable = canReadRemovedPost(question.moderation, viewerIsAsker);
+  const answerForm = answerFormState(question, viewer ? { suspendedUntil: viewer.user.suspendedUntil } : null);
 
   return (
     <div className="question-page">
@@ -50,24 +55,28 @@ export function QuestionDetail({ questionId }: { questionId: string }) {
         </time>{' '}
         · active {formatRelative(question.lastActivityAt)} · viewed {countLabel(question.viewCount, 'time')}
       </p>
-      <article className="post question" data-testid="question">
-        <VoteButtons postType="Question" postId={question.id} score={question.score} viewerVote={question.viewerVote} />
+      <QuestionBanners question={question} />
+      <article className="post question" data-testid="question" data-visibility={question.moderation.visibility}>
+        {bodyReadable ? <VoteButtons postType="Question" postId={question.id} score={question.score} viewerVote={question.viewerVote} /> : null}
         <div className="post-main">
+          <PostRemovalNotice noun="question" moderation={question.moderation} viewerIsAuthor={viewerIsAsker} />
           {editing ? (
             <QuestionEditForm questionId={question.id} title={question.title} body={question.body} tags={question.tags} onDone={() => setEditing(false)} />
-          ) : (
+          ) : bodyReadable ? (
             <MarkdownView source={question.body} citations={question.citations} testId="question-body" />
-          )}
+          ) : null}
           <TagChips tags={question.tags} />
           <div className="post-meta">
-            {viewerIsAsker && !editing ? (
+            {viewerIsAsker && question.moderation.viewerCanEdit && !editing ? (
               <button type="button" className="link-button" onClick={() => setEditing(true)} data-testid="edit-question">
                 Edit
               </button>
             ) : null}
+            <PostModerationControls postId={question.id} noun="question" moderation={question.moderation} viewerIsAuthor={viewerIsAsker} />
+            <QuestionModerationControls question={question} />
           </div>
-          <RevisionHistory revisions={question.revisions} />
-          <CommentThread postId={question.id} comments={question.comments} />
+          {bodyReadable ? <RevisionHistory revisions={question.revisions} /> : null}
+          <CommentThread postId={question.id} comments={question.comments} locked={question.isLocked || question.moderation.visibility !== 'VISIBLE'} />
         </div>
       </article>
 
@@ -77,10 +86,16 @@ export function QuestionDetail({ questionId }: { questionId: string }) {
       {viewerIsAsker && question.answers.length > 0 && !question.acceptedAnswer ? <p className="muted">Did one of these solve it? Accept it so others can find it.</p> : null}
       <div className="answers" data-testid="answers">
         {answers.map((answer) => (
-          <AnswerView key={answer.id} answer={answer} viewerIsAsker={viewerIsAsker} viewerId={viewerId} />
+          <AnswerView key={answer.id} answer={answer} viewerIsAsker={viewerIsAsker} viewerId={viewerId} commentsLocked={question.isLocked} />
         ))}
       </div>
-      <AnswerForm questionId={question.id} />
+      {answerForm.kind === 'closed' ? (
+        <p className="card muted" data-testid="answer-form-closed">
+          {answerForm.message}
+        </p>
+      ) : (
+        <AnswerForm questionId={question.id} />
+      )}
     </div>
   );
 }

@@ -5,6 +5,15 @@ export const userProfileQuery = graphql(`
     user(id: $id) {
       id
       displayName
+      suspendedUntil
+      organisationRoles {
+        role
+        organisation {
+          id
+          slug
+          name
+        }
+      }
       affiliations {
         role
         organisation {

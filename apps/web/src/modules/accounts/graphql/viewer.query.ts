@@ -8,6 +8,12 @@ export const viewerQuery = graphql(`
       user {
         id
         displayName
+        suspendedUntil
+      }
+      moderatedCommunities {
+        id
+        slug
+        title
       }
     }
   }

@@ -21,5 +21,8 @@ export const answerFieldsFragment = graphql(`
     citations {
       ...CitationFields
     }
+    moderation {
+      ...PostModerationFields
+    }
   }
 `);

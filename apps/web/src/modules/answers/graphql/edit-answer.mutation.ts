@@ -8,6 +8,10 @@ export const editAnswerMutation = graphql(`
       revisions {
         ...PostRevisionFields
       }
+      # An author's edit of a hidden post asks for a review.
+      moderation {
+        ...PostModerationFields
+      }
     }
   }
 `);

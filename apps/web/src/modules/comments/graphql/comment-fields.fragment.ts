@@ -9,5 +9,8 @@ export const commentFieldsFragment = graphql(`
       id
       displayName
     }
+    moderation {
+      ...PostModerationFields
+    }
   }
 `);

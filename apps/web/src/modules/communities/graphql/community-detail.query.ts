@@ -4,6 +4,7 @@ export const communityDetailQuery = graphql(`
   query CommunityDetail($slug: String!) {
     community(slug: $slug) {
       ...CommunityFields
+      viewerCanModerate
     }
   }
 `);

@@ -14,6 +14,10 @@ export const editQuestionMutation = graphql(`
       revisions {
         ...PostRevisionFields
       }
+      # An author's edit of a hidden post asks for a review.
+      moderation {
+        ...PostModerationFields
+      }
     }
   }
 `);

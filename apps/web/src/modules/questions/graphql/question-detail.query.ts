@@ -40,6 +40,7 @@ export const questionDetailQuery = graphql(`
       answers {
         ...AnswerFields
       }
+      ...QuestionModerationFields
     }
   }
 `);

@@ -1,0 +1,9 @@
+import { graphql } from '../../../generated';
+
+export const closeQuestionMutation = graphql(`
+  mutation CloseQuestion($input: CloseQuestionInput!) {
+    closeQuestion(input: $input) {
+      ...QuestionModerationFields
+    }
+  }
+`);

@@ -1,0 +1,7 @@
+import { graphql } from '../../../generated';
+
+export const deletePostMutation = graphql(`
+  mutation DeletePost($input: ModeratePostInput!) {
+    deletePost(input: $input)
+  }
+`);

@@ -1,0 +1,7 @@
+import { graphql } from '../../../generated';
+
+export const resolveFlagsMutation = graphql(`
+  mutation ResolveFlags($input: ResolveFlagsInput!) {
+    resolveFlags(input: $input)
+  }
+`);

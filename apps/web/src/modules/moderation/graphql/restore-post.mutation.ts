@@ -1,0 +1,7 @@
+import { graphql } from '../../../generated';
+
+export const restorePostMutation = graphql(`
+  mutation RestorePost($postId: ID!) {
+    restorePost(postId: $postId)
+  }
+`);

@@ -1,0 +1,9 @@
+import { graphql } from '../../../generated';
+
+export const unlockQuestionMutation = graphql(`
+  mutation UnlockQuestion($questionId: ID!) {
+    unlockQuestion(questionId: $questionId) {
+      ...QuestionModerationFields
+    }
+  }
+`);

@@ -1,0 +1,7 @@
+import { graphql } from '../../../generated';
+
+export const requestOrganisationRoleMutation = graphql(`
+  mutation RequestOrganisationRole($input: RequestOrganisationRoleInput!) {
+    requestOrganisationRole(input: $input)
+  }
+`);
