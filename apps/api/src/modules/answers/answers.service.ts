@@ -4,6 +4,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/request-context.js';
 import { authorize } from '../access/access.exception.js';
+import { NewMemberLimits } from '../accounts/new-member-limits.service.js';
 import type { PostSubject } from '../access/access.policy.js';
 import { answerSubject, isRemoved, questionSubject, type RemovalState } from '../moderation/post-state.js';
 import { QuestionEntity } from '../questions/question.entity.js';
@@ -25,6 +26,7 @@ export class AnswersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly questions: QuestionsService,
     private readonly revisions: RevisionsService,
+    private readonly newMembers: NewMemberLimits,
   ) {}
 
   async find(id: string): Promise<AnswerEntity | null> {
@@ -76,6 +78,7 @@ export class AnswersService {
   async answer(viewer: Viewer, input: AnswerQuestionInput): Promise<AnswerEntity> {
     const question = await this.questions.require(input.questionId);
     authorize(viewer, 'answer', questionSubject(question));
+    await this.newMembers.beforePost(viewer, input.body);
     return this.db.transaction(async (tx) => {
       const answer = await tx.getRepository(AnswerEntity).save(
         tx.getRepository(AnswerEntity).create({ questionId: question.id, authorId: viewer.id, body: input.body }),
@@ -88,6 +91,11 @@ export class AnswersService {
     });
   }
 
+  /** Refuses (FORBIDDEN) unless the viewer may edit the answer: callers ask before looking at its content. */
+  async authorizeEdit(viewer: Viewer, answer: AnswerEntity): Promise<void> {
+    authorize(viewer, 'edit', answerSubject(answer, await this.questions.require(answer.questionId)));
+  }
+
   async edit(viewer: Viewer, input: EditAnswerInput): Promise<AnswerEntity> {
     await this.require(input.answerId);
     return this.db.transaction(async (tx) => {
@@ -96,6 +104,7 @@ export class AnswersService {
       const question = await this.questions.require(answer.questionId);
       authorize(viewer, 'edit', answerSubject(answer, question));
       if (answer.body === input.body) throw new AnswersException(AnswersExceptionCode.NOTHING_TO_CHANGE, 'That edit changes nothing.');
+      await this.newMembers.beforeEdit(viewer, input.body);
       // The author editing a hidden answer asks moderators to look at it again (top of their queue).
       const asksForReview = !!answer.hiddenAt && !answer.deletedAt && answer.authorId === viewer.id;
       await tx.query(
@@ -148,5 +157,28 @@ export class AnswersService {
       await PostActivity.answerAccepted(tx, { answerId: answer.id, questionId: question.id, acceptedBy: viewer.id });
       return (await tx.getRepository(QuestionEntity).findOneBy({ id: question.id })) as QuestionEntity;
     });
+  }
+
+  /** The ids of every answer the person wrote, e.g. to find what links to them. */
+  async idsByAuthor(tx: EntityManager, authorId: string): Promise<string[]> {
+    const rows = (await tx.query('SELECT id FROM answers WHERE author_id = $1', [authorId])) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Erasure with the posts: every answer by the author not yet deleted becomes a tombstone
+   * with `reason`, inside the erasure's transaction; the answer counts of their questions
+   * drop by the ones that were still shown.
+   */
+  async removeAllByAuthor(tx: EntityManager, authorId: string, reason: string, deletedBy: string): Promise<void> {
+    const [rows] = (await tx.query(
+      `UPDATE answers SET deleted_at = now(), deleted_by = $2, removal_reason = $3, review_requested_at = NULL
+        WHERE author_id = $1 AND deleted_at IS NULL
+        RETURNING question_id AS "questionId", hidden_at IS NULL AS "wasShown"`,
+      [authorId, deletedBy, reason],
+    )) as [{ questionId: string; wasShown: boolean }[], number];
+    const shown = new Map<string, number>();
+    for (const row of rows) if (row.wasShown) shown.set(row.questionId, (shown.get(row.questionId) ?? 0) + 1);
+    for (const [questionId, count] of shown) await this.questions.adjustAnswerCount(tx, questionId, -count);
   }
 }

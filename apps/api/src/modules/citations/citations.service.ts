@@ -208,6 +208,8 @@ export class CitationsService implements OnModuleInit {
    */
   async updateToLatest(viewer: Viewer, answerId: string, reference: string): Promise<AnswerEntity> {
     const answer = await this.answers.require(answerId);
+    // Permission first: someone who may not edit the answer learns nothing about its citations.
+    await this.answers.authorizeEdit(viewer, answer);
     const parsed = parseCitationReference(reference);
     if (!parsed.ok) throw new CitationsException(CitationsExceptionCode.MALFORMED_REFERENCE, parsed.error, { field: 'reference' });
     const canonical = formatCitationReference(parsed.reference);
@@ -229,6 +231,7 @@ export class CitationsService implements OnModuleInit {
   /** Moves every citation of an answer whose section still exists in the latest version; removed sections stay as they are. */
   async refreshAll(viewer: Viewer, answerId: string): Promise<AnswerEntity> {
     const answer = await this.answers.require(answerId);
+    await this.answers.authorizeEdit(viewer, answer);
     const movable = (await this.forAnswers([answer.id])).filter(
       (c): c is CitationRow & { latestReference: string } => c.status !== CitationStatus.CURRENT && c.latestReference !== null,
     );
