@@ -12,4 +12,8 @@ describe('normaliseTags', () => {
   it.each(['two words', 'under_score', 'trailing-', '-leading', 'double--hyphen', 'x'.repeat(36)])('refuses the tag %j', (tag) => {
     expect(() => normaliseTags([tag])).toThrow('is not a valid tag');
   });
+
+  it('checks the length before the pattern and does not repeat a huge tag back', () => {
+    expect(() => normaliseTags(['a'.repeat(100_000)])).toThrow(`"${'a'.repeat(35)}…" is not a valid tag`);
+  });
 });

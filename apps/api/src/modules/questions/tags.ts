@@ -3,6 +3,8 @@ import { QuestionsException, QuestionsExceptionCode } from './questions.exceptio
 
 export const MIN_TAGS = 1;
 export const MAX_TAGS = 5;
+/** As the tags table allows. */
+export const MAX_TAG_LENGTH = 35;
 
 /**
  * Tags as a question stores them: trimmed, lowercase slugs, each once, in the order given.
@@ -14,10 +16,11 @@ export function normaliseTags(tags: string[]): string[] {
     throw new QuestionsException(QuestionsExceptionCode.INVALID_TAGS, `Give between ${MIN_TAGS} and ${MAX_TAGS} tags.`, { field: 'tags' });
   }
   for (const tag of unique) {
-    if (!SLUG_PATTERN.test(tag) || tag.length > 35) {
+    // Length first, so the pattern only ever reads a short tag.
+    if (tag.length > MAX_TAG_LENGTH || !SLUG_PATTERN.test(tag)) {
       throw new QuestionsException(
         QuestionsExceptionCode.INVALID_TAGS,
-        `"${tag}" is not a valid tag: use lowercase letters, digits and single hyphens, up to 35 characters (e.g. parish-councils).`,
+        `"${tag.length > MAX_TAG_LENGTH ? `${tag.slice(0, MAX_TAG_LENGTH)}…` : tag}" is not a valid tag: use lowercase letters, digits and single hyphens, up to ${MAX_TAG_LENGTH} characters (e.g. parish-councils).`,
         { field: 'tags' },
       );
     }

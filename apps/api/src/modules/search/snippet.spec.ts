@@ -24,4 +24,8 @@ describe('similarityQuery', () => {
   it('is null when nothing is searchable', () => {
     expect(similarityQuery('a ? !')).toBeNull();
   });
+
+  it('reads only the first 200 characters of a title, as long as a question title may be', () => {
+    expect(similarityQuery(`${'x'.repeat(196)} cut here and more`)).toBe(`${'x'.repeat(196)} or cut`);
+  });
 });

@@ -5,6 +5,8 @@ export const HIGHLIGHT_END = '\u27e7';
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
+const MARKER = new RegExp(`([${HIGHLIGHT_START}${HIGHLIGHT_END}])`);
+
 /**
  * Turns a headline into safe HTML: every character of the post is escaped, and only the
  * highlight markers become <mark> tags, so a snippet can never carry markup of its own.
@@ -12,7 +14,7 @@ const escapeHtml = (text: string) =>
 export function highlightSnippet(headline: string): string {
   let html = '';
   let open = false;
-  for (const part of headline.split(new RegExp(`([${HIGHLIGHT_START}${HIGHLIGHT_END}])`))) {
+  for (const part of headline.split(MARKER)) {
     if (part === HIGHLIGHT_START) {
       if (!open) html += '<mark>';
       open = true;
@@ -26,8 +28,11 @@ export function highlightSnippet(headline: string): string {
   return open ? `${html}</mark>` : html;
 }
 
+/** A question's title is at most 200 characters (questions/dto); a longer draft title is matched on its start. */
+const TITLE_LIMIT = 200;
+
 /** Words of a draft title as an OR query, so any shared word suggests a question. */
 export function similarityQuery(title: string): string | null {
-  const words = [...new Set(title.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(0, 20);
+  const words = [...new Set(title.slice(0, TITLE_LIMIT).toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(0, 20);
   return words.length ? words.join(' or ') : null;
 }
