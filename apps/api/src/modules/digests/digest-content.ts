@@ -9,7 +9,7 @@ export interface DigestWindow {
 
 export interface DigestItem {
   title: string;
-  /** A path on the site, e.g. `/q/<id>`; the renderer adds PUBLIC_URL. */
+  /** A path on the site, e.g. `/q/<id>`; the renderer adds PUBLIC_URL. An address elsewhere is rendered as a member's link (rel="ugc nofollow"). */
   path: string;
   detail?: string;
 }

@@ -92,8 +92,60 @@ describe('renderMarkdown for ordinary posts', () => {
     expect(container.querySelector('code')?.textContent).toBe('code');
     const link = container.querySelector('a');
     expect(link?.getAttribute('href')).toBe('https://example.org/policy');
-    expect(link?.getAttribute('rel')).toBe('nofollow noopener noreferrer');
+    expect(link?.getAttribute('rel')).toBe('ugc nofollow noopener noreferrer');
     expect(container.querySelectorAll('li')).toHaveLength(2);
+  });
+
+  it('marks every link a member wrote as user-generated and not vouched for', () => {
+    const container = render(
+      '[a site](https://example.org) <https://autolink.example> bare https://bare.example and www.www.example, [mail](mailto:a@example.org), [question](/q/1)\n\n[ref]: https://reference.example\n\n[by reference][ref]',
+    );
+    const links = Array.from(container.querySelectorAll('a'));
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([
+      'https://example.org',
+      'https://autolink.example',
+      'https://bare.example',
+      'http://www.www.example',
+      'mailto:a@example.org',
+      '/q/1',
+      'https://reference.example',
+    ]);
+    for (const link of links) expect(link.getAttribute('rel')).toBe('ugc nofollow noopener noreferrer');
+  });
+
+  it('gives a member no way to set rel or target on a link themselves', () => {
+    const container = render('<a href="https://spam.example" rel="dofollow" target="_blank">win</a> [x](https://x.example "t" rel=follow)');
+    for (const link of Array.from(container.querySelectorAll('a'))) {
+      expect(link.getAttribute('rel')).toBe('ugc nofollow noopener noreferrer');
+      expect(link.hasAttribute('target')).toBe(false);
+    }
+  });
+
+  it('leaves citation chips, which the site adds, without rel', () => {
+    const reference = 'policy:social-media-policy@2.0#personal-and-professional-responsibilities';
+    const html = renderMarkdown(`[the guidance](${reference}) and [a blog](https://blog.example)`, {
+      citations: new Map([
+        [
+          reference,
+          {
+            id: 'c1',
+            reference,
+            status: 'CHANGED',
+            latestReference: null,
+            document: { id: 'd1', slug: 'social-media-policy', title: 'Social Media Policy' },
+            version: { id: 'v2', version: '2.0' },
+            section: { anchor: 'personal-and-professional-responsibilities', title: 'Personal and professional responsibilities' },
+            latestVersion: { id: 'v3', version: '3.0' },
+          },
+        ],
+      ]),
+    });
+    const container = document.createElement('div');
+    container.innerHTML = html;
+    const chipLinks = Array.from(container.querySelectorAll('.citation-chip a'));
+    expect(chipLinks.length).toBeGreaterThanOrEqual(1);
+    for (const link of chipLinks) expect(link.hasAttribute('rel')).toBe(false);
+    expect(container.querySelector('a[href="https://blog.example"]')?.getAttribute('rel')).toBe('ugc nofollow noopener noreferrer');
   });
 
   it('keeps relative links and mailto links', () => {

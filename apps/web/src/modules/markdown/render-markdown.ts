@@ -100,6 +100,16 @@ const plainMarked = createMarked({});
 
 const FORBIDDEN_TAGS = ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed', 'base', 'link', 'meta'];
 
+/** Links the site itself puts in a post (citation chips): ours to vouch for, unlike a member's. */
+const SITE_LINK_CLASSES = ['citation-chip-section', 'citation-chip-status'];
+
+/**
+ * Every link a member wrote is user-generated: search engines are told not to count it as
+ * ours ("ugc nofollow", which takes the point out of link spam), and the page it opens gets
+ * neither a handle on this window nor our address.
+ */
+export const MEMBER_LINK_REL = 'ugc nofollow noopener noreferrer';
+
 let hooksInstalled = false;
 
 function installHooks(): void {
@@ -109,7 +119,9 @@ function installHooks(): void {
     if (node.tagName === 'A') {
       const href = node.getAttribute('href');
       if (href !== null && !isSafeLinkUrl(href)) node.removeAttribute('href');
-      if (node.hasAttribute('href')) node.setAttribute('rel', 'nofollow noopener noreferrer');
+      const siteLink = SITE_LINK_CLASSES.some((name) => node.classList.contains(name));
+      if (node.hasAttribute('href') && !siteLink) node.setAttribute('rel', MEMBER_LINK_REL);
+      else node.removeAttribute('rel');
       node.removeAttribute('target');
     }
     if (node.tagName === 'IMG') {
