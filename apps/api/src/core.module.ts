@@ -12,6 +12,7 @@ import { CommentsModule } from './modules/comments/comments.module.js';
 import { CommunitiesModule } from './modules/communities/communities.module.js';
 import { PoliciesModule } from './modules/policies/policies.module.js';
 import { DigestsModule } from './modules/digests/digests.module.js';
+import { ErasureModule } from './modules/erasure/erasure.module.js';
 import { ModerationModule } from './modules/moderation/moderation.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
@@ -56,6 +57,7 @@ export class CoreModule {
         NotificationsModule,
         ModerationModule,
         DigestsModule,
+        ErasureModule,
       ],
       exports: [ConfigModule, TypeOrmModule, RedisModule, QueuesModule],
     };

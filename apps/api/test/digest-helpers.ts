@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, type Job, type Queue } from 'bullmq';
+import { AccountMail } from '../src/modules/digests/account-mail.js';
 import { DigestPlanner } from '../src/modules/digests/digest-planner.service.js';
 import { DigestSender } from '../src/modules/digests/digest-sender.service.js';
 import { DigestsProcessor } from '../src/modules/digests/digests.processor.js';
@@ -41,7 +42,7 @@ export async function makeSubscriber(
  */
 export async function drainDigestsInProcess(t: TestApp): Promise<void> {
   const queue = digestQueue(t);
-  const processor = new DigestsProcessor(t.app.get(DigestPlanner), t.app.get(DigestSender), queue);
+  const processor = new DigestsProcessor(t.app.get(DigestPlanner), t.app.get(DigestSender), queue, t.app.get(AccountMail));
   const handlers = processor.handlers() as Record<string, (job: Job) => Promise<unknown>>;
   const worker = new Worker(QueueName.DIGESTS, (job) => handlers[job.name](job), {
     connection: bullConnection(t.config),

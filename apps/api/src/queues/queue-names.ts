@@ -7,7 +7,7 @@ export enum QueueName {
 /** Every job, by queue. The worker refuses to start when one has no handler. */
 export const JOB_NAMES = {
   [QueueName.MAINTENANCE]: ['purge-expired-sessions'],
-  [QueueName.DIGESTS]: ['plan-digests', 'send-digest', 'send-digest-preview', 'send-email-confirmation'],
+  [QueueName.DIGESTS]: ['plan-digests', 'send-digest', 'send-digest-preview', 'send-email-confirmation', 'send-password-reset'],
 } as const satisfies Record<QueueName, readonly string[]>;
 
 export type JobName<Q extends QueueName> = (typeof JOB_NAMES)[Q][number];

@@ -6,6 +6,11 @@ export enum AccountsExceptionCode {
   USER_NOT_FOUND = 'USER_NOT_FOUND',
   ORGANISATION_NOT_FOUND = 'ORGANISATION_NOT_FOUND',
   DUPLICATE_AFFILIATION = 'DUPLICATE_AFFILIATION',
+  WRONG_PASSWORD = 'WRONG_PASSWORD',
+  RESET_LINK_INVALID = 'RESET_LINK_INVALID',
+  INVALID_EMAIL = 'INVALID_EMAIL',
+  ALREADY_ERASED = 'ALREADY_ERASED',
+  TOO_MANY_LINKS = 'TOO_MANY_LINKS',
 }
 
 const publicCodes: Record<AccountsExceptionCode, PublicErrorCode> = {
@@ -14,6 +19,12 @@ const publicCodes: Record<AccountsExceptionCode, PublicErrorCode> = {
   [AccountsExceptionCode.USER_NOT_FOUND]: PublicErrorCode.NOT_FOUND,
   [AccountsExceptionCode.ORGANISATION_NOT_FOUND]: PublicErrorCode.BAD_USER_INPUT,
   [AccountsExceptionCode.DUPLICATE_AFFILIATION]: PublicErrorCode.BAD_USER_INPUT,
+  // The person is signed in: a wrong password here is a mistyped field, not a failed sign-in.
+  [AccountsExceptionCode.WRONG_PASSWORD]: PublicErrorCode.BAD_USER_INPUT,
+  [AccountsExceptionCode.RESET_LINK_INVALID]: PublicErrorCode.BAD_USER_INPUT,
+  [AccountsExceptionCode.INVALID_EMAIL]: PublicErrorCode.BAD_USER_INPUT,
+  [AccountsExceptionCode.ALREADY_ERASED]: PublicErrorCode.BAD_USER_INPUT,
+  [AccountsExceptionCode.TOO_MANY_LINKS]: PublicErrorCode.BAD_USER_INPUT,
 };
 
 export class AccountsException extends DomainException<AccountsExceptionCode> {

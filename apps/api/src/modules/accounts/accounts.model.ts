@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { UserRole } from './user.entity.js';
 
 registerEnumType(UserRole, { name: 'UserRole', description: 'What a person may moderate.' });
@@ -29,8 +29,14 @@ export class UserModel {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'For an erased account: "a deleted member".' })
   displayName: string;
+
+  @Field(() => GraphQLISODateTime, { description: 'When the account was created.' })
+  createdAt: Date;
+
+  @Field(() => Boolean, { description: 'True once the account was erased: nothing personal is left, its posts stay attributed to "a deleted member".' })
+  isDeleted: boolean;
 }
 
 /** The signed-in user, with what only they may see. */

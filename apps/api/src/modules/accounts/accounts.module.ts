@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { RateLimiter } from '../../common/rate-limiter.js';
 import { AccountsResolver, UsersResolver } from './accounts.resolver.js';
 import { AccountsService } from './accounts.service.js';
+import { NewMemberLimits } from './new-member-limits.service.js';
 
 @Module({
-  providers: [AccountsService, AccountsResolver, UsersResolver, RateLimiter],
-  exports: [AccountsService],
+  providers: [AccountsService, AccountsResolver, UsersResolver, RateLimiter, NewMemberLimits],
+  exports: [AccountsService, NewMemberLimits],
 })
 export class AccountsModule {}

@@ -7,11 +7,16 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { AffiliationModel, AuthPayloadModel, MeModel, OrganisationModel, UserModel } from './accounts.model.js';
 import { AccountsService, type AffiliationRow } from './accounts.service.js';
-import { AffiliationInput, SignInInput, SignUpInput } from './dto/accounts.input.js';
+import { AffiliationInput, ResetPasswordInput, SignInInput, SignUpInput } from './dto/accounts.input.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import type { UserEntity } from './user.entity.js';
 
-export const toUserModel = (user: UserEntity): UserModel => ({ id: user.id, displayName: user.displayName });
+export const toUserModel = (user: UserEntity): UserModel => ({
+  id: user.id,
+  displayName: user.displayName,
+  createdAt: user.createdAt,
+  isDeleted: user.erasedAt !== null,
+});
 
 /** The user loader other modules use for `author`, `editedBy` and the like. */
 export function loadUser(loaders: RequestLoaders, accounts: AccountsService, id: string): Promise<UserModel> {
@@ -71,6 +76,21 @@ export class AccountsResolver {
   @Mutation(() => AuthPayloadModel)
   async signIn(@Args('input') input: SignInInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
     const { user, token } = await this.accounts.signIn(input, ctx.req.ip ?? 'unknown');
+    setSessionCookie(ctx.res, this.config, token);
+    return { user: toUserModel(user), token };
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Mails a single-use link to set a new password when the address has an account. Always true, so it never tells whether an address has one.',
+  })
+  async requestPasswordReset(@Args('email', { type: () => String }) email: string, @Context() ctx: RequestContext): Promise<boolean> {
+    await this.accounts.requestPasswordReset(email, ctx.req.ip ?? 'unknown');
+    return true;
+  }
+
+  @Mutation(() => AuthPayloadModel, { description: 'Sets a new password from an emailed link; ends every other session and signs in here.' })
+  async resetPassword(@Args('input') input: ResetPasswordInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
+    const { user, token } = await this.accounts.resetPassword(input);
     setSessionCookie(ctx.res, this.config, token);
     return { user: toUserModel(user), token };
   }

@@ -1,14 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
 import { In, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { RateLimiter } from '../../common/rate-limiter.js';
+import { QueueName } from '../../queues/queue-names.js';
+import { queueToken } from '../../queues/queues.module.js';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/request-context.js';
 import type { OrganisationRole } from '../access/access.policy.js';
 import { AccountsException, AccountsExceptionCode } from './accounts.exception.js';
 import { AffiliationEntity } from './affiliation.entity.js';
-import type { AffiliationInput, SignInInput, SignUpInput } from './dto/accounts.input.js';
+import type { AffiliationInput, ResetPasswordInput, SignInInput, SignUpInput } from './dto/accounts.input.js';
 import { OrganisationEntity } from './organisation.entity.js';
 import { hashPassword, passwordMatches } from './passwords.js';
 import { SESSION_DAYS } from './session-cookie.js';
@@ -26,8 +29,32 @@ export interface AffiliationRow {
   organisation: OrganisationEntity;
 }
 
+/** What an erased account is called wherever its posts are shown. */
+export const ERASED_DISPLAY_NAME = 'a deleted member';
+
+/** A reset link works for an hour. */
+export const PASSWORD_RESET_MINUTES = 60;
+
+/** What a reset mail needs; the token exists nowhere else once the mail is composed. */
+export interface PasswordResetMail {
+  email: string;
+  displayName: string;
+  token: string;
+  expiresAt: Date;
+}
+
+/** The account as erasure found it, under a row lock, before anything was changed. */
+export interface ErasureSubject {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+}
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
+const looksLikeEmail = (email: string) => email.length <= 254 && /^[^\s@]+@[^\s@]+$/.test(email);
+const RESET_LINK_INVALID_MESSAGE = 'This reset link has expired or was already used. Ask for a new one.';
 
 @Injectable()
 export class AccountsService {
@@ -37,6 +64,7 @@ export class AccountsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly rateLimiter: RateLimiter,
+    @Inject(queueToken(QueueName.DIGESTS)) private readonly mailQueue: Queue,
   ) {}
 
   async signUp(input: SignUpInput, role: UserRole = UserRole.MEMBER): Promise<SignedIn> {
@@ -184,9 +212,128 @@ export class AccountsService {
     return this.requireUser(viewer.id);
   }
 
-  private async startSession(userId: string): Promise<string> {
+  /**
+   * Mails a single-use reset link when the address belongs to a live account, and answers
+   * the same either way. Both cases cost one rate-limit check per key and one statement:
+   * the INSERT … SELECT writes a row only when the account exists, and the mail is composed
+   * and sent by the worker, so the answer does not wait for SMTP.
+   */
+  async requestPasswordReset(rawEmail: string, clientAddress: string): Promise<void> {
+    const email = normaliseEmail(rawEmail);
+    if (!looksLikeEmail(email)) {
+      throw new AccountsException(AccountsExceptionCode.INVALID_EMAIL, 'Enter an email address like name@example.org.', { field: 'email' });
+    }
+    await this.rateLimiter.hit(`password-reset:${email}`, 3, 3600, 'A reset link was asked for this address several times already. Check your mail, or wait an hour and try again.');
+    await this.rateLimiter.hit(`password-reset-ip:${clientAddress}`, 20, 3600, 'Too many reset links were asked for from your network. Wait a while and try again.');
+    const rows = (await this.db.query(
+      `INSERT INTO password_resets (user_id, expires_at)
+       SELECT id, now() + make_interval(mins => $2) FROM users WHERE email = $1 AND erased_at IS NULL
+       RETURNING id`,
+      [email, PASSWORD_RESET_MINUTES],
+    )) as { id: string }[];
+    for (const { id } of rows) {
+      await this.mailQueue.add('send-password-reset', { resetId: id }, { jobId: `password-reset-${id}`, attempts: 3, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: 1000, removeOnFail: 1000 });
+    }
+  }
+
+  /**
+   * For the worker: a fresh token for a reset that is still open, with where to send it.
+   * Only its hash is stored; a retried job issues a new token, so the last mail sent is the
+   * one whose link works. Null when the reset was used, expired or the account erased.
+   */
+  async issuePasswordResetToken(resetId: string): Promise<PasswordResetMail | null> {
+    if (!isUuid(resetId)) return null;
     const token = randomBytes(32).toString('base64url');
-    await this.db.getRepository(SessionEntity).insert({
+    const [rows] = (await this.db.query(
+      `UPDATE password_resets r SET token_hash = $2
+         FROM users u
+        WHERE r.id = $1 AND u.id = r.user_id AND r.used_at IS NULL AND r.expires_at > now() AND u.erased_at IS NULL
+        RETURNING u.email, u.display_name AS "displayName", r.expires_at AS "expiresAt"`,
+      [resetId, hashToken(token)],
+    )) as [{ email: string; displayName: string; expiresAt: Date }[], number];
+    return rows[0] ? { ...rows[0], token } : null;
+  }
+
+  /**
+   * Sets a new password from an emailed link: the link is used up (with every other open
+   * link of the person), every session ends, and a new one starts here.
+   */
+  async resetPassword(input: ResetPasswordInput): Promise<SignedIn> {
+    const tokenHash = hashToken(input.token);
+    const open = `SELECT r.id, r.user_id AS "userId" FROM password_resets r JOIN users u ON u.id = r.user_id
+                   WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > now() AND u.erased_at IS NULL`;
+    // Checked before hashing, so an unknown token costs no memory-hard hash.
+    const [found] = (await this.db.query(open, [tokenHash])) as { id: string }[];
+    if (!found) throw new AccountsException(AccountsExceptionCode.RESET_LINK_INVALID, RESET_LINK_INVALID_MESSAGE, { field: 'token' });
+    const passwordHash = await hashPassword(input.newPassword);
+    const signedIn = await this.db.transaction(async (tx) => {
+      // The lock makes a second use of the same link wait, then find it used.
+      const [reset] = (await tx.query(`${open} FOR UPDATE OF r`, [tokenHash])) as { id: string; userId: string }[];
+      if (!reset) throw new AccountsException(AccountsExceptionCode.RESET_LINK_INVALID, RESET_LINK_INVALID_MESSAGE, { field: 'token' });
+      await tx.query('UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [reset.userId]);
+      await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [reset.userId, passwordHash]);
+      await tx.getRepository(SessionEntity).delete({ userId: reset.userId });
+      const token = await this.startSession(reset.userId, tx);
+      const user = (await tx.getRepository(UserEntity).findOneBy({ id: reset.userId })) as UserEntity;
+      return { user, token };
+    });
+    await this.rateLimiter.reset(`sign-in:${signedIn.user.email}`);
+    return signedIn;
+  }
+
+  /** Checks the signed-in person's password before something that cannot be undone. */
+  async confirmPassword(userId: string, password: string): Promise<void> {
+    await this.rateLimiter.hit(`confirm-password:${userId}`, 5, 15 * 60, 'Too many wrong passwords. Wait a few minutes and try again.');
+    const user = await this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.id = :userId AND user.erased_at IS NULL', { userId })
+      .getOne();
+    if (!user || !(await passwordMatches(user.passwordHash, password))) {
+      throw new AccountsException(AccountsExceptionCode.WRONG_PASSWORD, 'That is not your current password.', { field: 'password' });
+    }
+    await this.rateLimiter.reset(`confirm-password:${userId}`);
+  }
+
+  /** Locks the account for erasure and says who it was; refuses one that is already erased. */
+  async lockForErasure(tx: EntityManager, userId: string): Promise<ErasureSubject> {
+    const [row] = (await tx.query(
+      `SELECT id, email, display_name AS "displayName", role, erased_at AS "erasedAt" FROM users WHERE id = $1 FOR UPDATE`,
+      [userId],
+    )) as (ErasureSubject & { erasedAt: Date | null })[];
+    if (!row) throw new AccountsException(AccountsExceptionCode.USER_NOT_FOUND, 'That person does not exist.');
+    if (row.erasedAt) throw new AccountsException(AccountsExceptionCode.ALREADY_ERASED, 'That account was already erased.', { field: 'userId' });
+    return { id: row.id, email: row.email, displayName: row.displayName, role: row.role };
+  }
+
+  /**
+   * Erases what accounts holds about a person, inside the caller's erasure transaction:
+   * sessions, declared affiliations and reset links go; the users row stays (posts, votes
+   * and revisions point at it) with a placeholder address under the reserved .invalid
+   * domain, the deleted-member name, a password hash nothing can match and no site role.
+   */
+  async eraseUser(tx: EntityManager, userId: string): Promise<void> {
+    await tx.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+    await tx.query('DELETE FROM affiliations WHERE user_id = $1', [userId]);
+    await tx.query('DELETE FROM password_resets WHERE user_id = $1', [userId]);
+    await tx.query(
+      `UPDATE users SET email = 'erased-' || id || '@invalid', display_name = $2, password_hash = '!erased', role = 'MEMBER',
+              suspended_until = NULL, suspension_reason = NULL, erased_at = now()
+        WHERE id = $1`,
+      [userId, ERASED_DISPLAY_NAME],
+    );
+  }
+
+  /** Forgets the rate-limit counters keyed by an address that no longer belongs to anyone. */
+  async forgetAddress(email: string): Promise<void> {
+    await this.rateLimiter.reset(`sign-in:${email}`);
+    await this.rateLimiter.reset(`password-reset:${email}`);
+  }
+
+  private async startSession(userId: string, tx: EntityManager = this.db.manager): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    await tx.getRepository(SessionEntity).insert({
       userId,
       tokenHash: hashToken(token),
       expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000),

@@ -4,6 +4,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/request-context.js';
 import { authorize } from '../access/access.exception.js';
+import { NewMemberLimits } from '../accounts/new-member-limits.service.js';
 import { AnswersService } from '../answers/answers.service.js';
 import type { RemovalState } from '../moderation/post-state.js';
 import { PostActivity } from '../notifications/post-activity.js';
@@ -15,12 +16,14 @@ export class CommentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly answers: AnswersService,
+    private readonly newMembers: NewMemberLimits,
   ) {}
 
   async add(viewer: Viewer, input: AddCommentInput): Promise<CommentEntity> {
     return this.db.transaction(async (tx) => {
       const post = await this.answers.locatePost(input.postId, tx);
       authorize(viewer, 'comment', await this.answers.postSubject(post, tx));
+      await this.newMembers.beforePost(viewer, input.body);
       const comment = await tx.getRepository(CommentEntity).save(
         tx.getRepository(CommentEntity).create({
           questionId: post.kind === 'question' ? post.question.id : null,
@@ -58,6 +61,21 @@ export class CommentsService {
     await tx.query(
       'UPDATE comments SET hidden_at = $2, deleted_at = $3, deleted_by = $4, removal_reason = $5, review_requested_at = $6 WHERE id = $1',
       [id, state.hiddenAt, state.deletedAt, state.deletedBy, state.removalReason, state.reviewRequestedAt],
+    );
+  }
+
+  /** The ids of every comment the person wrote, e.g. to find what links to them. */
+  async idsByAuthor(tx: EntityManager, authorId: string): Promise<string[]> {
+    const rows = (await tx.query('SELECT id FROM comments WHERE author_id = $1', [authorId])) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** Erasure with the posts: every comment by the author not yet deleted becomes a tombstone with `reason`. */
+  async removeAllByAuthor(tx: EntityManager, authorId: string, reason: string, deletedBy: string): Promise<void> {
+    await tx.query(
+      `UPDATE comments SET deleted_at = now(), deleted_by = $2, removal_reason = $3, review_requested_at = NULL
+        WHERE author_id = $1 AND deleted_at IS NULL`,
+      [authorId, deletedBy, reason],
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/request-context.js';
 import { authorize } from '../access/access.exception.js';
@@ -132,5 +132,11 @@ export class CommunitiesService {
 
   private noSuchPerson(): CommunitiesException {
     return new CommunitiesException(CommunitiesExceptionCode.USER_NOT_FOUND, 'That person does not exist.', { field: 'userId' });
+  }
+
+  /** Erasure, inside its transaction: the communities the person joined or moderated. */
+  async eraseUser(tx: EntityManager, userId: string): Promise<void> {
+    await tx.query('DELETE FROM community_members WHERE user_id = $1', [userId]);
+    await tx.query('DELETE FROM community_moderators WHERE user_id = $1', [userId]);
   }
 }

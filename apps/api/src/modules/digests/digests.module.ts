@@ -2,6 +2,8 @@ import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { QueueName } from '../../queues/queue-names.js';
 import { queueToken } from '../../queues/queues.module.js';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { AccountMail } from './account-mail.js';
 import { DigestContributors } from './digest-content.js';
 import { DigestMailer } from './digest-mailer.js';
 import { DigestPlanner } from './digest-planner.service.js';
@@ -11,8 +13,9 @@ import { DigestsResolver } from './digests.resolver.js';
 import { DigestsService } from './digests.service.js';
 
 @Module({
-  providers: [DigestContributors, DigestMailer, DigestPlanner, DigestReader, DigestSender, DigestsService, DigestsResolver],
-  exports: [DigestContributors, DigestPlanner, DigestReader, DigestSender, DigestsService],
+  imports: [AccountsModule],
+  providers: [AccountMail, DigestContributors, DigestMailer, DigestPlanner, DigestReader, DigestSender, DigestsService, DigestsResolver],
+  exports: [AccountMail, DigestContributors, DigestPlanner, DigestReader, DigestSender, DigestsService],
 })
 export class DigestsModule implements OnApplicationShutdown {
   constructor(@Inject(queueToken(QueueName.DIGESTS)) private readonly queue: Queue) {}

@@ -3,6 +3,7 @@ import { UnrecoverableError, type Job, type Queue } from 'bullmq';
 import type { JobHandler } from '../../queues/maintenance.processor.js';
 import { QueueName, type JobName } from '../../queues/queue-names.js';
 import { queueToken } from '../../queues/queues.module.js';
+import { AccountMail } from './account-mail.js';
 import { DigestPlanner, PLAN_EVERY_MS } from './digest-planner.service.js';
 import { DigestFailedPermanently, DigestSender } from './digest-sender.service.js';
 
@@ -16,6 +17,7 @@ export class DigestsProcessor implements OnApplicationBootstrap, OnApplicationSh
     private readonly planner: DigestPlanner,
     private readonly sender: DigestSender,
     @Inject(queueToken(QueueName.DIGESTS)) private readonly queue: Queue,
+    private readonly accountMail: AccountMail,
   ) {}
 
   handlers(): Record<JobName<QueueName.DIGESTS>, JobHandler> {
@@ -32,6 +34,7 @@ export class DigestsProcessor implements OnApplicationBootstrap, OnApplicationSh
       },
       'send-digest-preview': (job: Job<{ userId: string }>) => this.sender.sendPreview(job.data.userId),
       'send-email-confirmation': (job: Job<{ userId: string }>) => this.sender.sendEmailConfirmation(job.data.userId),
+      'send-password-reset': (job: Job<{ resetId: string }>) => this.accountMail.sendPasswordReset(job.data.resetId),
     };
   }
 

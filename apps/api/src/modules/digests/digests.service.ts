@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { QueueName } from '../../queues/queue-names.js';
 import { queueToken } from '../../queues/queues.module.js';
 import { DigestSender } from './digest-sender.service.js';
@@ -63,5 +63,14 @@ export class DigestsService {
       [userId],
     )) as { frequency: string }[];
     return row ? row.frequency !== 'OFF' : null;
+  }
+
+  /**
+   * Erasure, inside its transaction: the record of the person's digests goes (an SMTP error
+   * kept there may quote their address). A digest job still queued finds no delivery and
+   * stops; one already talking to the server cannot record itself and drops the message.
+   */
+  async eraseUser(tx: EntityManager, userId: string): Promise<void> {
+    await tx.query('DELETE FROM digest_deliveries WHERE user_id = $1', [userId]);
   }
 }

@@ -5,7 +5,8 @@ import { isUuid } from '../../common/ids.js';
 import { InputValidationException } from '../../common/errors.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
-import type { NewNotification } from './notification-kind.js';
+import { ERASED_DISPLAY_NAME } from '../accounts/accounts.service.js';
+import { NotificationKind, type NewNotification } from './notification-kind.js';
 import type { NotificationModel } from './notification.model.js';
 import { insertNotifications } from './post-activity.js';
 
@@ -57,5 +58,22 @@ export class NotificationsService {
       ids ? [userId, ids] : [userId],
     )) as [unknown, number];
     return result[1];
+  }
+
+  /**
+   * Erasure, inside its transaction: the person's own notifications go, and other people's
+   * notifications that name them ("Dana answered your question …") name a deleted member
+   * instead. Those link to the person's answers and comments, whose ids `postIds` holds.
+   */
+  async eraseUser(tx: EntityManager, person: { userId: string; displayName: string; postIds: readonly string[] }): Promise<void> {
+    await tx.query('DELETE FROM notifications WHERE user_id = $1', [person.userId]);
+    if (!person.postIds.length) return;
+    await tx.query(
+      `UPDATE notifications
+          SET message = CASE WHEN starts_with(message, $2 || ' ') THEN $3 || substr(message, length($2) + 1)
+                             ELSE regexp_replace(message, '^.*? (answered your question|commented on your) ', $3 || ' \\1 ') END
+        WHERE kind = ANY($4::text[]) AND substring(path from '#[ac]-([0-9a-f-]{36})$') = ANY($1::text[])`,
+      [person.postIds, person.displayName, ERASED_DISPLAY_NAME, [NotificationKind.NEW_ANSWER, NotificationKind.NEW_COMMENT]],
+    );
   }
 }

@@ -9,6 +9,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { REDIS } from '../../redis/redis.module.js';
 import { authorize } from '../access/access.exception.js';
+import { NewMemberLimits } from '../accounts/new-member-limits.service.js';
 import { CommunitiesService } from '../communities/communities.service.js';
 import { CommunityEntity } from '../communities/community.entity.js';
 import { questionSubject, type RemovalState } from '../moderation/post-state.js';
@@ -55,6 +56,7 @@ export class QuestionsService {
     private readonly revisions: RevisionsService,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly newMembers: NewMemberLimits,
   ) {}
 
   registerBodyHook(hook: PostBodyHook): void {
@@ -82,6 +84,7 @@ export class QuestionsService {
   async ask(viewer: Viewer, input: AskQuestionInput): Promise<QuestionEntity> {
     const community = await this.communities.require(input.communityId);
     authorize(viewer, 'ask', { kind: 'community', communityId: community.id });
+    await this.newMembers.beforePost(viewer, input.body);
     const tags = normaliseTags(input.tags);
     const title = input.title.trim();
     return this.db.transaction(async (tx) => {
@@ -113,6 +116,7 @@ export class QuestionsService {
       if (next.title === question.title && next.body === question.body && next.tags.join(' ') === currentTags.join(' ')) {
         throw new QuestionsException(QuestionsExceptionCode.NOTHING_TO_CHANGE, 'That edit changes nothing.');
       }
+      if (next.body !== question.body) await this.newMembers.beforeEdit(viewer, next.body);
       // The author editing a hidden question asks moderators to look at it again (top of their queue).
       const asksForReview = !!question.hiddenAt && !question.deletedAt && question.authorId === viewer.id;
       await tx.getRepository(QuestionEntity).update(question.id, {
@@ -272,6 +276,19 @@ export class QuestionsService {
       `INSERT INTO question_tags (question_id, tag_id, position)
        SELECT $1, t.id, array_position($2::text[], t.slug) FROM tags t WHERE t.slug = ANY($2::text[])`,
       [questionId, slugs],
+    );
+  }
+
+  /**
+   * Erasure with the posts: every question by the author not yet deleted becomes a
+   * tombstone with `reason`, inside the erasure's transaction. Its text stays in the row
+   * and the revisions, for the record, and is no longer shown.
+   */
+  async removeAllByAuthor(tx: EntityManager, authorId: string, reason: string, deletedBy: string): Promise<void> {
+    await tx.query(
+      `UPDATE questions SET deleted_at = now(), deleted_by = $2, removal_reason = $3, review_requested_at = NULL
+        WHERE author_id = $1 AND deleted_at IS NULL`,
+      [authorId, deletedBy, reason],
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import type { FollowInput, NotificationSettingsInput } from './dto/subscriptions.input.js';
 import { SubscriptionsException, SubscriptionsExceptionCode } from './subscriptions.exception.js';
@@ -128,5 +128,11 @@ export class SubscriptionsService {
   private async postgresKnowsZone(zone: string): Promise<boolean> {
     const [row] = (await this.db.query('SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = $1) AS known', [zone])) as { known: boolean }[];
     return row.known;
+  }
+
+  /** Erasure, inside its transaction: what the person followed and how they wanted to hear about it. */
+  async eraseUser(tx: EntityManager, userId: string): Promise<void> {
+    await tx.query('DELETE FROM follows WHERE user_id = $1', [userId]);
+    await tx.query('DELETE FROM notification_settings WHERE user_id = $1', [userId]);
   }
 }

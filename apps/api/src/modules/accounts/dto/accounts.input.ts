@@ -1,5 +1,14 @@
+import { applyDecorators } from '@nestjs/common';
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+
+/** The one password rule, for signing up and for choosing a new password. */
+const NewPassword = () =>
+  applyDecorators(
+    IsString(),
+    MinLength(10, { message: 'Password must be at least 10 characters.' }),
+    MaxLength(200, { message: 'Password must be at most 200 characters.' }),
+  );
 
 @InputType()
 export class SignUpInput {
@@ -15,9 +24,7 @@ export class SignUpInput {
   displayName: string;
 
   @Field(() => String)
-  @IsString()
-  @MinLength(10, { message: 'Password must be at least 10 characters.' })
-  @MaxLength(200, { message: 'Password must be at most 200 characters.' })
+  @NewPassword()
   password: string;
 }
 
@@ -46,4 +53,16 @@ export class AffiliationInput {
   @Matches(/\S/, { message: 'Role cannot be blank.' })
   @Length(1, 80, { message: 'Role must be 1 to 80 characters.' })
   role: string;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Field(() => String, { description: 'The token from the emailed link.' })
+  @IsString()
+  @MaxLength(200, { message: 'That reset link is not valid. Ask for a new one.' })
+  token: string;
+
+  @Field(() => String)
+  @NewPassword()
+  newPassword: string;
 }
