@@ -350,6 +350,19 @@ describe('moderation', () => {
     });
   });
 
+  describe('flags on a post its author deleted meanwhile', () => {
+    it('are settled without hiding what is already a tombstone', async () => {
+      const questionId = await askQuestion(t, asker, communityId, { title: 'A question with a regretted answer' });
+      const answerId = await answerQuestion(t, author, questionId, 'Soon regretted.');
+      ok(await flag(flaggerC, answerId, 'OFF_TOPIC'));
+      ok(await t.gql(DELETE, { input: { postId: answerId } }, author));
+      expect(errorOf(await t.gql(RESOLVE, { input: { postId: answerId, outcome: 'HIDE' } }, moderator))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'outcome' });
+      ok(await t.gql(RESOLVE, { input: { postId: answerId, outcome: 'DISMISS' } }, moderator));
+      expect(answerIn(await view(questionId, bystander), answerId).moderation).toMatchObject({ visibility: 'DELETED', removalReason: 'deleted by its author' });
+      expect((await flagRows(answerId)).map((f) => f.status)).toEqual(['DISMISSED']);
+    });
+  });
+
   describe('closing and locking questions', () => {
     let targetId: string;
     let duplicateId: string;

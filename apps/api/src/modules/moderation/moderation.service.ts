@@ -194,6 +194,9 @@ export class ModerationService {
       }
       const reason = given || (pending.length ? REASON_WORDS[leadingReason(pending)] : '');
       if (!reason) throw new ModerationException(ModerationExceptionCode.REASON_REQUIRED, 'Say why the post is removed: it is shown on the tombstone.', { field: 'reason' });
+      if (input.outcome === FlagOutcome.HIDE && post.state.deletedAt) {
+        throw new ModerationException(ModerationExceptionCode.ALREADY_DONE, 'This post was already deleted: delete or dismiss instead.', { field: 'outcome' });
+      }
       if (input.outcome === FlagOutcome.HIDE) await this.hideAs(tx, post, viewer, reason);
       else await this.deleteAs(tx, post, viewer, reason);
       return true;
