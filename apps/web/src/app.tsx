@@ -23,6 +23,9 @@ const NotificationSettingsPage = lazy(() => import('./pages/notification-setting
 const ModerationQueuePage = lazy(() => import('./pages/moderation-queue-page').then((module) => ({ default: module.ModerationQueuePage })));
 const ModerationLogPage = lazy(() => import('./pages/moderation-log-page').then((module) => ({ default: module.ModerationLogPage })));
 const OrganisationPage = lazy(() => import('./pages/organisation-page').then((module) => ({ default: module.OrganisationPage })));
+const AccountSettingsPage = lazy(() => import('./pages/account-settings-page').then((module) => ({ default: module.AccountSettingsPage })));
+const ForgotPasswordPage = lazy(() => import('./pages/forgot-password-page').then((module) => ({ default: module.ForgotPasswordPage })));
+const ResetPasswordPage = lazy(() => import('./pages/reset-password-page').then((module) => ({ default: module.ResetPasswordPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((module) => ({ default: module.NotFoundPage })));
 
 export function App() {
@@ -48,8 +51,11 @@ export function App() {
         <Route path="policies/:slug/:version" element={<PolicyDocumentPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="settings/notifications" element={<NotificationSettingsPage />} />
+        <Route path="settings/account" element={<AccountSettingsPage />} />
         <Route path="signin" element={<SignInPage />} />
         <Route path="signup" element={<SignUpPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password/:token" element={<ResetPasswordPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -14,7 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation DeleteMyAccount($password: String!, $removePosts: Boolean) {\n    deleteMyAccount(password: $password, removePosts: $removePosts)\n  }\n": typeof types.DeleteMyAccountDocument,
     "\n  query Organisations {\n    organisations {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.OrganisationsDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation SetAffiliations($input: [AffiliationInput!]!) {\n    setAffiliations(input: $input) {\n      id\n      affiliations {\n        role\n        organisation {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n": typeof types.SetAffiliationsDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
@@ -98,7 +101,10 @@ type Documents = {
     "\n  mutation UpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      ...NotificationSettingsFields\n    }\n  }\n": typeof types.UpdateNotificationSettingsDocument,
 };
 const documents: Documents = {
+    "\n  mutation DeleteMyAccount($password: String!, $removePosts: Boolean) {\n    deleteMyAccount(password: $password, removePosts: $removePosts)\n  }\n": types.DeleteMyAccountDocument,
     "\n  query Organisations {\n    organisations {\n      id\n      slug\n      name\n    }\n  }\n": types.OrganisationsDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  mutation SetAffiliations($input: [AffiliationInput!]!) {\n    setAffiliations(input: $input) {\n      id\n      affiliations {\n        role\n        organisation {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n": types.SetAffiliationsDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
@@ -199,7 +205,19 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation DeleteMyAccount($password: String!, $removePosts: Boolean) {\n    deleteMyAccount(password: $password, removePosts: $removePosts)\n  }\n"): (typeof documents)["\n  mutation DeleteMyAccount($password: String!, $removePosts: Boolean) {\n    deleteMyAccount(password: $password, removePosts: $removePosts)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Organisations {\n    organisations {\n      id\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  query Organisations {\n    organisations {\n      id\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -42,6 +42,9 @@ export function SignInForm({ returnTo }: { returnTo: string | null }) {
         <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} aria-describedby="sign-in-password-error" />
         <FieldError id="sign-in-password-error" message={failure?.fieldErrors.password} />
       </label>
+      <Link to="/forgot-password" className="forgot-password" data-testid="forgot-password-link">
+        Forgot your password?
+      </Link>
       <button type="submit" className="primary" disabled={loading} data-testid="sign-in-submit">
         {loading ? 'Signing in…' : 'Sign in'}
       </button>

@@ -27,7 +27,7 @@ export function UserProfile({ userId }: { userId: string }) {
       <h1 data-testid="profile-name">{user.displayName}</h1>
       {isOwnProfile && viewer ? (
         <p className="muted">
-          {viewer.email} · <Link to="/settings/notifications">Digest and follows</Link> · <Link to="/notifications">Notifications</Link>
+          {viewer.email} · <Link to="/settings/notifications">Digest and follows</Link> · <Link to="/notifications">Notifications</Link> · <Link to="/settings/account">Account</Link>
         </p>
       ) : null}
       {suspended ? (

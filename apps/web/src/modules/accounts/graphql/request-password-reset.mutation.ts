@@ -1,0 +1,7 @@
+import { graphql } from '../../../generated';
+
+export const requestPasswordResetMutation = graphql(`
+  mutation RequestPasswordReset($email: String!) {
+    requestPasswordReset(email: $email)
+  }
+`);

@@ -1,0 +1,25 @@
+import { Link } from 'react-router';
+import { DeleteAccount } from '../modules/accounts/delete-account';
+import { useViewer } from '../modules/accounts/use-viewer';
+import { LoadingState } from '../modules/layout/states';
+
+export function AccountSettingsPage() {
+  const { viewer, loading } = useViewer();
+  if (loading) return <LoadingState />;
+  if (!viewer) {
+    return (
+      <p className="card">
+        <Link to="/signin?next=%2Fsettings%2Faccount">Sign in</Link> to manage your account.
+      </p>
+    );
+  }
+  return (
+    <div className="settings-page">
+      <h1>Account</h1>
+      <p className="muted">
+        Signed in as {viewer.email}. <Link to="/settings/notifications">Digest and follows</Link> · <Link to={`/u/${viewer.user.id}`}>Your profile</Link>
+      </p>
+      <DeleteAccount email={viewer.email} />
+    </div>
+  );
+}
