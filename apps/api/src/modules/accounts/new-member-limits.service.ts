@@ -25,7 +25,11 @@ export class NewMemberLimits {
     private readonly rateLimiter: RateLimiter,
   ) {}
 
-  /** Before a new post: refuses too many links (BAD_USER_INPUT on `body`), then too many posts (RATE_LIMITED). */
+  /**
+   * Before a new post: refuses too many links (BAD_USER_INPUT on `body`), then too many posts
+   * (RATE_LIMITED). Called once the rest of the input has passed, so a post refused for
+   * another reason does not use up a new member's allowance.
+   */
   async beforePost(viewer: Viewer, body: string): Promise<void> {
     if (!(await this.isNew(viewer.id))) return;
     this.checkLinks(body);

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import { In, type DataSource, type EntityManager } from 'typeorm';
@@ -7,7 +7,7 @@ import { checkPageSize, decodeCursor, encodeCursor } from '../../common/paginati
 import type { Viewer } from '../../common/request-context.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
-import { REDIS } from '../../redis/redis.module.js';
+import { REDIS, redisIsDown } from '../../redis/redis.module.js';
 import { authorize } from '../access/access.exception.js';
 import { NewMemberLimits } from '../accounts/new-member-limits.service.js';
 import { CommunitiesService } from '../communities/communities.service.js';
@@ -49,6 +49,8 @@ export interface QuestionClosure {
 @Injectable()
 export class QuestionsService {
   private readonly bodyHooks: PostBodyHook[] = [];
+  private readonly logger = new Logger('Questions');
+  private viewsUncounted = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -84,9 +86,9 @@ export class QuestionsService {
   async ask(viewer: Viewer, input: AskQuestionInput): Promise<QuestionEntity> {
     const community = await this.communities.require(input.communityId);
     authorize(viewer, 'ask', { kind: 'community', communityId: community.id });
-    await this.newMembers.beforePost(viewer, input.body);
     const tags = normaliseTags(input.tags);
     const title = input.title.trim();
+    await this.newMembers.beforePost(viewer, input.body);
     return this.db.transaction(async (tx) => {
       const question = await tx.getRepository(QuestionEntity).save(
         tx.getRepository(QuestionEntity).create({ communityId: community.id, authorId: viewer.id, title, body: input.body }),
@@ -171,10 +173,26 @@ export class QuestionsService {
 
   /** Counts a view once per viewer per hour, so reloading a page does not inflate it. */
   async recordView(questionId: string, viewerKey: string): Promise<boolean> {
-    const fresh = await this.redis.set(`${this.config.redisPrefix}:viewed:${questionId}:${viewerKey}`, '1', 'EX', VIEW_WINDOW_SECONDS, 'NX');
-    if (fresh !== 'OK') return false;
+    if (!(await this.firstViewWithinTheHour(questionId, viewerKey))) return false;
     await this.db.getRepository(QuestionEntity).increment({ id: questionId }, 'viewCount', 1);
     return true;
+  }
+
+  /**
+   * Best effort: while Redis is away a view goes uncounted (logged once per outage) rather
+   * than holding up or failing the question page.
+   */
+  private async firstViewWithinTheHour(questionId: string, viewerKey: string): Promise<boolean> {
+    try {
+      if (redisIsDown(this.redis)) throw new Error(`the connection is ${this.redis.status}`);
+      const fresh = await this.redis.set(`${this.config.redisPrefix}:viewed:${questionId}:${viewerKey}`, '1', 'EX', VIEW_WINDOW_SECONDS, 'NX');
+      this.viewsUncounted = false;
+      return fresh === 'OK';
+    } catch (error) {
+      if (!this.viewsUncounted) this.logger.warn(`views go uncounted while Redis is unavailable (${(error as Error).message})`);
+      this.viewsUncounted = true;
+      return false;
+    }
   }
 
   async tagsByQuestionIds(questionIds: readonly string[]): Promise<(TagEntity & { questionId: string })[]> {
