@@ -13,6 +13,7 @@ const DEMO_QUESTION_TITLE = /parish council/i;
 const PRACTITIONER = { email: 'practitioner@example.org' };
 const AUTHOR = { email: 'author@example.org' };
 const MODERATOR = { email: 'moderator@example.org' };
+const SITE_ADMIN = { email: 'admin@example.org' };
 const ORG_ADMIN = { email: 'orgadmin@example.org' };
 const PASSWORD = 'journey-password-1';
 const MOBILE_WIDTH = 375;
@@ -94,6 +95,7 @@ describe('moderation journey', () => {
   const spammer = { email: `spammer-${runId}@example.org`, displayName: `Spammer ${runId}` };
   const spamText = `Cheap followers for your council page, guaranteed results! ${runId}`;
   let spamAnswerId = '';
+  let spammerId = '';
 
   it('hides spam once two established members flag it, and shows a tombstone to everyone else', async () => {
     const context = await newContext();
@@ -105,6 +107,7 @@ describe('moderation journey', () => {
     expect(questionPath).toMatch(/^\/q\//);
 
     await signUp(page, spammer.email, spammer.displayName);
+    spammerId = ((await page.getByTestId('viewer-name').getAttribute('href')) ?? '').replace(/^\/u\//, '');
     await page.goto(questionPath);
     await page.getByTestId('answer-form').getByTestId('answer-body').fill(spamText);
     await page.getByTestId('answer-submit').click();
@@ -225,6 +228,37 @@ describe('moderation journey', () => {
     await anonymous.close();
   });
 
+  it('shows site staff the site-wide queue and log, and a suspended member why they cannot post', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await signIn(page, SITE_ADMIN.email, DEMO_PASSWORD);
+    await page.getByTestId('nav-moderation').click();
+    await page.waitForURL(/\/moderation$/);
+    await page.locator('main h1').filter({ hasText: /^Moderation queue: all communities$/ }).waitFor();
+    await page.getByTestId('tab-log').click();
+    await page.locator('[data-testid="log-entry"][data-action="DELETE"]').first().waitFor();
+    await expectAccessible(page);
+
+    // Suspending has no screen of its own yet: the admin asks the API, with the session the page has.
+    const response = await context.request.post('/graphql', {
+      data: { query: 'mutation($input: SuspendMemberInput!) { suspendMember(input: $input) { id suspendedUntil } }', variables: { input: { userId: spammerId, days: 3, reason: 'spam' } } },
+    });
+    const body = (await response.json()) as { data?: { suspendMember: { suspendedUntil: string | null } }; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.suspendMember.suspendedUntil).not.toBeNull();
+    await context.close();
+
+    const spammerContext = await newContext();
+    const spammerPage = await spammerContext.newPage();
+    await signIn(spammerPage, spammer.email, PASSWORD);
+    await expect(spammerPage.getByTestId('suspended-banner').textContent()).resolves.toMatch(/^Your account is suspended until .*You can read everything, but you cannot post/);
+    await spammerPage.goto(questionPath);
+    await spammerPage.getByTestId('answer-form-closed').filter({ hasText: 'Your account is suspended until' }).waitFor();
+    await expectAccessible(spammerPage);
+    await screenshot(spammerPage, 'suspended');
+    await spammerContext.close();
+  });
+
   it('shows moderators the close and lock controls, with banners and no answer form while closed', async () => {
     const context = await newContext();
     const page = await context.newPage();
@@ -340,12 +374,72 @@ describe('roles granted, not declared', () => {
   });
 });
 
+describe('accounts', () => {
+  it('answers a password reset request the same way for any address, and refuses an unknown link', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto('/signin');
+    await page.getByTestId('forgot-password-link').click();
+    await page.waitForURL(/\/forgot-password$/);
+    await page.getByLabel('Email').fill(`nobody-${runId}@example.org`);
+    await page.getByTestId('forgot-password-submit').click();
+    const unknown = (await page.getByTestId('reset-requested').textContent()) ?? '';
+    await page.getByLabel('Email').fill(PRACTITIONER.email);
+    await page.getByTestId('forgot-password-submit').click();
+    await page.getByTestId('forgot-password-submit').filter({ hasText: 'Send the link again' }).waitFor();
+    await expect(page.getByTestId('reset-requested').textContent()).resolves.toBe(unknown);
+    await expectAccessible(page);
+
+    await page.goto('/reset-password/not-a-real-token');
+    await page.getByTestId('reset-password-new').fill('a-brand-new-password');
+    await page.getByTestId('reset-password-confirmation').fill('a-brand-new-password');
+    await page.getByTestId('reset-password-submit').click();
+    await page.getByRole('alert').first().waitFor();
+    await expect(page.getByTestId('sign-out').count()).resolves.toBe(0);
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('deletes an account after a clear confirmation, signs it out and sends it home', async () => {
+    const leaver = { email: `leaver-${runId}@example.org`, displayName: `Leaver ${runId}` };
+    const context = await newContext();
+    const page = await context.newPage();
+    await signUp(page, leaver.email, leaver.displayName);
+    await page.goto('/settings/account');
+    await expect(page.getByTestId('delete-account').textContent()).resolves.toMatch(/cannot be undone/);
+    await expectAccessible(page);
+    await page.getByTestId('delete-account-open').click();
+    const dialog = page.getByTestId('delete-account-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('delete-account-password').fill('not my password');
+    await dialog.getByTestId('delete-account-understood').check();
+    await dialog.getByTestId('delete-account-submit').click();
+    await dialog.getByRole('alert').first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'delete-account');
+
+    await dialog.getByTestId('delete-account-password').fill(PASSWORD);
+    await dialog.getByTestId('delete-account-submit').click();
+    await page.getByTestId('flash-notice').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByTestId('nav-sign-in').waitFor();
+
+    // The address no longer signs in.
+    await page.goto('/signin');
+    await page.getByLabel('Email').fill(leaver.email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('form-error').waitFor();
+    await context.close();
+  });
+});
+
 describe('on a 375 px wide screen', () => {
-  it('fits the moderation and organisation pages', async () => {
+  it('fits the moderation, organisation and account pages', async () => {
     const context = await newContext(MOBILE_WIDTH);
     const page = await context.newPage();
     await signIn(page, MODERATOR.email, DEMO_PASSWORD);
-    for (const path of [`/c/${DEMO_COMMUNITY_SLUG}/moderation`, `/c/${DEMO_COMMUNITY_SLUG}/moderation/log`, '/o/county-council', questionPath]) {
+    for (const path of [`/c/${DEMO_COMMUNITY_SLUG}/moderation`, `/c/${DEMO_COMMUNITY_SLUG}/moderation/log`, '/o/county-council', '/settings/account', questionPath]) {
       await page.goto(path);
       await page.getByTestId('loading').waitFor({ state: 'detached' });
       await page.locator('main h1, main [data-testid="question-title"]').first().waitFor();
