@@ -1,5 +1,5 @@
 import { answerQuestion, askQuestion, createCommunity, type Person } from './forum-fixtures.js';
-import { signUp, startTestApp, type TestApp } from './test-app.js';
+import { grantRole, signUp, startTestApp, type TestApp } from './test-app.js';
 
 // How moderation puts a post in these states is moderation's own suite; here the states are
 // set directly so this suite pins down only what every reader-facing list leaves out.
@@ -54,5 +54,25 @@ describe('hidden, deleted and closed content in reader-facing lists', () => {
   it('suggests the target instead of a duplicate, once, and nothing hidden or deleted', async () => {
     const result = await t.gql<{ similarQuestions: { id: string }[] }>(SIMILAR, { title: 'parish council seat' });
     expect(result.data!.similarQuestions.map((q) => q.id)).toEqual([ids.visible]);
+  });
+
+  it('withdraws the notifications that point at a post once it is hidden, but keeps the notice to its author', async () => {
+    const { communityId } = await createCommunity(t, 'notifications-after-moderation');
+    const moderator = await signUp(t, 'Site Moderator');
+    await grantRole(t, moderator.id, 'MODERATOR');
+    const questionAuthor = await signUp(t, 'Asker');
+    const spammer = await signUp(t, 'Spammer');
+    const questionId = await askQuestion(t, questionAuthor, communityId, { title: 'Who approves a second job at the council?', body: 'Asking for a colleague.' });
+    const spamId = await answerQuestion(t, spammer, questionId, 'Cheap approvals, click here.');
+    const keptId = await answerQuestion(t, await signUp(t, 'Helper'), questionId, 'Your line manager does.');
+    const NOTIFICATIONS = '{ me { notifications(first: 20) { kind url } } }';
+    const paths = async (person: Person) =>
+      ((await t.gql<{ me: { notifications: { kind: string; url: string }[] } }>(NOTIFICATIONS, {}, person)).data!.me.notifications).map((n) => `${n.kind} ${new URL(n.url).hash}`);
+    expect(await paths(questionAuthor)).toEqual(expect.arrayContaining([`NEW_ANSWER #a-${spamId}`, `NEW_ANSWER #a-${keptId}`]));
+
+    const hidden = await t.gql('mutation($input: ModeratePostInput!) { hidePost(input: $input) }', { input: { postId: spamId, reason: 'Spam.' } }, moderator);
+    expect(hidden.errors).toBeUndefined();
+    expect(await paths(questionAuthor)).toEqual([`NEW_ANSWER #a-${keptId}`]);
+    expect(await paths(spammer)).toEqual([`POST_HIDDEN #a-${spamId}`]);
   });
 });

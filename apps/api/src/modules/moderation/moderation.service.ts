@@ -519,6 +519,7 @@ export class ModerationService {
     if (post.kind === PostKind.QUESTION) await this.questions.setRemoval(tx, post.id, next);
     else if (post.kind === PostKind.ANSWER) await this.answers.setRemoval(tx, post.answer as AnswerEntity, next);
     else await this.comments.setRemoval(tx, post.id, next);
+    if (isRemoved(next)) await this.notifications.withdrawAbout(tx, { kind: post.kind, id: post.id });
   }
 
   private pendingFlags(tx: EntityManager, postId: string): Promise<FlagRow[]> {

@@ -34,6 +34,20 @@ export class NotificationsService {
     return insertNotifications(tx, notifications);
   }
 
+  /**
+   * A post that was hidden or removed stops being news: notifications that point at it (for
+   * a question, at anything on its page) are withdrawn, in the moderator's transaction. The
+   * notices that tell its author what happened and why are kept.
+   */
+  async withdrawAbout(tx: EntityManager, post: { kind: 'QUESTION' | 'ANSWER' | 'COMMENT'; id: string }): Promise<void> {
+    // Notification paths are /q/<question>[#a-<answer>|#c-<comment>] (see post-activity.ts).
+    const paths = post.kind === 'QUESTION' ? [`/q/${post.id}`, `/q/${post.id}#%`] : [`/q/%#${post.kind === 'ANSWER' ? 'a' : 'c'}-${post.id}`];
+    await tx.query(`DELETE FROM notifications WHERE path LIKE ANY($1::text[]) AND NOT (kind = ANY($2::text[]))`, [
+      paths,
+      [NotificationKind.POST_HIDDEN, NotificationKind.POST_REMOVED],
+    ]);
+  }
+
   async list(userId: string, unreadOnly: boolean, first: number): Promise<NotificationModel[]> {
     if (first < 1 || first > 100) throw new InputValidationException('first', 'Ask for between 1 and 100 notifications.');
     const rows = (await this.db.query(
