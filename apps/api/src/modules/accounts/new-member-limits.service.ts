@@ -16,7 +16,7 @@ import {
 
 /**
  * Applies the new-member rules (new-member-limits.ts) where questions, answers and comments
- * are written: one call at the top of each ask, answer, comment and edit.
+ * are written: one call in each ask, answer, comment and edit.
  */
 @Injectable()
 export class NewMemberLimits {
@@ -26,9 +26,10 @@ export class NewMemberLimits {
   ) {}
 
   /**
-   * Before a new post: refuses too many links (BAD_USER_INPUT on `body`), then too many posts
-   * (RATE_LIMITED). Called once the rest of the input has passed, so a post refused for
-   * another reason does not use up a new member's allowance.
+   * The last step of saving a new post, inside its transaction: refuses too many links
+   * (BAD_USER_INPUT on `body`), then too many posts (RATE_LIMITED), either of which rolls the
+   * post back. Last, so that a post refused for anything else (a bad tag, a citation that
+   * does not resolve) never reaches it and does not use up a new member's allowance.
    */
   async beforePost(viewer: Viewer, body: string): Promise<void> {
     if (!(await this.isNew(viewer.id))) return;

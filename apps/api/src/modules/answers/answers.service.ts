@@ -78,7 +78,6 @@ export class AnswersService {
   async answer(viewer: Viewer, input: AnswerQuestionInput): Promise<AnswerEntity> {
     const question = await this.questions.require(input.questionId);
     authorize(viewer, 'answer', questionSubject(question));
-    await this.newMembers.beforePost(viewer, input.body);
     return this.db.transaction(async (tx) => {
       const answer = await tx.getRepository(AnswerEntity).save(
         tx.getRepository(AnswerEntity).create({ questionId: question.id, authorId: viewer.id, body: input.body }),
@@ -95,6 +94,7 @@ export class AnswersService {
   async authorizeEdit(viewer: Viewer, answer: AnswerEntity): Promise<void> {
     authorize(viewer, 'edit', answerSubject(answer, await this.questions.require(answer.questionId)));
   }
+      await this.newMembers.beforePost(viewer, input.body);
 
   async edit(viewer: Viewer, input: EditAnswerInput): Promise<AnswerEntity> {
     await this.require(input.answerId);

@@ -23,7 +23,6 @@ export class CommentsService {
     return this.db.transaction(async (tx) => {
       const post = await this.answers.locatePost(input.postId, tx);
       authorize(viewer, 'comment', await this.answers.postSubject(post, tx));
-      await this.newMembers.beforePost(viewer, input.body);
       const comment = await tx.getRepository(CommentEntity).save(
         tx.getRepository(CommentEntity).create({
           questionId: post.kind === 'question' ? post.question.id : null,
@@ -36,6 +35,7 @@ export class CommentsService {
       await tx.query('UPDATE questions SET last_activity_at = now() WHERE id = $1', [questionId]);
       await PostActivity.commentAdded(tx, comment);
       return comment;
+      await this.newMembers.beforePost(viewer, input.body);
     });
   }
 

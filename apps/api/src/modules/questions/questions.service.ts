@@ -88,7 +88,6 @@ export class QuestionsService {
     authorize(viewer, 'ask', { kind: 'community', communityId: community.id });
     const tags = normaliseTags(input.tags);
     const title = input.title.trim();
-    await this.newMembers.beforePost(viewer, input.body);
     return this.db.transaction(async (tx) => {
       const question = await tx.getRepository(QuestionEntity).save(
         tx.getRepository(QuestionEntity).create({ communityId: community.id, authorId: viewer.id, title, body: input.body }),
@@ -97,6 +96,7 @@ export class QuestionsService {
       await this.revisions.append(tx, { questionId: question.id }, { title, body: input.body, tags }, viewer.id);
       await this.recordBody(tx, { questionId: question.id }, input.body);
       await PostActivity.questionAsked(tx, question);
+      await this.newMembers.beforePost(viewer, input.body);
       return question;
     });
   }
