@@ -60,6 +60,18 @@ describe('digests', () => {
     await t.gql(FOLLOW, { input: { kind: 'QUESTION', targetId: ids.watched } }, subscriber);
     const watchedAnswer = await answerQuestion(t, answerer, ids.watched);
     await t.gql('mutation($id: ID!) { acceptAnswer(answerId: $id) { id } }', { id: watchedAnswer }, asker);
+
+    // What moderators removed or closed is never news: set directly here, moderation has its own suite.
+    for (const [key, state] of [
+      ['hidden', 'hidden_at = now()'],
+      ['deleted', `deleted_at = now(), removal_reason = 'removed by a moderator: spam'`],
+      ['closed', `closed_reason = 'OFF_TOPIC', closed_at = now()`],
+    ]) {
+      ids[key] = await askQuestion(t, asker, followed.communityId, { title: `A question that was ${key} by a moderator`, tags: ['parish-councils'] });
+      await t.db.query(`UPDATE questions SET ${state} WHERE id = $1`, [ids[key]]);
+    }
+    const hiddenAnswer = await answerQuestion(t, answerer, ids.watched, 'Spam that flags hid.');
+    await t.db.query('UPDATE answers SET hidden_at = now() WHERE id = $1', [hiddenAnswer]);
   });
   afterAll(async () => {
     await t.close();
@@ -97,6 +109,7 @@ describe('digests', () => {
     expect(text).toContain(`A question I chose to watch (1 new answer · an answer was accepted)\n  ${url(ids.watched)}`);
     expect(text).toContain(`My own question in the community (1 new answer)\n  ${url(ids.own)}`);
     expect(text).not.toContain(url(ids.untagged));
+    for (const key of ['hidden', 'deleted', 'closed']) expect(text).not.toContain(url(ids[key]));
     expect(mail.html).toContain(`<a href="${url(ids.c6)}">Community question number 6</a>`);
     expect(mail.messageId).toMatch(/^<digest\.[0-9a-f-]{36}@forum\.example\.org>$/);
 
