@@ -1,5 +1,5 @@
 import { answerQuestion, askQuestion, createCommunity, type Person } from './forum-fixtures.js';
-import { grantRole, signUp, startTestApp, type TestApp } from './test-app.js';
+import { grantOrganisationRole, grantRole, signUp, startTestApp, type TestApp } from './test-app.js';
 
 // How moderation puts a post in these states is moderation's own suite; here the states are
 // set directly so this suite pins down only what every reader-facing list leaves out.
@@ -74,5 +74,40 @@ describe('hidden, deleted and closed content in reader-facing lists', () => {
     expect(hidden.errors).toBeUndefined();
     expect(await paths(questionAuthor)).toEqual([`NEW_ANSWER #a-${keptId}`]);
     expect(await paths(spammer)).toEqual([`POST_HIDDEN #a-${spamId}`]);
+  });
+
+  it('counts only citations from posts people can read in "cited by" and stale citations', async () => {
+    await t.db.query(`INSERT INTO organisations (slug, name) VALUES ('removed-content-council', 'Removed Content Council')`);
+    const author = await signUp(t, 'Policy Author');
+    await grantOrganisationRole(t, author.id, 'removed-content-council', 'POLICY_AUTHOR');
+    const created = await t.gql<{ createPolicyDocument: { id: string } }>(
+      'mutation($input: CreatePolicyDocumentInput!) { createPolicyDocument(input: $input) { id } }',
+      { input: { organisationSlug: 'removed-content-council', slug: 'gifts-policy', title: 'Gifts Policy' } },
+      author,
+    );
+    const documentId = created.data!.createPolicyDocument.id;
+    const publish = async (text: string) => {
+      await t.gql('mutation($input: SavePolicyDraftInput!) { savePolicyDraft(input: $input) { updatedAt } }', { input: { documentId, markdown: `# Gifts Policy\n\n## Gifts\n\n${text}\n` } }, author);
+      const published = await t.gql('mutation($input: PublishPolicyVersionInput!) { publishPolicyVersion(input: $input) { id } }', {
+        input: { documentId, bump: 'MAJOR', summaryOfChanges: 'Edition.', contributors: [] },
+      }, author);
+      expect(published.errors).toBeUndefined();
+    };
+    await publish('Declare gifts over £25.');
+    const questionId = await askQuestion(t, asker, (await createCommunity(t, 'gifts')).communityId, { title: 'May I keep a bottle of wine from a supplier?', body: 'Asking.' });
+    const citing = await signUp(t, 'Citing Member');
+    const kept = await answerQuestion(t, citing, questionId, 'See policy:gifts-policy@1.0#gifts for the limit.');
+    const removed = await answerQuestion(t, citing, questionId, 'Also policy:gifts-policy@1.0#gifts, as I said.');
+    await publish('Declare every gift, whatever its value.');
+    const CITED = `{ policyDocument(slug: "gifts-policy") { citedBy { answer { id } } staleCitations { answer { id } } } }`;
+    const citedAnswers = async () => {
+      const result = await t.gql<{ policyDocument: { citedBy: { answer: { id: string } }[]; staleCitations: { answer: { id: string } }[] } }>(CITED);
+      expect(result.errors).toBeUndefined();
+      return { citedBy: result.data!.policyDocument.citedBy.map((c) => c.answer.id).sort(), stale: result.data!.policyDocument.staleCitations.map((c) => c.answer.id).sort() };
+    };
+    expect(await citedAnswers()).toEqual({ citedBy: [kept, removed].sort(), stale: [kept, removed].sort() });
+
+    await t.db.query(`UPDATE answers SET deleted_at = now(), removal_reason = 'deleted by its author' WHERE id = $1`, [removed]);
+    expect(await citedAnswers()).toEqual({ citedBy: [kept], stale: [kept] });
   });
 });
