@@ -3,7 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
-import { toPublicError } from './common/errors.js';
+import { rethrowUnavailable, toPublicError } from './common/errors.js';
 import { RequestLoaders } from './common/loaders.js';
 import { queryDepthLimit } from './common/query-limits.js';
 import type { RequestContext } from './common/request-context.js';
@@ -41,7 +41,7 @@ export class AppModule {
             context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => ({
               req,
               res,
-              viewer: await accounts.viewerForToken(sessionTokenFrom(req, config)),
+              viewer: await accounts.viewerForToken(sessionTokenFrom(req, config)).catch(rethrowUnavailable),
               loaders: new RequestLoaders(),
             }),
             formatError: (formatted, error) => toPublicError(formatted, error, development),

@@ -49,6 +49,72 @@ export class AuthenticationRequiredException extends DomainException<'SIGN_IN_RE
   }
 }
 
+/** A service the api depends on (PostgreSQL, Redis) does not answer; the request may work in a minute. */
+export type UnavailableService = 'database' | 'redis';
+
+export class ServiceUnavailableException extends DomainException<'DATABASE_UNAVAILABLE' | 'REDIS_UNAVAILABLE'> {
+  readonly publicCode = PublicErrorCode.SERVICE_UNAVAILABLE;
+
+  constructor(
+    readonly service: UnavailableService,
+    message = service === 'database'
+      ? 'Policy Commons cannot reach its database right now. Try again in a minute.'
+      : 'Part of Policy Commons is unavailable right now. Try again in a minute.',
+  ) {
+    super(service === 'database' ? 'DATABASE_UNAVAILABLE' : 'REDIS_UNAVAILABLE', message);
+  }
+}
+
+// Socket-level failures: the server is not there (refused, reset, unreachable, unresolved).
+const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+// SQLSTATEs that mean "the server cannot serve you now", not "your statement is wrong":
+// class 08 (connection exception), 53300 too many connections, 57P01–57P03 shutdown/start-up.
+const UNAVAILABLE_SQLSTATE = /^(08...|53300|57P0[123])$/;
+// node-postgres reports lost and timed-out connections by message only.
+const PG_CONNECTION_MESSAGES = /^(timeout exceeded when trying to connect|Connection terminated|Query read timeout|Client has encountered a connection error|Client was closed)/;
+// ioredis and BullMQ: a command given up on while Redis is away.
+const REDIS_MESSAGES = /^(Reached the max retries per request limit|Command timed out|Stream isn't writeable and enableOfflineQueue|Connection is closed)/;
+
+/**
+ * Which service an error says is unavailable, if any: the driver errors a request meets
+ * while PostgreSQL or Redis is down or not answering, wherever they are wrapped (TypeORM's
+ * `driverError`, Apollo's `originalError`, graphql-js's `thrownValue`, `cause`, Node's
+ * AggregateError for a host with several addresses). Anything else is a real fault and
+ * stays an internal error. Duck-typed rather than `instanceof Error`: socket errors can
+ * come from another realm (Node's own, under Jest's VM modules).
+ */
+export function unavailableServiceOf(error: unknown, depth = 0): UnavailableService | null {
+  if (typeof error !== 'object' || error === null || depth > 4) return null;
+  if (error instanceof ServiceUnavailableException) return error.service;
+  const { name, message, code, driverError, originalError, thrownValue, cause, errors } = error as Record<string, unknown>;
+  const text = typeof message === 'string' ? message : '';
+  if (name === 'MaxRetriesPerRequestError' || REDIS_MESSAGES.test(text)) return 'redis';
+  if (typeof code === 'string' && (NETWORK_ERROR_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return 'database';
+  if (PG_CONNECTION_MESSAGES.test(text)) return 'database';
+  for (const inner of [driverError, originalError, thrownValue, cause, ...(Array.isArray(errors) ? (errors as unknown[]) : [])]) {
+    const service = unavailableServiceOf(inner, depth + 1);
+    if (service) return service;
+  }
+  return null;
+}
+
+/** Rethrows a service failure as SERVICE_UNAVAILABLE, for code outside a resolver (the request context). */
+export function rethrowUnavailable(error: unknown): never {
+  const service = unavailableServiceOf(error);
+  throw service ? new ServiceUnavailableException(service) : error;
+}
+
+const outageLogger = new Logger('Outage');
+const lastOutageLog = new Map<UnavailableService, number>();
+
+/** One line per service every 10 s while it is down, instead of a stack trace per request. */
+function logOutage(service: UnavailableService, error: unknown): void {
+  const now = Date.now();
+  if (now - (lastOutageLog.get(service) ?? 0) < 10_000) return;
+  lastOutageLog.set(service, now);
+  outageLogger.warn(`${service === 'database' ? 'PostgreSQL' : 'Redis'} unavailable, answering SERVICE_UNAVAILABLE: ${error instanceof Error ? error.message : String(error)}`);
+}
+
 const logger = new Logger('GraphQL');
 
 const PASSTHROUGH_CODES = new Set<string>([
@@ -80,6 +146,12 @@ export function toPublicError(formatted: GraphQLFormattedError, error: unknown, 
         ...(original.details.retryAfter !== undefined ? { retryAfter: original.details.retryAfter } : {}),
       },
     };
+  }
+  // A driver error from a service that is down: the client may retry, and never sees the driver's message.
+  const unavailable = unavailableServiceOf(original) ?? unavailableServiceOf(error);
+  if (unavailable) {
+    logOutage(unavailable, original);
+    return { ...base, message: new ServiceUnavailableException(unavailable).message, extensions: { code: PublicErrorCode.SERVICE_UNAVAILABLE } };
   }
   if (original instanceof HttpException) {
     const status = original.getStatus();

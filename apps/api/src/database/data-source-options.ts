@@ -12,10 +12,19 @@ export type DatabaseSettings = Pick<AppConfig, 'databaseUrl' | 'logSql'> & Parti
  * connection (and a request) indefinitely; a pool connection that cannot be had quickly
  * fails the request instead of queueing it behind a server that does not answer.
  */
-export function poolTimeouts(settings: Partial<Pick<AppConfig, 'statementTimeoutMs' | 'connectTimeoutMs'>>): { statement_timeout: number; connectionTimeoutMillis: number } {
+export function poolTimeouts(settings: Partial<Pick<AppConfig, 'statementTimeoutMs' | 'connectTimeoutMs'>>): {
+  statement_timeout: number;
+  connectionTimeoutMillis: number;
+  query_timeout?: number;
+} {
+  const statementTimeout = settings.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   return {
-    statement_timeout: settings.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+    statement_timeout: statementTimeout,
     connectionTimeoutMillis: settings.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    // statement_timeout is enforced by the server; one that stops answering (paused, cut off
+    // by the network) would leave the statement waiting forever. The client gives up a little
+    // after the server would have.
+    ...(statementTimeout > 0 ? { query_timeout: statementTimeout + 2000 } : {}),
   };
 }
 

@@ -1,14 +1,26 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, type ConnectionOptions } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
+import { failFastRedisOptions } from '../redis/redis.module.js';
 import { QueueName } from './queue-names.js';
 
 export const queueToken = (name: QueueName) => `queue:${name}`;
 
+/** For BullMQ workers: their blocking connections must wait out an outage (BullMQ requires maxRetriesPerRequest null). */
 export function bullConnection(config: AppConfig): ConnectionOptions {
   // BullMQ opens its own connections (a blocking one per worker), so it gets a URL, not a client.
   return { url: config.redisUrl, maxRetriesPerRequest: null } as ConnectionOptions;
+}
+
+/**
+ * For producers (the api enqueueing mail, the planner enqueueing digests): while Redis is
+ * away an enqueue fails at once instead of holding the request until Redis returns, as
+ * BullMQ recommends for queues used from HTTP handlers; the connection keeps reconnecting.
+ * The command timeout bounds a Redis that accepts connections and never answers.
+ */
+export function bullProducerConnection(config: AppConfig): ConnectionOptions {
+  return { url: config.redisUrl, ...failFastRedisOptions(), enableOfflineQueue: false } as ConnectionOptions;
 }
 
 export const bullPrefix = (config: AppConfig) => `${config.redisPrefix}:bull`;
@@ -16,7 +28,17 @@ export const bullPrefix = (config: AppConfig) => `${config.redisPrefix}:bull`;
 const queueProviders = Object.values(QueueName).map((name) => ({
   provide: queueToken(name),
   inject: [APP_CONFIG],
-  useFactory: (config: AppConfig) => new Queue(name, { connection: bullConnection(config), prefix: bullPrefix(config) }),
+  useFactory: (config: AppConfig) => {
+    const queue = new Queue(name, { connection: bullProducerConnection(config), prefix: bullPrefix(config) });
+    // Without a listener BullMQ prints every failed reconnection attempt; one line per half minute says enough.
+    let lastLogged = 0;
+    queue.on('error', (error) => {
+      if (Date.now() - lastLogged < 30_000) return;
+      lastLogged = Date.now();
+      new Logger(`Queue ${name}`).warn(`Redis unavailable: ${error.message}`);
+    });
+    return queue;
+  },
 }));
 
 /** Producers for every queue; the api enqueues through these, the worker consumes. */
