@@ -10,7 +10,7 @@ import type { RequestContext } from './common/request-context.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
-import { HealthController } from './health/health.controller.js';
+import { HealthModule } from './health/health.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AccountsService } from './modules/accounts/accounts.service.js';
 import { DigestsHttpModule } from './modules/digests/digests-http.module.js';
@@ -48,8 +48,8 @@ export class AppModule {
           }),
         }),
         DigestsHttpModule,
+        HealthModule,
       ],
-      controllers: [HealthController],
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
     };
   }
