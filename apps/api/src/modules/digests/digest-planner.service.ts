@@ -15,7 +15,8 @@ export const DIGEST_JOB_OPTIONS: JobsOptions = {
   // cost each digest a tenth more queue work. A re-plan that re-adds a finished job is
   // harmless: the job finds its delivery done and skips it.
   removeOnComplete: true,
-  // Failed digests stay for inspection in the dashboard.
+  // Failed digests stay for inspection in the dashboard; one whose delivery is still
+  // PLANNED (it ran out of attempts during an outage) is retried by the next plan.
   removeOnFail: false,
 };
 
@@ -65,8 +66,8 @@ export class DigestPlanner {
   /**
    * Records a delivery row per due subscriber and period (the row is the claim; the unique
    * key makes a second one impossible), commits, and only then enqueues one job per
-   * still-planned row. Rows left planned by a crashed planner, a lost Redis or an expired
-   * job are picked up again by the next plan.
+   * still-planned row. Rows left planned by a crashed planner, a lost Redis, an expired
+   * job or one that ran out of attempts are picked up again by the next plan.
    */
   async plan(now: Date = new Date()): Promise<PlanResult> {
     const planned = ((await this.db.query(PLAN_SQL, [now])) as { id: string }[]).length;
@@ -83,7 +84,33 @@ export class DigestPlanner {
         })),
       );
     }
-    if (planned || rows.length) this.logger.log(`planned ${planned} new digest(s), enqueued ${rows.length} outstanding`);
+    const retried = await this.retryFailedJobs(rows);
+    if (planned || rows.length) this.logger.log(`planned ${planned} new digest(s), enqueued ${rows.length} outstanding, ${retried} of them after their job failed`);
     return { planned, enqueued: rows.length };
+  }
+
+  /**
+   * A job that failed for good stays in the failed list under its id, so adding it again is
+   * a no-op: a delivery whose job ran out of attempts while PostgreSQL, Redis or the mail
+   * server was away would stay PLANNED forever. Such jobs get fresh attempts; the delivery
+   * row's conditional update keeps the digest exactly once however often a job runs. A job
+   * failed for a delivery that is no longer PLANNED (a permanent refusal) is left alone.
+   */
+  private async retryFailedJobs(rows: { userId: string; period: string }[]): Promise<number> {
+    if (!rows.length) return 0;
+    const outstanding = new Set(rows.map((row) => digestJobId(row.userId, row.period)));
+    const failed = (await this.queue.getRanges(['failed'], 0, -1)).filter((id) => outstanding.has(id));
+    let retried = 0;
+    for (const id of failed) {
+      const job = await this.queue.getJob(id);
+      try {
+        await job?.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+        retried += 1;
+      } catch (error) {
+        // Another planner retried it first, or it was removed meanwhile: either way it is no longer stuck.
+        this.logger.log(`not retrying ${id}: ${(error as Error).message}`);
+      }
+    }
+    return retried;
   }
 }

@@ -58,6 +58,9 @@ interface FinishRequest {
 const BATCH_WINDOW_MS = 5;
 const MAX_BATCH = 100;
 
+/** How long past its due time a delivery that keeps failing temporarily is retried. */
+export const GIVE_UP_AFTER_MS = 24 * 3600_000;
+
 /** Raised when a temporary problem should make BullMQ retry the job later. */
 export class DigestRetryLater extends Error {}
 /** Raised when retrying cannot help; the delivery is marked FAILED with the reason. */
@@ -159,7 +162,11 @@ export class DigestSender {
         this.logger.warn(`digest ${d.period} for ${d.userId}: the connection failed after the final "." (${failure.message}); kept as sent`);
         return 'SENT';
       }
-      const final = failure.permanent || attempt.made + 1 >= attempt.max;
+      // A temporary failure (the mail server away or deferring) that outlasts this job's
+      // attempts leaves the delivery PLANNED: the next plan gives its job fresh attempts.
+      // A day past due it is given up on; the watermark did not move, so the subscriber's
+      // next digest covers what this one would have said.
+      const final = failure.permanent || (attempt.made + 1 >= attempt.max && Date.now() - d.dueAt.getTime() > GIVE_UP_AFTER_MS);
       await this.recordFailure(d.id, committed, final, failure.message);
       if (final) {
         this.logger.warn(`digest ${d.period} for ${d.userId} failed for good: ${failure.message}`);
