@@ -24,6 +24,8 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
     logger: options.logger === false ? false : ['warn', 'error'],
     bufferLogs: false,
   });
+  // req.ip (and so every per-address rate limit) reads X-Forwarded-For only from the proxies TRUST_PROXY names.
+  app.set('trust proxy', config.trustProxy);
   const webDist = config.webDistDir ?? defaultWebDistDir();
   const indexHtml = join(webDist, 'index.html');
   const hasWebApp = existsSync(indexHtml);

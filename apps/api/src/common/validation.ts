@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type PipeTransform, type Type, type ValidationError } from '@nestjs/common';
 import { InputValidationException } from './errors.js';
 
 function firstProblem(errors: ValidationError[], parent = ''): { field: string; message: string } | undefined {
@@ -26,4 +26,32 @@ export function createValidationPipe(): ValidationPipe {
       return new InputValidationException(problem?.field, problem?.message ?? 'The input is not valid.');
     },
   });
+}
+
+/**
+ * Validates every element of a list argument, e.g. `@Args('input', { type: () => [X] }, new ValidateEach(X))`.
+ * The global pipe leaves lists alone (their metatype is Array, which carries no rules), so
+ * without this a list of inputs reaches the service unchecked. A problem is reported like
+ * any other: BAD_USER_INPUT naming the element's field (`role`), the message saying which one.
+ */
+export class ValidateEach<T extends object> implements PipeTransform<unknown, Promise<T[]>> {
+  private readonly pipe = createValidationPipe();
+
+  constructor(private readonly itemClass: Type<T>) {}
+
+  async transform(value: unknown): Promise<T[]> {
+    if (!Array.isArray(value)) throw new InputValidationException(undefined, 'Expected a list.');
+    const items: T[] = [];
+    for (const [index, item] of value.entries()) {
+      try {
+        items.push((await this.pipe.transform(item, { type: 'body', metatype: this.itemClass })) as T);
+      } catch (error) {
+        if (error instanceof InputValidationException && value.length > 1) {
+          throw new InputValidationException(error.details.field, `${error.message} (item ${index + 1} of ${value.length})`);
+        }
+        throw error;
+      }
+    }
+    return items;
+  }
 }

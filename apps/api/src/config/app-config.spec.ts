@@ -101,4 +101,26 @@ describe('loadConfig', () => {
     expect(config.connectTimeoutMs).toBe(1500);
     expect(problemsOf({ NODE_ENV: 'development', DATABASE_STATEMENT_TIMEOUT_MS: '0' })).toContain('DATABASE_STATEMENT_TIMEOUT_MS');
   });
+
+  it('believes no proxy unless TRUST_PROXY names them', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).trustProxy).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development', TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development', TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ NODE_ENV: 'development', TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::/32, 192.0.2.7' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '2001:db8::/32',
+      '192.0.2.7',
+    ]);
+  });
+
+  it.each(['true', 'everyone', '10.0.0.0/33', '2001:db8::/129', '300.1.1.1', '11', '10.0.0.1/8/8'])('refuses TRUST_PROXY=%s', (value) => {
+    expect(problemsOf({ NODE_ENV: 'development', TRUST_PROXY: value })).toContain('TRUST_PROXY must be a number of proxy hops');
+  });
+
+  it('limits sign-ups per address to 20 an hour unless told otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).signUpsPerAddressPerHour).toBe(20);
+    expect(loadConfig({ NODE_ENV: 'development', SIGN_UPS_PER_ADDRESS_PER_HOUR: '5' }).signUpsPerAddressPerHour).toBe(5);
+    expect(problemsOf({ NODE_ENV: 'development', SIGN_UPS_PER_ADDRESS_PER_HOUR: '0' })).toContain('SIGN_UPS_PER_ADDRESS_PER_HOUR');
+  });
 });

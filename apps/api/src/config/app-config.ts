@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const DEVELOPMENT_SECRET = 'policy-commons-development-secret-not-for-production';
@@ -7,6 +8,9 @@ const DEVELOPMENT_MAIL_FROM = 'Policy Commons <digest@policy-commons.local>';
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
 /** How long taking a new pool connection may wait before the request fails, unless DATABASE_CONNECT_TIMEOUT_MS says otherwise. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 2000;
+
+/** Accounts one client address may open per hour, unless SIGN_UPS_PER_ADDRESS_PER_HOUR says otherwise. */
+export const DEFAULT_SIGN_UPS_PER_ADDRESS_PER_HOUR = 20;
 
 /** What production cannot run without: a development fallback for any of them would fail open. */
 const REQUIRED_IN_PRODUCTION = ['APP_SECRET', 'PUBLIC_URL', 'SMTP_URL', 'MAIL_FROM'] as const;
@@ -49,6 +53,42 @@ const imageHosts = z
     message: 'must be a comma-separated list of https origins like https://images.example.org or https://*.example.org',
   });
 
+/** Names Express's proxy-addr knows for whole address ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** One TRUST_PROXY entry: an address, an address/prefix (CIDR), or one of proxy-addr's range names. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies' X-Forwarded-For to believe: a number of hops (the nearest N proxies, for a
+ * platform whose load balancers have no fixed addresses), or a comma-separated list of
+ * proxy addresses, CIDR ranges and `loopback`/`linklocal`/`uniquelocal`. Unset or `false`:
+ * none, the connecting address is the client's. `true` (believe anyone) is refused: any
+ * visitor could then choose the address their requests are counted under.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value): number | string[] | false => {
+    if (value === 'false' || value === '0') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    return value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+  })
+  .refine((value) => value === false || (typeof value === 'number' ? value <= 10 : value.length > 0 && value.every(isProxyEntry)), {
+    message:
+      'must be a number of proxy hops (1 to 10), or a comma-separated list of proxy addresses, CIDR ranges or loopback/linklocal/uniquelocal (true, which would believe any client, is not accepted)',
+  });
+
 const environmentSchema = z
   .object({
     // Unset counts as production: forgetting it must never serve stack traces or sign links with the development secret.
@@ -66,6 +106,8 @@ const environmentSchema = z
     APP_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
     PUBLIC_URL: urlWithProtocol(['http:', 'https:'], 'https://forum.example.org').optional(),
     IMAGE_HOSTS: imageHosts.optional(),
+    TRUST_PROXY: trustProxy.optional(),
+    SIGN_UPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_SIGN_UPS_PER_ADDRESS_PER_HOUR),
     WEB_DIST_DIR: z.string().trim().optional(),
     RUN_MIGRATIONS: z.enum(['true', 'false']).default('true'),
     LOG_SQL: z.enum(['true', 'false']).default('false'),
@@ -96,6 +138,10 @@ export interface AppConfig {
   publicUrl: string;
   /** Origins besides the site itself that posts may show images from (the CSP's img-src). */
   imageHosts: string[];
+  /** Express's `trust proxy`: whose X-Forwarded-For names the client (see TRUST_PROXY). */
+  trustProxy: number | string[] | false;
+  /** The per-address limit on opening accounts: slows down learning which addresses have one. */
+  signUpsPerAddressPerHour: number;
   webDistDir: string | undefined;
   runMigrations: boolean;
   logSql: boolean;
@@ -139,6 +185,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     appSecret: e.APP_SECRET ?? DEVELOPMENT_SECRET,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     imageHosts: e.IMAGE_HOSTS ?? [],
+    trustProxy: e.TRUST_PROXY ?? false,
+    signUpsPerAddressPerHour: e.SIGN_UPS_PER_ADDRESS_PER_HOUR,
     webDistDir: e.WEB_DIST_DIR,
     runMigrations: e.RUN_MIGRATIONS === 'true',
     logSql: e.LOG_SQL === 'true',

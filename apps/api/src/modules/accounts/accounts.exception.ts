@@ -11,6 +11,7 @@ export enum AccountsExceptionCode {
   INVALID_EMAIL = 'INVALID_EMAIL',
   ALREADY_ERASED = 'ALREADY_ERASED',
   TOO_MANY_LINKS = 'TOO_MANY_LINKS',
+  SAME_PASSWORD = 'SAME_PASSWORD',
 }
 
 const publicCodes: Record<AccountsExceptionCode, PublicErrorCode> = {
@@ -25,6 +26,7 @@ const publicCodes: Record<AccountsExceptionCode, PublicErrorCode> = {
   [AccountsExceptionCode.INVALID_EMAIL]: PublicErrorCode.BAD_USER_INPUT,
   [AccountsExceptionCode.ALREADY_ERASED]: PublicErrorCode.BAD_USER_INPUT,
   [AccountsExceptionCode.TOO_MANY_LINKS]: PublicErrorCode.BAD_USER_INPUT,
+  [AccountsExceptionCode.SAME_PASSWORD]: PublicErrorCode.BAD_USER_INPUT,
 };
 
 export class AccountsException extends DomainException<AccountsExceptionCode> {

@@ -1,13 +1,15 @@
 import { Inject, UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Loaders, SignedInGuard } from '../../common/auth.js';
+import { clientAddressOf } from '../../common/client-address.js';
 import { byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
 import type { RequestContext, Viewer } from '../../common/request-context.js';
+import { ValidateEach } from '../../common/validation.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { AffiliationModel, AuthPayloadModel, MeModel, OrganisationModel, UserModel } from './accounts.model.js';
 import { AccountsService, type AffiliationRow } from './accounts.service.js';
-import { AffiliationInput, ResetPasswordInput, SignInInput, SignUpInput } from './dto/accounts.input.js';
+import { AffiliationInput, ChangePasswordInput, ResetPasswordInput, SignInInput, SignUpInput } from './dto/accounts.input.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import type { UserEntity } from './user.entity.js';
 
@@ -68,14 +70,14 @@ export class AccountsResolver {
 
   @Mutation(() => AuthPayloadModel)
   async signUp(@Args('input') input: SignUpInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
-    const { user, token } = await this.accounts.signUp(input);
+    const { user, token } = await this.accounts.signUpFrom(clientAddressOf(ctx.req), input);
     setSessionCookie(ctx.res, this.config, token);
     return { user: toUserModel(user), token };
   }
 
   @Mutation(() => AuthPayloadModel)
   async signIn(@Args('input') input: SignInInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
-    const { user, token } = await this.accounts.signIn(input, ctx.req.ip ?? 'unknown');
+    const { user, token } = await this.accounts.signIn(input, clientAddressOf(ctx.req));
     setSessionCookie(ctx.res, this.config, token);
     return { user: toUserModel(user), token };
   }
@@ -84,7 +86,7 @@ export class AccountsResolver {
     description: 'Mails a single-use link to set a new password when the address has an account. Always true, so it never tells whether an address has one.',
   })
   async requestPasswordReset(@Args('email', { type: () => String }) email: string, @Context() ctx: RequestContext): Promise<boolean> {
-    await this.accounts.requestPasswordReset(email, ctx.req.ip ?? 'unknown');
+    await this.accounts.requestPasswordReset(email, clientAddressOf(ctx.req));
     return true;
   }
 
@@ -102,10 +104,27 @@ export class AccountsResolver {
     return true;
   }
 
+  @Mutation(() => Boolean, { description: 'Ends every session of the signed-in person, this one included.' })
+  @UseGuards(SignedInGuard)
+  async signOutEverywhere(@CurrentViewer() viewer: Viewer, @Context() ctx: RequestContext): Promise<boolean> {
+    await this.accounts.signOutEverywhere(viewer);
+    clearSessionCookie(ctx.res, this.config);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Changes the password after checking the current one; every other session ends, this one stays signed in.',
+  })
+  @UseGuards(SignedInGuard)
+  async changePassword(@Args('input') input: ChangePasswordInput, @CurrentViewer() viewer: Viewer): Promise<boolean> {
+    await this.accounts.changePassword(viewer, input);
+    return true;
+  }
+
   @Mutation(() => UserModel)
   @UseGuards(SignedInGuard)
   async setAffiliations(
-    @Args('input', { type: () => [AffiliationInput] }) input: AffiliationInput[],
+    @Args('input', { type: () => [AffiliationInput] }, new ValidateEach(AffiliationInput)) input: AffiliationInput[],
     @CurrentViewer() viewer: Viewer,
   ): Promise<UserModel> {
     return toUserModel(await this.accounts.setAffiliations(viewer, input));

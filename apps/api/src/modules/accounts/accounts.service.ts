@@ -1,21 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { In, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { RateLimiter } from '../../common/rate-limiter.js';
+import { RateLimitedException, RateLimiter } from '../../common/rate-limiter.js';
 import { QueueName } from '../../queues/queue-names.js';
 import { queueToken } from '../../queues/queues.module.js';
 import { isUuid } from '../../common/ids.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/app-config.js';
 import type { Viewer } from '../../common/request-context.js';
 import type { OrganisationRole } from '../access/access.policy.js';
 import { AccountsException, AccountsExceptionCode } from './accounts.exception.js';
 import { AffiliationEntity } from './affiliation.entity.js';
-import type { AffiliationInput, ResetPasswordInput, SignInInput, SignUpInput } from './dto/accounts.input.js';
+import type { AffiliationInput, ChangePasswordInput, ResetPasswordInput, SignInInput, SignUpInput } from './dto/accounts.input.js';
 import { OrganisationEntity } from './organisation.entity.js';
 import { hashPassword, passwordMatches } from './passwords.js';
-import { SESSION_DAYS } from './session-cookie.js';
+import { SESSION_IDLE_DAYS, SESSION_LIFETIME_DAYS, SESSION_SEEN_RESOLUTION_MINUTES } from './session-cookie.js';
 import { SessionEntity } from './session.entity.js';
+import { SignInBackoff } from './sign-in-backoff.js';
 import { UserEntity, UserRole } from './user.entity.js';
 
 export interface SignedIn {
@@ -53,11 +56,18 @@ export interface ErasureSubject {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
-const looksLikeEmail = (email: string) => email.length <= 254 && /^[^\s@]+@[^\s@]+$/.test(email);
+// eslint-disable-next-line no-control-regex
+const looksLikeEmail = (email: string) => email.length <= 254 && /^[^\s@\u0000-\u001f\u007f]+@[^\s@\u0000-\u001f\u007f]+$/.test(email);
 const RESET_LINK_INVALID_MESSAGE = 'This reset link has expired or was already used. Ask for a new one.';
+const EMAIL_TAKEN_MESSAGE = 'An account with that email address already exists. Sign in instead.';
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+
+/** Whether a session row is still good: younger than its absolute lifetime and used recently enough. */
+const LIVE_SESSION = `s.expires_at > now() AND s.last_seen_at > now() - make_interval(days => ${SESSION_IDLE_DAYS})`;
 
 @Injectable()
 export class AccountsService {
+  private readonly logger = new Logger(AccountsService.name);
   // Verified against when no account matches, so a wrong email costs as long as a wrong password.
   private decoyHash: Promise<string> | undefined;
 
@@ -65,30 +75,54 @@ export class AccountsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly rateLimiter: RateLimiter,
     @Inject(queueToken(QueueName.DIGESTS)) private readonly mailQueue: Queue,
+    private readonly signInBackoff: SignInBackoff,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Opens an account for a visitor, counted against their client address: trying addresses
+   * through sign-up to learn which have an account is as slow as the limit makes it.
+   */
+  async signUpFrom(clientAddress: string, input: SignUpInput): Promise<SignedIn> {
+    await this.rateLimiter.hit(`sign-up-ip:${clientAddress}`, this.config.signUpsPerAddressPerHour, 3600, 'Too many accounts were opened from your network in the last hour. Try again later.');
+    return this.signUp(input);
+  }
+
+  /**
+   * Opens an account (the seed and the CLI call this directly, without a rate limit). The
+   * password is hashed before the address is looked at, so an address that has an account
+   * answers no faster than one that has none.
+   */
   async signUp(input: SignUpInput, role: UserRole = UserRole.MEMBER): Promise<SignedIn> {
     const email = normaliseEmail(input.email);
-    const users = this.db.getRepository(UserEntity);
-    if (await users.existsBy({ email })) {
-      throw new AccountsException(AccountsExceptionCode.EMAIL_TAKEN, 'An account with that email address already exists. Sign in instead.', { field: 'email' });
-    }
     const passwordHash = await hashPassword(input.password);
+    const users = this.db.getRepository(UserEntity);
     try {
+      // The unique key on email decides, so two sign-ups racing for one address cannot both win.
       const user = await users.save(users.create({ email, displayName: input.displayName.trim(), passwordHash, role }));
       return { user, token: await this.startSession(user.id) };
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') {
-        throw new AccountsException(AccountsExceptionCode.EMAIL_TAKEN, 'An account with that email address already exists. Sign in instead.', { field: 'email' });
-      }
+      if (isUniqueViolation(error)) throw new AccountsException(AccountsExceptionCode.EMAIL_TAKEN, EMAIL_TAKEN_MESSAGE, { field: 'email' });
       throw error;
     }
   }
 
+  /**
+   * Counted per client address (a fixed window) and per account (a growing wait after a few
+   * failures, see SignInBackoff): an address guessing many accounts is stopped, and one
+   * account guessed from many addresses is slowed, without a stranger being able to lock
+   * its owner out. Both are counted whether or not the address has an account.
+   */
   async signIn(input: SignInInput, clientAddress: string): Promise<SignedIn> {
     const email = normaliseEmail(input.email);
-    await this.rateLimiter.hit(`sign-in:${email}`, 10, 15 * 60, 'Too many sign-in attempts for this account. Wait a few minutes and try again.');
     await this.rateLimiter.hit(`sign-in-ip:${clientAddress}`, 50, 15 * 60, 'Too many sign-in attempts from your network. Wait a few minutes and try again.');
+    const wait = await this.signInBackoff.attempt(email);
+    if (wait > 0) {
+      throw new RateLimitedException(
+        wait,
+        'Several wrong passwords were tried for this account, so sign-in is slowed down for it. Wait and try again, or reset your password with "Forgot your password?".',
+      );
+    }
     const user = await this.db
       .getRepository(UserEntity)
       .createQueryBuilder('user')
@@ -100,7 +134,7 @@ export class AccountsService {
       // One message for both cases: sign-in never reveals whether an email has an account.
       throw new AccountsException(AccountsExceptionCode.WRONG_CREDENTIALS, 'That email and password do not match an account.');
     }
-    await this.rateLimiter.reset(`sign-in:${email}`);
+    await this.clearSignInBackoff(email);
     return { user, token: await this.startSession(user.id) };
   }
 
@@ -108,18 +142,55 @@ export class AccountsService {
     await this.db.getRepository(SessionEntity).delete({ id: viewer.sessionId });
   }
 
+  /** Ends every session of the person, this one included (a lost phone, a shared computer). */
+  async signOutEverywhere(viewer: Viewer): Promise<void> {
+    await this.db.getRepository(SessionEntity).delete({ userId: viewer.id });
+  }
+
+  /**
+   * Changes the password of the signed-in person after checking the current one: every
+   * other session ends (whoever else was signed in must now know the new password), this
+   * one stays, and open reset links stop working.
+   */
+  async changePassword(viewer: Viewer, input: ChangePasswordInput): Promise<void> {
+    const user = await this.checkPassword(viewer.id, input.currentPassword, 'currentPassword');
+    if (await passwordMatches(user.passwordHash, input.newPassword)) {
+      throw new AccountsException(AccountsExceptionCode.SAME_PASSWORD, 'Choose a password different from your current one.', { field: 'newPassword' });
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    await this.db.transaction(async (tx) => {
+      await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [viewer.id, passwordHash]);
+      await tx.query('DELETE FROM sessions WHERE user_id = $1 AND id <> $2', [viewer.id, viewer.sessionId]);
+      await tx.query('UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [viewer.id]);
+    });
+    await this.clearSignInBackoff(user.email);
+  }
+
   /**
    * Resolves a session token to the signed-in person and the rights they were granted
    * (organisation roles, communities they moderate, suspension), in one statement, or null
-   * when the token is unknown or expired. Erased accounts have no sessions.
+   * when the token is unknown, past its lifetime or unused for too long. Erased accounts
+   * have no sessions.
+   *
+   * The same statement records that the session was used, when it was last recorded more
+   * than SESSION_SEEN_RESOLUTION_MINUTES ago: PostgreSQL always runs a data-modifying WITH,
+   * so most requests read only, and no request costs a second statement. The SELECT sees
+   * the row as it was before that update, so the idle check uses the previous use.
    */
   async viewerForToken(token: string | undefined): Promise<Viewer | null> {
     if (!token || token.length > 200) return null;
     return this.loadViewer((qb) =>
       qb
+        .addCommonTableExpression(
+          `UPDATE sessions s SET last_seen_at = now()
+            WHERE s.token_hash = :hash AND ${LIVE_SESSION}
+              AND s.last_seen_at < now() - make_interval(mins => ${SESSION_SEEN_RESOLUTION_MINUTES})
+            RETURNING s.id`,
+          'seen',
+        )
         .addSelect('s.id', 'sessionId')
         .innerJoin(SessionEntity, 's', 's.user_id = u.id')
-        .where('s.token_hash = :hash AND s.expires_at > now()', { hash: hashToken(token) }),
+        .where(`s.token_hash = :hash AND ${LIVE_SESSION}`, { hash: hashToken(token) }),
     );
   }
 
@@ -277,12 +348,22 @@ export class AccountsService {
       const user = (await tx.getRepository(UserEntity).findOneBy({ id: reset.userId })) as UserEntity;
       return { user, token };
     });
-    await this.rateLimiter.reset(`sign-in:${signedIn.user.email}`);
+    // The link proved the mailbox is theirs: a stranger's wrong guesses no longer slow them down.
+    await this.clearSignInBackoff(signedIn.user.email);
     return signedIn;
   }
 
   /** Checks the signed-in person's password before something that cannot be undone. */
   async confirmPassword(userId: string, password: string): Promise<void> {
+    await this.checkPassword(userId, password, 'password');
+  }
+
+  /**
+   * The signed-in person's password, checked. A stolen session must not become a way to
+   * guess the password at full speed, so wrong ones are limited per account (deleting the
+   * account and changing the password share the count).
+   */
+  private async checkPassword(userId: string, password: string, field: string): Promise<UserEntity> {
     await this.rateLimiter.hit(`confirm-password:${userId}`, 5, 15 * 60, 'Too many wrong passwords. Wait a few minutes and try again.');
     const user = await this.db
       .getRepository(UserEntity)
@@ -291,9 +372,19 @@ export class AccountsService {
       .where('user.id = :userId AND user.erased_at IS NULL', { userId })
       .getOne();
     if (!user || !(await passwordMatches(user.passwordHash, password))) {
-      throw new AccountsException(AccountsExceptionCode.WRONG_PASSWORD, 'That is not your current password.', { field: 'password' });
+      throw new AccountsException(AccountsExceptionCode.WRONG_PASSWORD, 'That is not your current password.', { field });
     }
     await this.rateLimiter.reset(`confirm-password:${userId}`);
+    return user;
+  }
+
+  /** Best effort, like RateLimiter.reset: a count left behind only means one more wait. */
+  private async clearSignInBackoff(email: string): Promise<void> {
+    try {
+      await this.signInBackoff.clear(email);
+    } catch (error) {
+      this.logger.warn(`cannot clear a sign-in backoff: ${(error as Error).message}`);
+    }
   }
 
   /** Locks the account for erasure and says who it was; refuses one that is already erased. */
@@ -327,7 +418,7 @@ export class AccountsService {
 
   /** Forgets the rate-limit counters keyed by an address that no longer belongs to anyone. */
   async forgetAddress(email: string): Promise<void> {
-    await this.rateLimiter.reset(`sign-in:${email}`);
+    await this.clearSignInBackoff(email);
     await this.rateLimiter.reset(`password-reset:${email}`);
   }
 
@@ -336,8 +427,10 @@ export class AccountsService {
     await tx.getRepository(SessionEntity).insert({
       userId,
       tokenHash: hashToken(token),
-      expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000),
+      expiresAt: new Date(Date.now() + SESSION_LIFETIME_DAYS * 24 * 3600 * 1000),
     });
+    // Sessions that ended by age or disuse are only ever refused; sweep the person's own here.
+    await tx.query(`DELETE FROM sessions s WHERE s.user_id = $1 AND NOT (${LIVE_SESSION})`, [userId]);
     return token;
   }
 

@@ -8,7 +8,15 @@ export const PLAIN_SESSION_COOKIE = 'pc_session';
  * and without a Domain, so a sibling subdomain cannot plant or overwrite someone's session.
  */
 export const HOST_SESSION_COOKIE = `__Host-${PLAIN_SESSION_COOKIE}`;
-export const SESSION_DAYS = 30;
+/** A session ends this long after it started, however often it is used (the cookie lives as long). */
+export const SESSION_LIFETIME_DAYS = 60;
+/** …and sooner when it has not been used for this long: a forgotten device does not stay signed in. */
+export const SESSION_IDLE_DAYS = 14;
+/**
+ * Using a session records when, at most once per this many minutes: often enough for the
+ * idle timeout, rare enough that reading pages does not mean a write per request.
+ */
+export const SESSION_SEEN_RESOLUTION_MINUTES = 10;
 
 type CookieSettings = Pick<AppConfig, 'publicUrl' | 'isProduction'>;
 
@@ -20,7 +28,7 @@ export function sessionCookieName(config: CookieSettings): string {
 
 export function sessionCookieOptions(config: CookieSettings): CookieOptions {
   // Production marks it Secure even when PUBLIC_URL says http: a session must not travel in clear text.
-  return { httpOnly: true, sameSite: 'lax', secure: servedOverHttps(config) || config.isProduction, path: '/', maxAge: SESSION_DAYS * 24 * 3600 * 1000 };
+  return { httpOnly: true, sameSite: 'lax', secure: servedOverHttps(config) || config.isProduction, path: '/', maxAge: SESSION_LIFETIME_DAYS * 24 * 3600 * 1000 };
 }
 
 export function setSessionCookie(res: Response, config: CookieSettings, token: string): void {

@@ -15,6 +15,11 @@ export class SessionEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  /** The absolute end of the session, however often it is used. */
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt: Date;
+
+  /** When it was last used, to within SESSION_SEEN_RESOLUTION_MINUTES: an unused session ends after SESSION_IDLE_DAYS. */
+  @Column({ name: 'last_seen_at', type: 'timestamptz', default: () => 'now()' })
+  lastSeenAt: Date;
 }

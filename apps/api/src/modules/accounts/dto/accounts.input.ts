@@ -2,6 +2,11 @@ import { applyDecorators } from '@nestjs/common';
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 
+/** Text shown to other people: no control characters (PostgreSQL refuses NUL outright). */
+const NoControlCharacters = (what: string) =>
+  // eslint-disable-next-line no-control-regex
+  Matches(/^[^\u0000-\u001f\u007f]*$/, { message: `${what} cannot contain control characters such as line breaks.` });
+
 /** The one password rule, for signing up and for choosing a new password. */
 const NewPassword = () =>
   applyDecorators(
@@ -20,6 +25,7 @@ export class SignUpInput {
   @Field(() => String)
   @IsString()
   @Matches(/\S/, { message: 'Display name cannot be blank.' })
+  @NoControlCharacters('Display name')
   @Length(1, 80, { message: 'Display name must be 1 to 80 characters.' })
   displayName: string;
 
@@ -32,7 +38,9 @@ export class SignUpInput {
 export class SignInInput {
   @Field(() => String)
   @IsString()
-  @MaxLength(254)
+  @MaxLength(254, { message: 'That email address is too long.' })
+  // eslint-disable-next-line no-control-regex
+  @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: 'Enter an email address like name@example.org.' })
   email: string;
 
   @Field(() => String)
@@ -51,8 +59,22 @@ export class AffiliationInput {
   @Field(() => String)
   @IsString()
   @Matches(/\S/, { message: 'Role cannot be blank.' })
+  @NoControlCharacters('Role')
   @Length(1, 80, { message: 'Role must be 1 to 80 characters.' })
   role: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field(() => String)
+  @IsString()
+  @MinLength(1, { message: 'Type your current password.' })
+  @MaxLength(200, { message: 'That is not your current password.' })
+  currentPassword: string;
+
+  @Field(() => String)
+  @NewPassword()
+  newPassword: string;
 }
 
 @InputType()
