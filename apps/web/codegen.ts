@@ -12,7 +12,9 @@ export const codegenConfig: CodegenConfig = {
   generates: {
     [outputDirectory]: {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json maps each operation's sha256 to its text; the api trusts
+      // exactly those (apps/api/src/common/trusted-documents.ts), and the app sends the hash.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: {
         useTypeImports: true,
         enumsAsTypes: true,

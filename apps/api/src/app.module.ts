@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { rethrowUnavailable, toPublicError } from './common/errors.js';
 import { RequestLoaders } from './common/loaders.js';
-import { queryDepthLimit } from './common/query-limits.js';
+import { queryLimitRules } from './common/query-limits.js';
 import type { RequestContext } from './common/request-context.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
@@ -37,7 +37,14 @@ export class AppModule {
             // Introspection serves developers and tests; in production (NODE_ENV unset included) it only maps the attack surface.
             introspection: !config.isProduction,
             includeStacktraceInErrorResponses: development,
-            validationRules: [queryDepthLimit(12)],
+            // The limits run before Apollo (http-app.ts, so a refusal costs no SQL); again here for completeness.
+            validationRules: queryLimitRules(),
+            // "Did you mean …?" in validation errors would map the schema for whoever guesses field names.
+            hideSchemaDetailsFromClientErrors: config.isProduction,
+            // Trusted documents replace Apollo's automatic persisted queries, which would let any client register any text.
+            persistedQueries: false,
+            // One operation per request (graphql-request-guard.ts refuses arrays before Apollo sees them).
+            allowBatchedHttpRequests: false,
             context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => ({
               req,
               res,

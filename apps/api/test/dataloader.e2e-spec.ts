@@ -1,6 +1,7 @@
 import { answerQuestion, askQuestion, createCommunity } from './forum-fixtures.js';
 import { signUp, startTestApp, type TestApp } from './test-app.js';
 
+// Small nested pages keep 50 questions under the cost limit (common/query-limits.ts); every question here has one answer and one comment.
 const LIST = `query($first: Int) { questions(first: $first) { totalCount edges { node {
   id title score viewCount answerCount viewerVote isLocked closedReason viewerCanAnswer duplicateOf { id }
   moderation { visibility viewerHasFlagged viewerCanFlag viewerCanDelete }
@@ -8,10 +9,10 @@ const LIST = `query($first: Int) { questions(first: $first) { totalCount edges {
   community { slug memberCount viewerIsMember }
   tags { slug questionCount }
   acceptedAnswer { id author { displayName } }
-  answers { id body isAccepted viewerVote author { displayName } moderation { visibility viewerHasFlagged viewerCanFlag }
-    comments { body author { displayName } moderation { visibility viewerCanFlag } } revisions { editedBy { displayName } } }
-  comments { body author { displayName } moderation { visibility viewerCanFlag } }
-  revisions { editedBy { displayName } }
+  answers(first: 3) { id body isAccepted viewerVote author { displayName } moderation { visibility viewerHasFlagged viewerCanFlag }
+    comments(first: 3) { body author { displayName } moderation { visibility viewerCanFlag } } revisions(first: 3) { editedBy { displayName } } }
+  comments(first: 3) { body author { displayName } moderation { visibility viewerCanFlag } }
+  revisions(first: 3) { editedBy { displayName } }
 } } } }`;
 
 describe('per-item relations go through DataLoader', () => {

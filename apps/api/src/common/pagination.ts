@@ -1,4 +1,4 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { InputValidationException } from './errors.js';
 
 @ObjectType()
@@ -18,6 +18,27 @@ export function checkPageSize(first: number): number {
   }
   return first;
 }
+
+/**
+ * The `first` argument of a list field: left out or null, its default; otherwise 1 to
+ * MAX_PAGE_SIZE, or BAD_USER_INPUT. (graphql-request-guard.ts refuses an out-of-range
+ * `first` before anything runs; this keeps the rule true for any caller.)
+ */
+export function pageSize(first: number | null | undefined, fallback: number): number {
+  return checkPageSize(first ?? fallback);
+}
+
+/** Options for a list field's `first` argument. */
+export function firstArg(defaultValue: number, description?: string) {
+  return { type: () => Int, nullable: true, defaultValue, description: description ?? `How many, at most ${MAX_PAGE_SIZE}.` };
+}
+
+/**
+ * Most items a per-parent list loader reads for one parent. Every loader reads up to this
+ * many per parent whatever `first` asks, so one statement serves every page size, and the
+ * resolver slices to `first`.
+ */
+export const PER_PARENT_LIMIT = MAX_PAGE_SIZE;
 
 /** Cursors are opaque to clients: a keyset position, base64url-encoded JSON. */
 export function encodeCursor(position: (string | number)[]): string {

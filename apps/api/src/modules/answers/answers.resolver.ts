@@ -2,6 +2,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
 import { byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
+import { firstArg, pageSize } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
 import { can } from '../access/access.policy.js';
 import { UserModel } from '../accounts/accounts.model.js';
@@ -12,7 +13,7 @@ import { QuestionModel } from '../questions/question.model.js';
 import { loadQuestion, toQuestionModel } from '../questions/questions.resolver.js';
 import { QuestionsService } from '../questions/questions.service.js';
 import { PostRevisionModel } from '../revisions/post-revision.model.js';
-import { toRevisionModel } from '../revisions/revisions.resolver.js';
+import { REVISIONS_FIRST, toRevisionModel } from '../revisions/revisions.resolver.js';
 import { RevisionsService } from '../revisions/revisions.service.js';
 import type { AnswerEntity } from './answer.entity.js';
 import { AnswerModel } from './answer.model.js';
@@ -97,9 +98,15 @@ export class AnswersResolver {
   }
 
   @ResolveField(() => [PostRevisionModel], {
-    description: 'Every published state, oldest first; the last is the current text. Empty for people who may not read a hidden or deleted answer.',
+    description: 'The latest published states (first of them), oldest first; the last is the current text. Empty for people who may not read a hidden or deleted answer.',
   })
-  async revisions(@Parent() answer: AnswerModel, @OptionalViewer() viewer: Viewer | null, @Loaders() loaders: RequestLoaders): Promise<PostRevisionModel[]> {
+  async revisions(
+    @Parent() answer: AnswerModel,
+    @Args('first', firstArg(10, REVISIONS_FIRST)) first: number | null,
+    @OptionalViewer() viewer: Viewer | null,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<PostRevisionModel[]> {
+    const size = pageSize(first, 10);
     // Both start in the same tick, so the revisions of every answer on the page, readable
     // or not, come in one statement.
     const [readable, revisions] = await Promise.all([
@@ -110,7 +117,7 @@ export class AnswersResolver {
         )
         .load(answer.id),
     ]);
-    return readable ? revisions : [];
+    return readable ? revisions.slice(-size) : [];
   }
 }
 
@@ -119,9 +126,14 @@ export class AnswersResolver {
 export class QuestionAnswersResolver {
   constructor(private readonly answers: AnswersService) {}
 
-  @ResolveField('answers', () => [AnswerModel])
-  questionAnswers(@Parent() question: QuestionModel, @Loaders() loaders: RequestLoaders): Promise<AnswerModel[]> {
-    return loaders
+  @ResolveField('answers', () => [AnswerModel], { description: 'The accepted answer first, then by score.' })
+  async questionAnswers(
+    @Parent() question: QuestionModel,
+    @Args('first', firstArg(50)) first: number | null,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<AnswerModel[]> {
+    const size = pageSize(first, 50);
+    const answers = await loaders
       .get<string, AnswerModel[]>('questions.answers', async (ids) => {
         const groups = groupByKeys(ids, await this.answers.byQuestionIds(ids), (a) => a.questionId).map((as) => as.map(toAnswerModel));
         // Comments on these answers find them here rather than reading them again.
@@ -130,6 +142,7 @@ export class QuestionAnswersResolver {
         return groups;
       })
       .load(question.id);
+    return answers.slice(0, size);
   }
 
   @ResolveField(() => AnswerModel, { nullable: true })

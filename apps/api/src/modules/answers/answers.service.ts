@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
+import { PER_PARENT_LIMIT } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
 import { authorize } from '../access/access.exception.js';
 import { NewMemberLimits } from '../accounts/new-member-limits.service.js';
@@ -44,12 +45,19 @@ export class AnswersService {
   }
 
   /** Answers per question: the accepted one first, then by score, then oldest first. */
+  /** Each question's answers, the accepted one first, then by score: at most PER_PARENT_LIMIT per question. */
   async byQuestionIds(questionIds: readonly string[]): Promise<AnswerEntity[]> {
     return this.db
       .getRepository(AnswerEntity)
       .createQueryBuilder('a')
       .innerJoin(QuestionEntity, 'q', 'q.id = a.question_id')
-      .where('a.question_id IN (:...ids)', { ids: [...questionIds] })
+      .innerJoin(
+        `(SELECT ra.id, row_number() OVER (PARTITION BY ra.question_id ORDER BY (rq.accepted_answer_id = ra.id) DESC NULLS LAST, ra.score DESC, ra.created_at ASC, ra.id) AS rank
+          FROM answers ra JOIN questions rq ON rq.id = ra.question_id WHERE ra.question_id IN (:...ids))`,
+        'ranked',
+        'ranked.id = a.id AND ranked.rank <= :limit',
+      )
+      .where('a.question_id IN (:...ids)', { ids: [...questionIds], limit: PER_PARENT_LIMIT })
       .orderBy('(q.accepted_answer_id = a.id)', 'DESC', 'NULLS LAST')
       .addOrderBy('a.score', 'DESC')
       .addOrderBy('a.created_at', 'ASC')

@@ -2,6 +2,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Loaders, SignedInGuard } from '../../common/auth.js';
 import { groupByKeys, type RequestLoaders } from '../../common/loaders.js';
+import { firstArg, pageSize, PER_PARENT_LIMIT } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
 import { AnswerModel } from '../answers/answer.model.js';
 import { loadAnswer, toAnswerModel } from '../answers/answers.resolver.js';
@@ -30,10 +31,11 @@ export const toCitationModel = (c: CitationRow): CitationModel => ({
 
 const STALE = new Set([CitationStatus.CHANGED, CitationStatus.REMOVED]);
 
-function documentCitations(loaders: RequestLoaders, citations: CitationsService, documentId: string): Promise<CitationModel[]> {
+/** A document's citations (or only its stale ones), newest first: up to PER_PARENT_LIMIT per document. */
+function documentCitations(loaders: RequestLoaders, citations: CitationsService, documentId: string, staleOnly: boolean): Promise<CitationModel[]> {
   return loaders
-    .get<string, CitationModel[]>('citations.byDocumentId', async (ids) =>
-      groupByKeys(ids, await citations.forDocuments(ids), (c) => c.documentId).map((cs) => cs.map(toCitationModel)),
+    .get<string, CitationModel[]>(staleOnly ? 'citations.staleByDocumentId' : 'citations.byDocumentId', async (ids) =>
+      groupByKeys(ids, await citations.forDocuments(ids, { perDocument: PER_PARENT_LIMIT, staleOnly }), (c) => c.documentId).map((cs) => cs.map(toCitationModel)),
     )
     .load(documentId);
 }
@@ -116,12 +118,14 @@ export class QuestionCitationsResolver {
   constructor(private readonly citationsService: CitationsService) {}
 
   @ResolveField(() => [CitationModel], { description: 'The policy sections the question cites, in order.' })
-  citations(@Parent() question: QuestionModel, @Loaders() loaders: RequestLoaders): Promise<CitationModel[]> {
-    return loaders
+  async citations(@Parent() question: QuestionModel, @Args('first', firstArg(20)) first: number | null, @Loaders() loaders: RequestLoaders): Promise<CitationModel[]> {
+    const size = pageSize(first, 20);
+    const citations = await loaders
       .get<string, CitationModel[]>('citations.byQuestionId', async (ids) =>
-        groupByKeys(ids, await this.citationsService.forQuestions(ids), (c) => c.questionId as string).map((cs) => cs.map(toCitationModel)),
+        groupByKeys(ids, await this.citationsService.forQuestions(ids, PER_PARENT_LIMIT), (c) => c.questionId as string).map((cs) => cs.map(toCitationModel)),
       )
       .load(question.id);
+    return citations.slice(0, size);
   }
 }
 
@@ -130,12 +134,14 @@ export class AnswerCitationsResolver {
   constructor(private readonly citationsService: CitationsService) {}
 
   @ResolveField(() => [CitationModel], { description: 'The policy sections the answer cites, in order.' })
-  citations(@Parent() answer: AnswerModel, @Loaders() loaders: RequestLoaders): Promise<CitationModel[]> {
-    return loaders
+  async citations(@Parent() answer: AnswerModel, @Args('first', firstArg(20)) first: number | null, @Loaders() loaders: RequestLoaders): Promise<CitationModel[]> {
+    const size = pageSize(first, 20);
+    const citations = await loaders
       .get<string, CitationModel[]>('citations.byAnswerId', async (ids) =>
-        groupByKeys(ids, await this.citationsService.forAnswers(ids), (c) => c.answerId as string).map((cs) => cs.map(toCitationModel)),
+        groupByKeys(ids, await this.citationsService.forAnswers(ids, PER_PARENT_LIMIT), (c) => c.answerId as string).map((cs) => cs.map(toCitationModel)),
       )
       .load(answer.id);
+    return citations.slice(0, size);
   }
 }
 
@@ -143,14 +149,16 @@ export class AnswerCitationsResolver {
 export class DocumentCitationsResolver {
   constructor(private readonly citations: CitationsService) {}
 
-  @ResolveField(() => [CitationModel], { description: 'Every citation of any version of this document, newest first, each with its status.' })
-  citedBy(@Parent() document: PolicyDocumentModel, @Loaders() loaders: RequestLoaders): Promise<CitationModel[]> {
-    return documentCitations(loaders, this.citations, document.id);
+  @ResolveField(() => [CitationModel], { description: 'Citations of any version of this document, newest first, each with its status.' })
+  async citedBy(@Parent() document: PolicyDocumentModel, @Args('first', firstArg(50)) first: number | null, @Loaders() loaders: RequestLoaders): Promise<CitationModel[]> {
+    const size = pageSize(first, 50);
+    return (await documentCitations(loaders, this.citations, document.id, false)).slice(0, size);
   }
 
-  @ResolveField(() => [CitationModel], { description: 'The citations whose section a later version changed or removed.' })
-  async staleCitations(@Parent() document: PolicyDocumentModel, @Loaders() loaders: RequestLoaders): Promise<CitationModel[]> {
-    return (await documentCitations(loaders, this.citations, document.id)).filter((c) => STALE.has(c.status));
+  @ResolveField(() => [CitationModel], { description: 'The citations whose section a later version changed or removed, newest first.' })
+  async staleCitations(@Parent() document: PolicyDocumentModel, @Args('first', firstArg(50)) first: number | null, @Loaders() loaders: RequestLoaders): Promise<CitationModel[]> {
+    const size = pageSize(first, 50);
+    return (await documentCitations(loaders, this.citations, document.id, true)).filter((c) => STALE.has(c.status)).slice(0, size);
   }
 }
 
@@ -161,9 +169,11 @@ export class DraftCitationsResolver {
   @ResolveField(() => [DraftCitationImpactModel], {
     description: 'Citations that are not stale now but would be if this draft were published: their section is changed or removed in it.',
   })
-  async citationsMadeStale(@Parent() draft: PolicyDraftModel): Promise<DraftCitationImpactModel[]> {
-    // A draft is only shown to its document's authors, one at a time, so no batching is needed.
-    return (await this.citations.draftImpact(draft.documentId, draft.markdown)).map(({ citation, change }) => ({
+  async citationsMadeStale(@Parent() draft: PolicyDraftModel, @Args('first', firstArg(50)) first: number | null): Promise<DraftCitationImpactModel[]> {
+    const size = pageSize(first, 50);
+    // A draft is only shown to its document's authors, one at a time, so no batching is
+    // needed; every citation of the document is weighed, and the first `first` reported.
+    return (await this.citations.draftImpact(draft.documentId, draft.markdown)).slice(0, size).map(({ citation, change }) => ({
       citation: toCitationModel(citation),
       change: SectionChangeKind[change],
     }));

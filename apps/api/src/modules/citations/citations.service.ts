@@ -46,15 +46,17 @@ interface ResolvedReference {
 
 // Status against the latest version of the cited document, from stored section fingerprints,
 // so a whole page of citations costs one statement.
-const CITATION_ROWS = `
-  SELECT c.id, c.question_id AS "questionId", c.answer_id AS "answerId", c.version_id AS "versionId",
+const CITATION_COLUMNS = `
+         c.id, c.question_id AS "questionId", c.answer_id AS "answerId", c.version_id AS "versionId",
          c.section_id AS "sectionId", v.document_id AS "documentId", c.reference, s.anchor, s.fingerprint,
          lv.id AS "latestVersionId",
          CASE WHEN lv.id <> v.id AND ls.id IS NOT NULL THEN 'policy:' || d.slug || '@' || lv.version || '#' || s.anchor END AS "latestReference",
          CASE WHEN lv.id = v.id THEN 'CURRENT'
               WHEN ls.id IS NULL THEN 'REMOVED'
               WHEN ls.fingerprint = s.fingerprint THEN 'UNCHANGED'
-              ELSE 'CHANGED' END AS status
+              ELSE 'CHANGED' END AS status`;
+
+const CITATION_SOURCES = `
     FROM citations c
     JOIN policy_versions v ON v.id = c.version_id
     JOIN policy_documents d ON d.id = v.document_id
@@ -63,6 +65,11 @@ const CITATION_ROWS = `
       SELECT l.id, l.version FROM policy_versions l WHERE l.document_id = v.document_id ORDER BY l.major DESC, l.minor DESC LIMIT 1
     ) lv ON true
     LEFT JOIN policy_sections ls ON ls.version_id = lv.id AND ls.anchor = s.anchor`;
+
+const CITATION_ROWS = `SELECT ${CITATION_COLUMNS} ${CITATION_SOURCES}`;
+
+/** The same test as status CHANGED or REMOVED, for a WHERE clause. */
+const IS_STALE = `(lv.id <> v.id AND (ls.id IS NULL OR ls.fingerprint <> s.fingerprint))`;
 
 /** The citing post (pa: its answer, if any; pq: its question) is neither hidden nor deleted. */
 const VISIBLE_POST = `(pa.id IS NULL OR (pa.hidden_at IS NULL AND pa.deleted_at IS NULL)) AND pq.hidden_at IS NULL AND pq.deleted_at IS NULL`;
@@ -127,30 +134,43 @@ export class CitationsService implements OnModuleInit {
     if (rows.length > 0) await tx.getRepository(CitationEntity).insert(rows);
   }
 
-  private async rows(where: string, params: unknown[]): Promise<CitationRow[]> {
-    return (await this.db.query(`${CITATION_ROWS} WHERE ${where} ORDER BY c.position, c.created_at, c.id`, params)) as CitationRow[];
+  /** The posts' citations in order; with `perPost`, at most that many for each post (for pages), else all (for edits). */
+  private async rows(postColumn: 'question_id' | 'answer_id', ids: readonly string[], perPost?: number): Promise<CitationRow[]> {
+    if (perPost === undefined) {
+      return (await this.db.query(`${CITATION_ROWS} WHERE c.${postColumn} = ANY($1::uuid[]) ORDER BY c.position, c.created_at, c.id`, [[...ids]])) as CitationRow[];
+    }
+    return (await this.db.query(
+      `SELECT * FROM (
+         SELECT ${CITATION_COLUMNS}, row_number() OVER (PARTITION BY c.${postColumn} ORDER BY c.position, c.created_at, c.id) AS rank ${CITATION_SOURCES}
+          WHERE c.${postColumn} = ANY($1::uuid[])
+       ) ranked WHERE rank <= $2 ORDER BY rank`,
+      [[...ids], perPost],
+    )) as CitationRow[];
   }
 
-  forQuestions(ids: readonly string[]): Promise<CitationRow[]> {
-    return this.rows('c.question_id = ANY($1::uuid[])', [[...ids]]);
+  forQuestions(ids: readonly string[], perPost?: number): Promise<CitationRow[]> {
+    return this.rows('question_id', ids, perPost);
   }
 
-  forAnswers(ids: readonly string[]): Promise<CitationRow[]> {
-    return this.rows('c.answer_id = ANY($1::uuid[])', [[...ids]]);
+  forAnswers(ids: readonly string[], perPost?: number): Promise<CitationRow[]> {
+    return this.rows('answer_id', ids, perPost);
   }
 
   /**
-   * Citations of any version of the documents, the newest posts first. Posts that were
-   * hidden or deleted (or belong to such a question) no longer count as citing anything.
+   * Citations of any version of the documents, the newest posts first; with `perDocument`,
+   * at most that many for each document, and only stale ones with `staleOnly`. Posts that
+   * were hidden or deleted (or belong to such a question) no longer count as citing anything.
    */
-  async forDocuments(documentIds: readonly string[]): Promise<CitationRow[]> {
+  async forDocuments(documentIds: readonly string[], options: { perDocument?: number; staleOnly?: boolean } = {}): Promise<CitationRow[]> {
     return (await this.db.query(
-      `${CITATION_ROWS}
-         LEFT JOIN answers pa ON pa.id = c.answer_id
-         JOIN questions pq ON pq.id = coalesce(c.question_id, pa.question_id)
-        WHERE v.document_id = ANY($1::uuid[]) AND ${VISIBLE_POST}
-        ORDER BY c.created_at DESC, c.position, c.id`,
-      [[...documentIds]],
+      `SELECT * FROM (
+         SELECT ${CITATION_COLUMNS}, row_number() OVER (PARTITION BY v.document_id ORDER BY c.created_at DESC, c.position, c.id) AS rank
+           ${CITATION_SOURCES}
+           LEFT JOIN answers pa ON pa.id = c.answer_id
+           JOIN questions pq ON pq.id = coalesce(c.question_id, pa.question_id)
+          WHERE v.document_id = ANY($1::uuid[]) AND ${VISIBLE_POST} ${options.staleOnly ? `AND ${IS_STALE}` : ''}
+       ) ranked WHERE $2::int IS NULL OR rank <= $2::int ORDER BY rank`,
+      [[...documentIds], options.perDocument ?? null],
     )) as CitationRow[];
   }
 

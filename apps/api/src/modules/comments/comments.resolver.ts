@@ -2,6 +2,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
 import { groupByKeys, type RequestLoaders } from '../../common/loaders.js';
+import { firstArg, pageSize } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
 import { can } from '../access/access.policy.js';
 import { UserModel } from '../accounts/accounts.model.js';
@@ -70,13 +71,15 @@ export class CommentsResolver {
 export class QuestionCommentsResolver {
   constructor(private readonly commentsService: CommentsService) {}
 
-  @ResolveField(() => [CommentModel])
-  comments(@Parent() question: QuestionModel, @Loaders() loaders: RequestLoaders): Promise<CommentModel[]> {
-    return loaders
+  @ResolveField(() => [CommentModel], { description: 'Oldest first.' })
+  async comments(@Parent() question: QuestionModel, @Args('first', firstArg(20)) first: number | null, @Loaders() loaders: RequestLoaders): Promise<CommentModel[]> {
+    const size = pageSize(first, 20);
+    const comments = await loaders
       .get<string, CommentModel[]>('questions.comments', async (ids) =>
         groupByKeys(ids, await this.commentsService.forQuestions(ids), (c) => c.questionId as string).map((cs) => cs.map(toCommentModel)),
       )
       .load(question.id);
+    return comments.slice(0, size);
   }
 }
 
@@ -84,12 +87,14 @@ export class QuestionCommentsResolver {
 export class AnswerCommentsResolver {
   constructor(private readonly commentsService: CommentsService) {}
 
-  @ResolveField(() => [CommentModel])
-  comments(@Parent() answer: AnswerModel, @Loaders() loaders: RequestLoaders): Promise<CommentModel[]> {
-    return loaders
+  @ResolveField(() => [CommentModel], { description: 'Oldest first.' })
+  async comments(@Parent() answer: AnswerModel, @Args('first', firstArg(20)) first: number | null, @Loaders() loaders: RequestLoaders): Promise<CommentModel[]> {
+    const size = pageSize(first, 20);
+    const comments = await loaders
       .get<string, CommentModel[]>('answers.comments', async (ids) =>
         groupByKeys(ids, await this.commentsService.forAnswers(ids), (c) => c.answerId as string).map((cs) => cs.map(toCommentModel)),
       )
       .load(answer.id);
+    return comments.slice(0, size);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
+import { PER_PARENT_LIMIT } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
 import { authorize } from '../access/access.exception.js';
 import { NewMemberLimits } from '../accounts/new-member-limits.service.js';
@@ -39,12 +40,29 @@ export class CommentsService {
     });
   }
 
+  /** Each question's first PER_PARENT_LIMIT comments, oldest first. */
   forQuestions(ids: readonly string[]): Promise<CommentEntity[]> {
-    return this.db.getRepository(CommentEntity).find({ where: { questionId: In([...ids]) }, order: { createdAt: 'ASC' } });
+    return this.earliest('question_id', ids);
   }
 
+  /** Each answer's first PER_PARENT_LIMIT comments, oldest first. */
   forAnswers(ids: readonly string[]): Promise<CommentEntity[]> {
-    return this.db.getRepository(CommentEntity).find({ where: { answerId: In([...ids]) }, order: { createdAt: 'ASC' } });
+    return this.earliest('answer_id', ids);
+  }
+
+  private earliest(postColumn: 'question_id' | 'answer_id', ids: readonly string[]): Promise<CommentEntity[]> {
+    return this.db
+      .getRepository(CommentEntity)
+      .createQueryBuilder('c')
+      .innerJoin(
+        `(SELECT id, row_number() OVER (PARTITION BY ${postColumn} ORDER BY created_at, id) AS rank FROM comments WHERE ${postColumn} IN (:...ids))`,
+        'ranked',
+        'ranked.id = c.id AND ranked.rank <= :limit',
+      )
+      .setParameters({ ids: [...ids], limit: PER_PARENT_LIMIT })
+      .orderBy('c.created_at', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getMany();
   }
 
   byIds(ids: readonly string[]): Promise<CommentEntity[]> {

@@ -7,6 +7,7 @@ import { CommunitiesService } from './communities.service.js';
 import { CommunityModel } from './community.model.js';
 import { CreateCommunityInput } from './dto/create-community.input.js';
 import type { CommunityEntity } from './community.entity.js';
+import { firstArg, pageSize } from '../../common/pagination.js';
 
 export const toCommunityModel = (c: CommunityEntity): CommunityModel => ({ id: c.id, slug: c.slug, title: c.title, description: c.description });
 
@@ -23,9 +24,9 @@ export function loadCommunity(loaders: RequestLoaders, communities: CommunitiesS
 export class CommunitiesResolver {
   constructor(private readonly communitiesService: CommunitiesService) {}
 
-  @Query(() => [CommunityModel])
-  async communities(): Promise<CommunityModel[]> {
-    return (await this.communitiesService.list()).map(toCommunityModel);
+  @Query(() => [CommunityModel], { description: 'By title.' })
+  async communities(@Args('first', firstArg(100)) first: number | null): Promise<CommunityModel[]> {
+    return (await this.communitiesService.list(pageSize(first, 100))).map(toCommunityModel);
   }
 
   @Query(() => CommunityModel, { nullable: true })

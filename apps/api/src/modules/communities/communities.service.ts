@@ -8,13 +8,14 @@ import { CommunitiesException, CommunitiesExceptionCode } from './communities.ex
 import { CommunityEntity, CommunityMemberEntity, CommunityModeratorEntity } from './community.entity.js';
 import type { CommunityModeratorInput } from './dto/community-moderator.input.js';
 import type { CreateCommunityInput } from './dto/create-community.input.js';
+import { checkPageSize, MAX_PAGE_SIZE } from '../../common/pagination.js';
 
 @Injectable()
 export class CommunitiesService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  list(): Promise<CommunityEntity[]> {
-    return this.db.getRepository(CommunityEntity).find({ order: { title: 'ASC' } });
+  list(first = MAX_PAGE_SIZE): Promise<CommunityEntity[]> {
+    return this.db.getRepository(CommunityEntity).find({ order: { title: 'ASC', id: 'ASC' }, take: checkPageSize(first) });
   }
 
   findBySlug(slug: string): Promise<CommunityEntity | null> {

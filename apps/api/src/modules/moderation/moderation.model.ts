@@ -104,7 +104,7 @@ export class FlaggedPostModel {
   @Field(() => Float, { description: "The pending flags' total weight (hidden at 2)." })
   flagWeight: number;
 
-  @Field(() => [FlagModel], { description: 'Every flag on the post, oldest first: pending ones and the history.' })
+  /** Every flag on the post, oldest first (exposed by FlaggedPostResolver.flags, a page at a time). */
   flags: FlagModel[];
 
   @Field(() => Boolean)

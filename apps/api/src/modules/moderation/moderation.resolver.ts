@@ -3,6 +3,7 @@ import { Args, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveFiel
 import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
 import { byKeys, type RequestLoaders } from '../../common/loaders.js';
 import type { Viewer } from '../../common/request-context.js';
+import { firstArg, pageSize } from '../../common/pagination.js';
 import { can, type PostSubject } from '../access/access.policy.js';
 import { UserModel } from '../accounts/accounts.model.js';
 import { loadUser, toUserModel } from '../accounts/accounts.resolver.js';
@@ -139,11 +140,13 @@ export class ModerationResolver {
 
   @Query(() => [FlaggedPostModel], { description: "A community's moderators (or site staff) see what waits for them; no slug: site-wide, site staff only." })
   @UseGuards(SignedInGuard)
-  moderationQueue(
+  async moderationQueue(
     @Args('communitySlug', { type: () => String, nullable: true }) communitySlug: string | null,
+    @Args('first', firstArg(50)) first: number | null,
     @CurrentViewer() viewer: Viewer,
   ): Promise<FlaggedPostModel[]> {
-    return this.moderation.queue(viewer, communitySlug);
+    const size = pageSize(first, 50);
+    return (await this.moderation.queue(viewer, communitySlug)).slice(0, size);
   }
 
   @Query(() => ModerationLogConnection, { description: 'Every moderation action, newest first (append-only).' })
@@ -213,6 +216,11 @@ export class FlaggedPostResolver {
     private readonly accounts: AccountsService,
     private readonly communities: CommunitiesService,
   ) {}
+
+  @ResolveField('flags', () => [FlagModel], { description: 'The flags on the post, oldest first: pending ones and the history.' })
+  flags(@Parent() post: FlaggedPostModel, @Args('first', firstArg(20)) first: number | null): FlagModel[] {
+    return post.flags.slice(0, pageSize(first, 20));
+  }
 
   @ResolveField(() => QuestionModel, { description: 'The question the post belongs to (itself for a question).' })
   question(@Parent() post: FlaggedPostModel, @Loaders() loaders: RequestLoaders): Promise<QuestionModel> {

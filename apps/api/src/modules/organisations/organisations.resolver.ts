@@ -3,6 +3,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
 import { byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
 import type { Viewer } from '../../common/request-context.js';
+import { firstArg, pageSize } from '../../common/pagination.js';
 import { authorize } from '../access/access.exception.js';
 import { can, OrganisationRole, organisationRoleOf, organisationRoleRank } from '../access/access.policy.js';
 import { MeModel, OrganisationModel, UserModel } from '../accounts/accounts.model.js';
@@ -113,7 +114,9 @@ export class OrganisationsResolver {
   }
 
   @ResolveField(() => [OrganisationMemberModel], { description: 'Who holds a granted role here: admins, then policy authors, then members, each by name.' })
-  async members(@Parent() organisation: OrganisationModel, @Loaders() loaders: RequestLoaders): Promise<OrganisationMemberModel[]> {
+  async members(@Parent() organisation: OrganisationModel, @Args('first', firstArg(100)) first: number | null, @Loaders() loaders: RequestLoaders): Promise<OrganisationMemberModel[]> {
+    // Every member is read (each one granted by the organisation's admins), to order them by name.
+    const size = pageSize(first, 100);
     const members = await loaders
       .get<string, OrganisationMemberModel[]>('organisations.members', async (ids) =>
         groupByKeys(ids, await this.organisations.membersOf(ids), (m) => m.organisationId).map((ms) => ms.map(toMemberModel)),
@@ -122,7 +125,8 @@ export class OrganisationsResolver {
     const users = await Promise.all(members.map((m) => loadUser(loaders, this.accounts, m.userId)));
     return members
       .map((member, index) => ({ ...member, user: users[index] as UserModel }))
-      .sort((a, b) => organisationRoleRank(b.role) - organisationRoleRank(a.role) || a.user.displayName.localeCompare(b.user.displayName) || a.userId.localeCompare(b.userId));
+      .sort((a, b) => organisationRoleRank(b.role) - organisationRoleRank(a.role) || a.user.displayName.localeCompare(b.user.displayName) || a.userId.localeCompare(b.userId))
+      .slice(0, size);
   }
 
   @ResolveField(() => OrganisationRole, {
@@ -153,20 +157,23 @@ export class OrganisationsResolver {
   }
 
   @ResolveField(() => [OrganisationRoleRequestModel], { description: "Oldest first. FORBIDDEN unless viewerCanManage." })
-  pendingRoleRequests(
+  async pendingRoleRequests(
     @Parent() organisation: OrganisationModel,
+    @Args('first', firstArg(50)) first: number | null,
     @OptionalViewer() viewer: Viewer | null,
     @Loaders() loaders: RequestLoaders,
   ): Promise<OrganisationRoleRequestModel[]> {
     authorize(viewer, 'manage-organisation-roles', manage(organisation.id));
-    return loaders
+    const size = pageSize(first, 50);
+    const requests = await loaders
       .get<string, OrganisationRoleRequestModel[]>('organisations.pendingRequests', async (ids) =>
         groupByKeys(ids, await this.organisations.pendingRequestsAt(ids), (r) => r.organisationId).map((rs) => rs.map(toRequestModel)),
       )
       .load(organisation.id);
+    return requests.slice(0, size);
   }
 
-  @ResolveField(() => [OrganisationRoleChangeModel], { description: 'Newest first (at most 200). FORBIDDEN unless viewerCanManage.' })
+  @ResolveField(() => [OrganisationRoleChangeModel], { description: 'Newest first. FORBIDDEN unless viewerCanManage.' })
   roleChanges(
     @Parent() organisation: OrganisationModel,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) requested: number | null,
@@ -174,7 +181,7 @@ export class OrganisationsResolver {
     @Loaders() loaders: RequestLoaders,
   ): Promise<OrganisationRoleChangeModel[]> {
     authorize(viewer, 'manage-organisation-roles', manage(organisation.id));
-    const first = requested ?? 50;
+    const first = pageSize(requested, 50);
     return loaders
       .get<string, OrganisationRoleChangeModel[]>(`organisations.roleChanges:${first}`, async (ids) =>
         groupByKeys(ids, await this.organisations.roleChangesAt(ids, first), (c) => c.organisationId).map((cs) => cs.map(toChangeModel)),
@@ -241,7 +248,8 @@ export class MeOrganisationRolesResolver {
   }
 
   @ResolveField(() => [OrganisationRoleRequestModel], { description: 'Your role requests, newest first, whatever became of them.' })
-  async myRoleRequests(@Parent() me: MeModel): Promise<OrganisationRoleRequestModel[]> {
-    return (await this.organisations.requestsBy(me.user.id)).map(toRequestModel);
+  async myRoleRequests(@Parent() me: MeModel, @Args('first', firstArg(50)) first: number | null): Promise<OrganisationRoleRequestModel[]> {
+    const size = pageSize(first, 50);
+    return (await this.organisations.requestsBy(me.user.id)).slice(0, size).map(toRequestModel);
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/request-context.js';
+import { PER_PARENT_LIMIT } from '../../common/pagination.js';
 import { authorize } from '../access/access.exception.js';
 import { includesRole, OrganisationRole } from '../access/access.policy.js';
 import { AccountsService } from '../accounts/accounts.service.js';
@@ -76,11 +77,21 @@ export class OrganisationsService {
   }
 
   /** Pending requests at the given organisations, oldest first (the queue an admin works through). */
+  /** The oldest PER_PARENT_LIMIT pending requests at each organisation. */
   pendingRequestsAt(organisationIds: readonly string[]): Promise<OrganisationRoleRequestEntity[]> {
-    return this.db.getRepository(OrganisationRoleRequestEntity).find({
-      where: { organisationId: In([...organisationIds]), status: RoleRequestStatus.PENDING },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    return this.db
+      .getRepository(OrganisationRoleRequestEntity)
+      .createQueryBuilder('r')
+      .innerJoin(
+        `(SELECT id, row_number() OVER (PARTITION BY organisation_id ORDER BY created_at, id) AS rank
+            FROM organisation_role_requests WHERE organisation_id IN (:...organisationIds) AND status = :pending)`,
+        'ranked',
+        'ranked.id = r.id AND ranked.rank <= :limit',
+      )
+      .setParameters({ organisationIds: [...organisationIds], pending: RoleRequestStatus.PENDING, limit: PER_PARENT_LIMIT })
+      .orderBy('r.created_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getMany();
   }
 
   /** One person's pending request at each of the given organisations. */

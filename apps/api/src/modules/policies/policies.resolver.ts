@@ -3,6 +3,7 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import type { WordDiff } from '@policy-commons/policies';
 import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
 import { byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
+import { firstArg, pageSize } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
 import { OrganisationModel } from '../accounts/accounts.model.js';
 import { can } from '../access/access.policy.js';
@@ -123,8 +124,9 @@ export class PoliciesResolver {
   @Query(() => [PolicyDocumentModel], { description: 'By title; only one organisation\'s when organisationSlug is given.' })
   async policyDocuments(
     @Args('organisationSlug', { type: () => String, nullable: true, defaultValue: null }) organisationSlug: string | null,
+    @Args('first', firstArg(100)) first: number | null,
   ): Promise<PolicyDocumentModel[]> {
-    return (await this.policies.listDocuments(organisationSlug)).map(toDocumentModel);
+    return (await this.policies.listDocuments(organisationSlug, pageSize(first, 100))).map(toDocumentModel);
   }
 
   @Query(() => PolicyDocumentModel, { nullable: true })
@@ -213,9 +215,15 @@ export class PoliciesResolver {
     return `Adapted by ${by.name} from "${source.title}" version ${version.version} by ${from.name}.`;
   }
 
-  @ResolveField(() => [PolicyVersionModel], { description: 'Oldest first.' })
-  versions(@Parent() document: PolicyDocumentModel, @Loaders() loaders: RequestLoaders): Promise<PolicyVersionModel[]> {
-    return loadVersionsOf(loaders, this.policies, document.id);
+  @ResolveField(() => [PolicyVersionModel], { description: 'The latest versions (first of them), oldest first; the last is the latest.' })
+  async versions(
+    @Parent() document: PolicyDocumentModel,
+    @Args('first', firstArg(50, 'How many of the latest versions, at most 100.')) first: number | null,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<PolicyVersionModel[]> {
+    const size = pageSize(first, 50);
+    // Every version is read once per document anyway (latestVersion, supersededBy need them); only its authors can add one.
+    return (await loadVersionsOf(loaders, this.policies, document.id)).slice(-size);
   }
 
   @ResolveField(() => PolicyVersionModel, { nullable: true })
@@ -244,12 +252,14 @@ export class PoliciesResolver {
   }
 
   @ResolveField(() => [PolicyDocumentModel], { description: 'Documents adapted from any version of this one, oldest first.' })
-  adaptations(@Parent() document: PolicyDocumentModel, @Loaders() loaders: RequestLoaders): Promise<PolicyDocumentModel[]> {
-    return loaders
+  async adaptations(@Parent() document: PolicyDocumentModel, @Args('first', firstArg(20)) first: number | null, @Loaders() loaders: RequestLoaders): Promise<PolicyDocumentModel[]> {
+    const size = pageSize(first, 20);
+    const adaptations = await loaders
       .get<string, PolicyDocumentModel[]>('policies.adaptationsByDocumentId', async (ids) =>
         groupByKeys(ids, await this.policies.adaptationsOf(ids), (d) => d.sourceDocumentId).map((ds) => ds.map(toDocumentModel)),
       )
       .load(document.id);
+    return adaptations.slice(0, size);
   }
 }
 

@@ -14,6 +14,7 @@ import {
 import { loadPolicyCorpus, type PolicyCorpus } from '@policy-commons/policies/node';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
+import { checkPageSize, MAX_PAGE_SIZE, PER_PARENT_LIMIT } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
 import { OrganisationEntity } from '../accounts/organisation.entity.js';
 import { authorize } from '../access/access.exception.js';
@@ -52,10 +53,10 @@ export class PoliciesService {
 
   // ---- reading -------------------------------------------------------------
 
-  listDocuments(organisationSlug: string | null = null): Promise<PolicyDocumentEntity[]> {
+  listDocuments(organisationSlug: string | null = null, first = MAX_PAGE_SIZE): Promise<PolicyDocumentEntity[]> {
     const qb = this.db.getRepository(PolicyDocumentEntity).createQueryBuilder('d');
     if (organisationSlug !== null) qb.innerJoin(OrganisationEntity, 'o', 'o.id = d.organisation_id AND o.slug = :organisationSlug', { organisationSlug });
-    return qb.orderBy('d.title', 'ASC').addOrderBy('d.slug', 'ASC').getMany();
+    return qb.orderBy('d.title', 'ASC').addOrderBy('d.slug', 'ASC').limit(checkPageSize(first)).getMany();
   }
 
   findDocumentBySlug(slug: string): Promise<PolicyDocumentEntity | null> {
@@ -107,15 +108,22 @@ export class PoliciesService {
     return this.db.getRepository(PolicyDraftEntity).findBy({ documentId: In([...documentIds]) });
   }
 
-  /** Documents adapted from any version of the given documents, with the source document's id. */
+  /** Documents adapted from any version of the given documents (the first PER_PARENT_LIMIT of each), with the source document's id. */
   async adaptationsOf(documentIds: readonly string[]): Promise<(PolicyDocumentEntity & { sourceDocumentId: string })[]> {
     const rows = await this.db
       .getRepository(PolicyDocumentEntity)
       .createQueryBuilder('d')
       .innerJoin(PolicyVersionEntity, 'v', 'v.id = d.adapted_from_version_id')
       .addSelect('v.document_id', 'source_document_id')
-      .where('v.document_id IN (:...ids)', { ids: [...documentIds] })
+      .innerJoin(
+        `(SELECT rd.id, row_number() OVER (PARTITION BY rv.document_id ORDER BY rd.created_at, rd.id) AS rank
+            FROM policy_documents rd JOIN policy_versions rv ON rv.id = rd.adapted_from_version_id WHERE rv.document_id IN (:...ids))`,
+        'ranked',
+        'ranked.id = d.id AND ranked.rank <= :limit',
+      )
+      .where('v.document_id IN (:...ids)', { ids: [...documentIds], limit: PER_PARENT_LIMIT })
       .orderBy('d.created_at', 'ASC')
+      .addOrderBy('d.id', 'ASC')
       .getRawAndEntities();
     return rows.entities.map((entity, index) => ({ ...entity, sourceDocumentId: (rows.raw[index] as { source_document_id: string }).source_document_id }));
   }

@@ -3,7 +3,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
 import { byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
-import { PageInfo } from '../../common/pagination.js';
+import { firstArg, PageInfo, pageSize } from '../../common/pagination.js';
 import type { RequestContext, Viewer } from '../../common/request-context.js';
 import { can } from '../access/access.policy.js';
 import { UserModel } from '../accounts/accounts.model.js';
@@ -14,7 +14,7 @@ import { loadCommunity } from '../communities/communities.resolver.js';
 import { CommunityModel } from '../communities/community.model.js';
 import { questionSubject } from '../moderation/post-state.js';
 import { PostRevisionModel } from '../revisions/post-revision.model.js';
-import { toRevisionModel } from '../revisions/revisions.resolver.js';
+import { REVISIONS_FIRST, toRevisionModel } from '../revisions/revisions.resolver.js';
 import { RevisionsService } from '../revisions/revisions.service.js';
 import { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/question.input.js';
 import { QuestionConnection, QuestionModel, QuestionOrder, TagModel } from './question.model.js';
@@ -169,15 +169,22 @@ export class QuestionsResolver {
   }
 
   @ResolveField(() => [PostRevisionModel], {
-    description: 'Every published state, oldest first; the last is the current text. Empty for people who may not read a hidden or deleted question.',
+    description: 'The latest published states (first of them), oldest first; the last is the current text. Empty for people who may not read a hidden or deleted question.',
   })
-  async revisions(@Parent() question: QuestionModel, @OptionalViewer() viewer: Viewer | null, @Loaders() loaders: RequestLoaders): Promise<PostRevisionModel[]> {
+  async revisions(
+    @Parent() question: QuestionModel,
+    @Args('first', firstArg(10, REVISIONS_FIRST)) first: number | null,
+    @OptionalViewer() viewer: Viewer | null,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<PostRevisionModel[]> {
+    const size = pageSize(first, 10);
     if (!canReadQuestion(viewer, question)) return [];
-    return loaders
+    const revisions = await loaders
       .get<string, PostRevisionModel[]>('questions.revisions', async (ids) =>
         groupByKeys(ids, await this.revisionsService.forQuestions(ids), (r) => r.questionId as string).map((rs) => rs.map(toRevisionModel)),
       )
       .load(question.id);
+    return revisions.slice(-size);
   }
 }
 

@@ -16,6 +16,8 @@ export const toRevisionModel = (r: PostRevisionEntity): PostRevisionModel => ({
   editedById: r.editedBy,
 });
 
+/** What `first` means on a post's revisions: the latest ones, so the last is always the current text. */
+export const REVISIONS_FIRST = 'How many of the latest revisions, at most 100.';
 
 @Resolver(() => PostRevisionModel)
 export class RevisionsResolver {

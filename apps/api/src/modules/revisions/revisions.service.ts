@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { PER_PARENT_LIMIT } from '../../common/pagination.js';
 import { PostRevisionEntity } from './post-revision.entity.js';
 
 export type RevisedPost = { questionId: string; answerId?: undefined } | { answerId: string; questionId?: undefined };
@@ -30,11 +31,27 @@ export class RevisionsService {
     });
   }
 
+  /** Each question's latest PER_PARENT_LIMIT revisions, oldest first. */
   forQuestions(ids: readonly string[]): Promise<PostRevisionEntity[]> {
-    return this.db.getRepository(PostRevisionEntity).find({ where: { questionId: In([...ids]) }, order: { revision: 'ASC' } });
+    return this.latest('question_id', ids);
   }
 
+  /** Each answer's latest PER_PARENT_LIMIT revisions, oldest first. */
   forAnswers(ids: readonly string[]): Promise<PostRevisionEntity[]> {
-    return this.db.getRepository(PostRevisionEntity).find({ where: { answerId: In([...ids]) }, order: { revision: 'ASC' } });
+    return this.latest('answer_id', ids);
+  }
+
+  private latest(postColumn: 'question_id' | 'answer_id', ids: readonly string[]): Promise<PostRevisionEntity[]> {
+    return this.db
+      .getRepository(PostRevisionEntity)
+      .createQueryBuilder('r')
+      .innerJoin(
+        `(SELECT id, row_number() OVER (PARTITION BY ${postColumn} ORDER BY revision DESC) AS rank FROM post_revisions WHERE ${postColumn} IN (:...ids))`,
+        'ranked',
+        'ranked.id = r.id AND ranked.rank <= :limit',
+      )
+      .setParameters({ ids: [...ids], limit: PER_PARENT_LIMIT })
+      .orderBy('r.revision', 'ASC')
+      .getMany();
   }
 }

@@ -2,6 +2,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, SignedInGuard } from '../../common/auth.js';
 import type { Viewer } from '../../common/request-context.js';
+import { firstArg, pageSize } from '../../common/pagination.js';
 import { MeModel } from '../accounts/accounts.model.js';
 import { FollowInput, NotificationSettingsInput } from './dto/subscriptions.input.js';
 import { FollowModel, NotificationSettingsModel } from './subscriptions.model.js';
@@ -39,8 +40,8 @@ export class MeSubscriptionsResolver {
     return this.subscriptions.settings(me.user.id);
   }
 
-  @ResolveField(() => [FollowModel])
-  follows(@Parent() me: MeModel): Promise<FollowModel[]> {
-    return this.subscriptions.follows(me.user.id);
+  @ResolveField(() => [FollowModel], { description: 'By kind, then oldest first.' })
+  follows(@Parent() me: MeModel, @Args('first', firstArg(100)) first: number | null): Promise<FollowModel[]> {
+    return this.subscriptions.follows(me.user.id, pageSize(first, 100));
   }
 }

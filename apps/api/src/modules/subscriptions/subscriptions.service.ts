@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
+import { checkPageSize, MAX_PAGE_SIZE } from '../../common/pagination.js';
 import type { FollowInput, NotificationSettingsInput } from './dto/subscriptions.input.js';
 import { SubscriptionsException, SubscriptionsExceptionCode } from './subscriptions.exception.js';
 import { DigestFrequency, FollowKind, type FollowModel, type NotificationSettingsModel } from './subscriptions.model.js';
@@ -56,7 +57,7 @@ export class SubscriptionsService {
     return result[1] > 0;
   }
 
-  async follows(userId: string): Promise<FollowModel[]> {
+  async follows(userId: string, first = MAX_PAGE_SIZE): Promise<FollowModel[]> {
     const hasPolicies = await this.hasTable('policy_documents');
     const rows = (await this.db.query(
       `SELECT f.kind, f.target_id AS "targetId",
@@ -66,8 +67,9 @@ export class SubscriptionsService {
          LEFT JOIN tags t ON f.kind = 'TAG' AND t.id = f.target_id
          LEFT JOIN questions q ON f.kind = 'QUESTION' AND q.id = f.target_id
         WHERE f.user_id = $1
-        ORDER BY f.kind, f.created_at, f.target_id`,
-      [userId],
+        ORDER BY f.kind, f.created_at, f.target_id
+        LIMIT $2`,
+      [userId, checkPageSize(first)],
     )) as FollowModel[];
     return rows;
   }

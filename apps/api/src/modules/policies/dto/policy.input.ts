@@ -4,6 +4,9 @@ import { ArrayMaxSize, IsEnum, IsOptional, IsString, Length, Matches, MaxLength,
 import { DOCUMENT_SLUG_PATTERN } from '@policy-commons/policies';
 import { VersionBump } from '../policy.model.js';
 
+/** The longest draft savePolicyDraft takes, in characters; the request body limit admits it (common/graphql-request-guard.ts). */
+export const MAX_DRAFT_LENGTH = 200_000;
+
 const SLUG_MESSAGE = 'Use lower-case letters and digits joined by single hyphens, e.g. social-media-policy.';
 
 @InputType()
@@ -49,7 +52,7 @@ export class SavePolicyDraftInput {
   @Field(() => String, { description: 'Markdown; its ## (and deeper) headings are the sections.' })
   @IsString()
   @Matches(/\S/, { message: 'The draft cannot be blank.' })
-  @MaxLength(200000, { message: 'The draft must be at most 200,000 characters.' })
+  @MaxLength(MAX_DRAFT_LENGTH, { message: 'The draft must be at most 200,000 characters.' })
   markdown: string;
 }
 
