@@ -1,11 +1,26 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
+import { print, type DocumentNode } from 'graphql';
 import { relayStylePagination } from '@apollo/client/utilities';
+
+/**
+ * Codegen puts each operation's sha256 on its document (persisted-documents.json lists
+ * them), and the api knows those: the app sends the hash instead of the text. An
+ * operation the api does not know (a build newer than the api's copy) is answered
+ * PERSISTED_QUERY_NOT_FOUND, and the link sends the text instead.
+ */
+async function operationHash(document: DocumentNode): Promise<string> {
+  const embedded = (document as { __meta__?: { hash?: unknown } }).__meta__?.hash;
+  if (typeof embedded === 'string') return embedded.replace(/^sha256:/, '');
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(print(document)));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
 
 // Same origin in production (the API serves this app) and through Vite's proxy in
 // development, so the httpOnly session cookie is sent without the app ever seeing a token.
 export function createApolloClient(): ApolloClient {
   return new ApolloClient({
-    link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+    link: new PersistedQueryLink({ generateHash: operationHash }).concat(new HttpLink({ uri: '/graphql', credentials: 'same-origin' })),
     cache: new InMemoryCache({
       typePolicies: {
         // One signed-in user per client (the store is reset on sign-in and sign-out), so
