@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { InputValidationException } from './errors.js';
+import { isUuid } from './ids.js';
 
 @ObjectType()
 export class PageInfo {
@@ -45,10 +46,34 @@ export function encodeCursor(position: (string | number)[]): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, shape: ('string' | 'number')[]): (string | number)[] {
+/**
+ * What one position in a cursor must be. `timestamp` is an instant as toISOString writes it
+ * and `uuid` a row id, so a cursor that decodes can always be compared in SQL; a `number`
+ * is a non-negative whole number (an offset or a count).
+ */
+export type CursorPart = 'string' | 'number' | 'timestamp' | 'uuid';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+function isCursorPart(value: unknown, part: CursorPart): boolean {
+  switch (part) {
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+    case 'timestamp':
+      // Round-trips exactly: Date.parse alone accepts "hello 1" and 30 February, which PostgreSQL refuses (as it does year 0).
+      return typeof value === 'string' && ISO_INSTANT.test(value) && !value.startsWith('0000') && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+    case 'uuid':
+      return typeof value === 'string' && isUuid(value);
+  }
+}
+
+/** A cursor's positions, checked against the shape; anything else is BAD_USER_INPUT naming `after`. */
+export function decodeCursor(cursor: string, shape: CursorPart[]): (string | number)[] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === shape.length && value.every((v, i) => typeof v === shape[i])) {
+    if (Array.isArray(value) && value.length === shape.length && value.every((v, i) => isCursorPart(v, shape[i]))) {
       return value as (string | number)[];
     }
   } catch {

@@ -109,6 +109,44 @@ describe('accounts', () => {
     expect((await t.gql<{ user: { affiliations: unknown[] } }>('query($id: ID!) { user(id: $id) { affiliations { role } } }', { id })).data?.user.affiliations).toHaveLength(2);
   });
 
+  it.each([
+    ['a blank role', [{ organisationSlug: 'county-council', role: '   ' }], 'role', 'Role cannot be blank.'],
+    ['an empty role', [{ organisationSlug: 'county-council', role: '' }], 'role', 'Role cannot be blank.'],
+    ['a role too long', [{ organisationSlug: 'county-council', role: 'x'.repeat(81) }], 'role', 'Role must be 1 to 80 characters.'],
+    ['a role with a NUL', [{ organisationSlug: 'county-council', role: 'clerk\u0000' }], 'role', 'Role cannot contain control characters such as line breaks.'],
+    ['an empty organisation', [{ organisationSlug: '', role: 'clerk' }], 'organisationSlug', undefined],
+    [
+      'a blank role after a good one',
+      [
+        { organisationSlug: 'county-council', role: 'employee' },
+        { organisationSlug: 'parish-council', role: ' ' },
+      ],
+      'role',
+      'Role cannot be blank. (item 2 of 2)',
+    ],
+  ])('refuses affiliations with %s as BAD_USER_INPUT naming the field, changing nothing', async (_what, input, field, message) => {
+    const { token, id } = await signUp(t, 'Careless Declarer');
+    const SET = 'mutation($input: [AffiliationInput!]!) { setAffiliations(input: $input) { id } }';
+    expect((await t.gql(SET, { input: [{ organisationSlug: 'county-council', role: 'clerk' }] }, { token })).errors).toBeUndefined();
+    const error = errorOf(await t.gql(SET, { input }, { token }));
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    if (message) expect(error.message).toBe(message);
+    const profile = await t.gql<{ user: { affiliations: unknown[] } }>('query($id: ID!) { user(id: $id) { affiliations { role } } }', { id });
+    expect(profile.data?.user.affiliations).toEqual([{ role: 'clerk' }]);
+  });
+
+  it('refuses control characters in a display name and an email that cannot be one, without touching the database', async () => {
+    expect(errorOf(await t.gql(SIGN_UP, { input: { email: 'nul@example.org', displayName: 'Nul\u0000Name', password: 'long enough pass' } }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'displayName',
+    });
+    expect(errorOf(await t.gql(SIGN_IN, { input: { email: 'nul\u0000@example.org', password: 'long enough pass' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+    expect(errorOf(await t.gql('mutation($email: String!) { requestPasswordReset(email: $email) }', { email: 'nul\u0000@example.org' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'email',
+    });
+  });
+
   it('lists organisations and answers null for an unknown user', async () => {
     const result = await t.gql<{ organisations: { slug: string }[]; user: null }>('{ organisations { slug } user(id: "nope") { id } }');
     // Ordered by name: "Little Ashby…" before "Shireford…".

@@ -35,16 +35,21 @@ export class CommunitiesService {
   async create(viewer: Viewer, input: CreateCommunityInput): Promise<CommunityEntity> {
     authorize(viewer, 'create-community', { kind: 'site' });
     const repo = this.db.getRepository(CommunityEntity);
-    if (await repo.existsBy({ slug: input.slug })) {
-      throw new CommunitiesException(CommunitiesExceptionCode.SLUG_TAKEN, `A community with the slug "${input.slug}" already exists.`, { field: 'slug' });
+    const taken = () => new CommunitiesException(CommunitiesExceptionCode.SLUG_TAKEN, `A community with the slug "${input.slug}" already exists.`, { field: 'slug' });
+    if (await repo.existsBy({ slug: input.slug })) throw taken();
+    try {
+      return await this.db.transaction(async (tx) => {
+        const community = await tx.getRepository(CommunityEntity).save(
+          tx.getRepository(CommunityEntity).create({ slug: input.slug, title: input.title.trim(), description: input.description.trim(), createdBy: viewer.id }),
+        );
+        await tx.getRepository(CommunityMemberEntity).insert({ communityId: community.id, userId: viewer.id });
+        return community;
+      });
+    } catch (error) {
+      // Two creations of one slug at once both pass the check above; the unique key refuses the second.
+      if ((error as { constraint?: string }).constraint === 'communities_slug_key') throw taken();
+      throw error;
     }
-    return this.db.transaction(async (tx) => {
-      const community = await tx.getRepository(CommunityEntity).save(
-        tx.getRepository(CommunityEntity).create({ slug: input.slug, title: input.title.trim(), description: input.description.trim(), createdBy: viewer.id }),
-      );
-      await tx.getRepository(CommunityMemberEntity).insert({ communityId: community.id, userId: viewer.id });
-      return community;
-    });
   }
 
   async join(viewer: Viewer, communityId: string): Promise<CommunityEntity> {

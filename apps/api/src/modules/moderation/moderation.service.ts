@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isUuid } from '../../common/ids.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
 import { authorize } from '../access/access.exception.js';
@@ -457,8 +456,7 @@ export class ModerationService {
     const communityId = await this.moderatedScope(viewer, communitySlug);
     let position: [string, string] | null = null;
     if (after) {
-      const [at, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-      if (Number.isNaN(Date.parse(at)) || !isUuid(id)) decodeCursor('', ['string']);
+      const [at, id] = decodeCursor(after, ['timestamp', 'uuid']) as [string, string];
       position = [at, id];
     }
     const rows = (await this.db.query(

@@ -168,18 +168,33 @@ export class PoliciesService {
     await this.requireAuthor(viewer, organisation as OrganisationEntity);
   }
 
+  private static slugTaken(slug: string): PoliciesException {
+    return new PoliciesException(PoliciesExceptionCode.SLUG_TAKEN, `A policy document called "${slug}" already exists; citations name documents by slug, so choose another.`, {
+      field: 'slug',
+    });
+  }
+
   private async requireFreeSlug(tx: EntityManager, slug: string): Promise<void> {
-    if (await tx.getRepository(PolicyDocumentEntity).existsBy({ slug })) {
-      throw new PoliciesException(PoliciesExceptionCode.SLUG_TAKEN, `A policy document called "${slug}" already exists; citations name documents by slug, so choose another.`, {
-        field: 'slug',
-      });
+    if (await tx.getRepository(PolicyDocumentEntity).existsBy({ slug })) throw PoliciesService.slugTaken(slug);
+  }
+
+  /**
+   * Runs a transaction that creates a document with `slug`: two creations of one slug at
+   * once both pass requireFreeSlug, and the unique key refuses the second as SLUG_TAKEN.
+   */
+  private async creatingDocument<T>(slug: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction(work);
+    } catch (error) {
+      if ((error as { constraint?: string }).constraint === 'policy_documents_slug_key') throw PoliciesService.slugTaken(slug);
+      throw error;
     }
   }
 
   async createDocument(viewer: Viewer, input: CreatePolicyDocumentInput): Promise<PolicyDocumentEntity> {
     const organisation = await this.requireOrganisation(input.organisationSlug);
     await this.requireAuthor(viewer, organisation);
-    return this.db.transaction(async (tx) => {
+    return this.creatingDocument(input.slug, async (tx) => {
       await this.requireFreeSlug(tx, input.slug);
       return tx.getRepository(PolicyDocumentEntity).save(
         tx.getRepository(PolicyDocumentEntity).create({ slug: input.slug, title: input.title.trim(), organisationId: organisation.id, createdBy: viewer.id }),
@@ -291,7 +306,7 @@ export class PoliciesService {
     }
     const organisation = await this.requireOrganisation(input.organisationSlug);
     await this.requireAuthor(viewer, organisation);
-    return this.db.transaction(async (tx) => {
+    return this.creatingDocument(input.slug, async (tx) => {
       await this.requireFreeSlug(tx, input.slug);
       const document = await tx.getRepository(PolicyDocumentEntity).save(
         tx.getRepository(PolicyDocumentEntity).create({

@@ -151,8 +151,7 @@ export class QuestionsService {
 
     const column = order === QuestionOrder.ACTIVE ? 'q.last_activity_at' : 'q.created_at';
     if (after) {
-      const [at, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-      if (Number.isNaN(Date.parse(at)) || !isUuid(id)) decodeCursor('', ['string']);
+      const [at, id] = decodeCursor(after, ['timestamp', 'uuid']) as [string, string];
       qb.andWhere(`(${column}, q.id) < (:at::timestamptz, :id::uuid)`, { at, id });
     }
     const rows = await qb

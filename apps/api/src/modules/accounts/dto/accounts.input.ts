@@ -24,9 +24,9 @@ export class SignUpInput {
 
   @Field(() => String)
   @IsString()
-  @Matches(/\S/, { message: 'Display name cannot be blank.' })
-  @NoControlCharacters('Display name')
   @Length(1, 80, { message: 'Display name must be 1 to 80 characters.' })
+  @NoControlCharacters('Display name')
+  @Matches(/\S/, { message: 'Display name cannot be blank.' })
   displayName: string;
 
   @Field(() => String)
@@ -53,14 +53,15 @@ export class SignInInput {
 export class AffiliationInput {
   @Field(() => String)
   @IsString()
-  @Length(1, 100)
+  @Length(1, 100, { message: 'Choose an organisation.' })
   organisationSlug: string;
 
   @Field(() => String)
   @IsString()
-  @Matches(/\S/, { message: 'Role cannot be blank.' })
-  @NoControlCharacters('Role')
+  // class-validator runs these bottom-up and reports the first that fails: blank before too long.
   @Length(1, 80, { message: 'Role must be 1 to 80 characters.' })
+  @NoControlCharacters('Role')
+  @Matches(/\S/, { message: 'Role cannot be blank.' })
   role: string;
 }
 
