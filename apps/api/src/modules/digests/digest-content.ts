@@ -1,5 +1,3 @@
-import { Injectable } from '@nestjs/common';
-
 /** What a digest covers: one subscriber's activity in (since, until]. */
 export interface DigestWindow {
   userId: string;
@@ -34,8 +32,8 @@ export interface DigestQueries {
 }
 
 /**
- * The extension point other modules use to add digest sections, e.g. "new versions of
- * policy documents you follow". Digests are built a batch at a time, so a contributor
+ * One section of the digest, e.g. "new versions of policy documents you follow"; every
+ * section is listed in `digest-sections.ts`. Digests are built a batch at a time, so a contributor
  * gets every window of the batch at once and answers with one section (or null) per
  * window, in the same order. Its rule: one statement per batch, however many windows;
  * `sqlSection` turns a per-window SELECT into such a contributor. `order` places the
@@ -47,20 +45,12 @@ export interface DigestSectionContributor {
   sections(windows: readonly DigestWindow[], db: DigestQueries): Promise<(DigestSection | null)[]>;
 }
 
-/** Where contributors register (another module: inject this and call `register` in the constructor). */
-@Injectable()
-export class DigestContributors {
-  private readonly contributors: DigestSectionContributor[] = [];
-
-  register(contributor: DigestSectionContributor): void {
-    if (this.contributors.some((c) => c.key === contributor.key)) return;
-    this.contributors.push(contributor);
-    this.contributors.sort((a, b) => a.order - b.order);
-  }
-
-  all(): readonly DigestSectionContributor[] {
-    return this.contributors;
-  }
+/** The sections in the order of the mail; two with one key would fill one place twice, so that throws. */
+export function inMailOrder(contributors: readonly DigestSectionContributor[]): readonly DigestSectionContributor[] {
+  const keys = contributors.map((c) => c.key);
+  const repeated = keys.filter((key, index) => keys.indexOf(key) !== index);
+  if (repeated.length) throw new Error(`digest sections listed twice: ${repeated.join(', ')}`);
+  return [...contributors].sort((a, b) => a.order - b.order);
 }
 
 /** Every window's content: each contributor reads once for the whole batch, all of them at the same time. */

@@ -7,13 +7,12 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { isUuid } from '../../common/ids.js';
 import { byKeys } from '../../common/loaders.js';
-import { buildContents, DigestContributors, isEmpty, type DigestContent, type DigestWindow } from './digest-content.js';
+import { buildContents, isEmpty, type DigestContent, type DigestSectionContributor, type DigestWindow } from './digest-content.js';
 import { DigestMailer, MailDeliveryError } from './digest-mailer.js';
 import { buildDigestMessage } from './digest-mime.js';
 import { DigestReader } from './digest-reader.js';
 import { renderDigest } from './digest-renderer.js';
-import { newQuestionsContributor, watchedQuestionsContributor } from './forum-digest-sections.js';
-import { policyVersionsSection, staleCitationsSection } from './policy-digest-sections.js';
+import { DIGEST_SECTIONS } from './digest-sections.js';
 import { signEmailConfirmationToken } from './email-confirmation.js';
 import { signUnsubscribeToken } from './unsubscribe-token.js';
 
@@ -100,13 +99,9 @@ export class DigestSender {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mailer: DigestMailer,
-    private readonly contributors: DigestContributors,
+    @Inject(DIGEST_SECTIONS) private readonly sections: readonly DigestSectionContributor[],
     private readonly reader: DigestReader,
   ) {
-    contributors.register(newQuestionsContributor);
-    contributors.register(watchedQuestionsContributor);
-    contributors.register(policyVersionsSection);
-    contributors.register(staleCitationsSection);
     const batching = { cache: false, maxBatchSize: MAX_BATCH, batchScheduleFn: (run: () => void) => setTimeout(run, BATCH_WINDOW_MS) };
     this.deliveries = new DataLoader((ids) => this.loadBatch(ids), batching);
     this.finishes = new DataLoader((requests) => this.finishBatch(requests), batching);
@@ -181,7 +176,7 @@ export class DigestSender {
     const rows = await this.reader.query<DeliveryRow>('load-deliveries', LOAD_DELIVERIES_SQL, [ids]);
     const due = rows.filter((d) => d.status === 'PLANNED' && d.frequency !== 'OFF' && d.confirmedAt && d.watermark < d.dueAt);
     const windows: DigestWindow[] = due.map((d) => ({ userId: d.userId, since: d.watermark, until: d.dueAt }));
-    const contents = await buildContents(this.contributors.all(), windows, this.reader);
+    const contents = await buildContents(this.sections, windows, this.reader);
     const contentOf = new Map(due.map((d, i) => [d.id, contents[i]]));
     return byKeys(ids, rows, (d) => d.id, () => null, (delivery) => ({ delivery, content: contentOf.get(delivery.id) ?? null }));
   }
@@ -242,7 +237,7 @@ export class DigestSender {
       [userId],
     );
     if (!user) return null;
-    const [content] = await buildContents(this.contributors.all(), [{ userId, since: user.watermark, until: new Date() }], this.reader);
+    const [content] = await buildContents(this.sections, [{ userId, since: user.watermark, until: new Date() }], this.reader);
     return { user, content };
   }
 

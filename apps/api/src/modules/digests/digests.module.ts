@@ -4,18 +4,18 @@ import { QueueName } from '../../queues/queue-names.js';
 import { queueToken } from '../../queues/queues.module.js';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { AccountMail } from './account-mail.js';
-import { DigestContributors } from './digest-content.js';
 import { DigestMailer } from './digest-mailer.js';
 import { DigestPlanner } from './digest-planner.service.js';
 import { DigestReader } from './digest-reader.js';
+import { digestSectionsProvider } from './digest-sections.js';
 import { DigestSender } from './digest-sender.service.js';
 import { DigestsResolver } from './digests.resolver.js';
 import { DigestsService } from './digests.service.js';
 
 @Module({
   imports: [AccountsModule],
-  providers: [AccountMail, DigestContributors, DigestMailer, DigestPlanner, DigestReader, DigestSender, DigestsService, DigestsResolver],
-  exports: [AccountMail, DigestContributors, DigestPlanner, DigestReader, DigestSender, DigestsService],
+  providers: [AccountMail, digestSectionsProvider, DigestMailer, DigestPlanner, DigestReader, DigestSender, DigestsService, DigestsResolver],
+  exports: [AccountMail, DigestPlanner, DigestReader, DigestSender, DigestsService],
 })
 export class DigestsModule implements OnApplicationShutdown {
   constructor(@Inject(queueToken(QueueName.DIGESTS)) private readonly queue: Queue) {}
