@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { CitationRecorderModule } from '../citations/citation-recorder.module.js';
 import { QuestionsModule } from '../questions/questions.module.js';
 import { RevisionsModule } from '../revisions/revisions.module.js';
 import { AnswersResolver, QuestionAnswersResolver } from './answers.resolver.js';
 import { AnswersService } from './answers.service.js';
 
 @Module({
-  imports: [AccountsModule, QuestionsModule, RevisionsModule],
+  imports: [AccountsModule, CitationRecorderModule, QuestionsModule, RevisionsModule],
   providers: [AnswersService, AnswersResolver, QuestionAnswersResolver],
   exports: [AnswersService],
 })

@@ -6,6 +6,7 @@ import { PER_PARENT_LIMIT } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
 import { authorize } from '../access/access.exception.js';
 import { NewMemberLimits } from '../accounts/new-member-limits.service.js';
+import { CitationRecorder } from '../citations/citation-recorder.js';
 import type { PostSubject } from '../access/access.policy.js';
 import { answerSubject, isRemoved, questionSubject, type RemovalState } from '../moderation/post-state.js';
 import { QuestionEntity } from '../questions/question.entity.js';
@@ -28,6 +29,7 @@ export class AnswersService {
     private readonly questions: QuestionsService,
     private readonly revisions: RevisionsService,
     private readonly newMembers: NewMemberLimits,
+    private readonly citations: CitationRecorder,
   ) {}
 
   async find(id: string): Promise<AnswerEntity | null> {
@@ -92,8 +94,9 @@ export class AnswersService {
       );
       await tx.query('UPDATE questions SET answer_count = answer_count + 1, last_activity_at = now() WHERE id = $1', [question.id]);
       await this.revisions.append(tx, { answerId: answer.id }, { body: input.body }, viewer.id);
-      await this.questions.recordBody(tx, { answerId: answer.id }, input.body);
+      await this.citations.record(tx, { answerId: answer.id }, input.body);
       await PostActivity.answerPosted(tx, answer);
+      await this.newMembers.beforePost(viewer, input.body);
       return answer;
     });
   }
@@ -102,7 +105,6 @@ export class AnswersService {
   async authorizeEdit(viewer: Viewer, answer: AnswerEntity): Promise<void> {
     authorize(viewer, 'edit', answerSubject(answer, await this.questions.require(answer.questionId)));
   }
-      await this.newMembers.beforePost(viewer, input.body);
 
   async edit(viewer: Viewer, input: EditAnswerInput): Promise<AnswerEntity> {
     await this.require(input.answerId);
@@ -121,7 +123,7 @@ export class AnswersService {
       );
       await this.questions.touch(tx, answer.questionId);
       await this.revisions.append(tx, { answerId: answer.id }, { body: input.body }, viewer.id);
-      await this.questions.recordBody(tx, { answerId: answer.id }, input.body);
+      await this.citations.record(tx, { answerId: answer.id }, input.body);
       return (await tx.getRepository(AnswerEntity).findOneBy({ id: answer.id })) as AnswerEntity;
     });
   }

@@ -1,13 +1,11 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { formatCitationReference, parseCitationReference, parsePolicyBody, scanCitationReferences, sectionFingerprint } from '@policy-commons/policies';
-import type { DataSource, EntityManager } from 'typeorm';
+import { formatCitationReference, parseCitationReference, parsePolicyBody, sectionFingerprint } from '@policy-commons/policies';
+import type { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/request-context.js';
 import type { AnswerEntity } from '../answers/answer.entity.js';
 import { AnswersService } from '../answers/answers.service.js';
-import { QuestionsService } from '../questions/questions.service.js';
 import { rewriteReferences } from './rewrite-references.js';
-import { CitationEntity } from './citation.entity.js';
 import { CitationStatus } from './citation.model.js';
 import { CitationsException, CitationsExceptionCode } from './citations.exception.js';
 
@@ -36,12 +34,6 @@ export interface StaleCitationNotice {
   authorId: string;
   reference: string;
   change: 'CHANGED' | 'REMOVED';
-}
-
-interface ResolvedReference {
-  reference: string;
-  versionId: string;
-  sectionId: string;
 }
 
 // Status against the latest version of the cited document, from stored section fingerprints,
@@ -75,64 +67,11 @@ const IS_STALE = `(lv.id <> v.id AND (ls.id IS NULL OR ls.fingerprint <> s.finge
 const VISIBLE_POST = `(pa.id IS NULL OR (pa.hidden_at IS NULL AND pa.deleted_at IS NULL)) AND pq.hidden_at IS NULL AND pq.deleted_at IS NULL`;
 
 @Injectable()
-export class CitationsService implements OnModuleInit {
+export class CitationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly questions: QuestionsService,
     private readonly answers: AnswersService,
   ) {}
-
-  onModuleInit(): void {
-    this.questions.registerBodyHook({ record: (tx, post, body) => this.record(tx, post, body) });
-  }
-
-  /** Every policy: reference in a post must be well formed and name a published section. */
-  async validate(body: string, tx: EntityManager = this.db.manager): Promise<ResolvedReference[]> {
-    const { references, problems } = scanCitationReferences(body);
-    const malformed = problems[0];
-    if (malformed) {
-      throw new CitationsException(CitationsExceptionCode.MALFORMED_REFERENCE, `"${malformed.raw}" is not a valid policy citation: ${malformed.error}.`, { field: 'body' });
-    }
-    if (references.length === 0) return [];
-    const refs = references.map((found) => found.reference);
-    const rows = (await tx.query(
-      `SELECT r.i::int AS i, d.id AS "documentId", d.title, v.id AS "versionId", s.id AS "sectionId"
-         FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS r(slug, version, anchor, i)
-         LEFT JOIN policy_documents d ON d.slug = r.slug
-         LEFT JOIN policy_versions v ON v.document_id = d.id AND v.version = r.version
-         LEFT JOIN policy_sections s ON s.version_id = v.id AND s.anchor = r.anchor
-        ORDER BY r.i`,
-      [refs.map((r) => r.slug), refs.map((r) => r.version), refs.map((r) => r.anchor)],
-    )) as { i: number; documentId: string | null; title: string | null; versionId: string | null; sectionId: string | null }[];
-    const unresolved: string[] = [];
-    const resolved: ResolvedReference[] = [];
-    rows.forEach((row, index) => {
-      const found = references[index];
-      if (!found) return;
-      const { slug, version, anchor } = found.reference;
-      if (!row.documentId) unresolved.push(`"${found.raw}" does not resolve: there is no policy document "${slug}"`);
-      else if (!row.versionId) unresolved.push(`"${found.raw}" does not resolve: "${row.title}" has no published version ${version}`);
-      else if (!row.sectionId) unresolved.push(`"${found.raw}" does not resolve: version ${version} of "${row.title}" has no section "${anchor}"`);
-      else resolved.push({ reference: formatCitationReference(found.reference), versionId: row.versionId, sectionId: row.sectionId });
-    });
-    if (unresolved.length > 0) {
-      throw new CitationsException(CitationsExceptionCode.UNRESOLVED_REFERENCE, `${unresolved.join('; ')}.`, { field: 'body' });
-    }
-    return resolved;
-  }
-
-  /** Replaces a post's citations with what its body cites now; runs in the post's save transaction. */
-  async record(tx: EntityManager, post: { questionId?: string; answerId?: string }, body: string): Promise<void> {
-    const resolved = await this.validate(body, tx);
-    if (post.questionId) await tx.getRepository(CitationEntity).delete({ questionId: post.questionId });
-    else if (post.answerId) await tx.getRepository(CitationEntity).delete({ answerId: post.answerId });
-    else return;
-    const seen = new Set<string>();
-    const rows = resolved
-      .filter((r) => (seen.has(r.reference) ? false : (seen.add(r.reference), true)))
-      .map((r, position) => ({ questionId: post.questionId ?? null, answerId: post.answerId ?? null, versionId: r.versionId, sectionId: r.sectionId, reference: r.reference, position }));
-    if (rows.length > 0) await tx.getRepository(CitationEntity).insert(rows);
-  }
 
   /** The posts' citations in order; with `perPost`, at most that many for each post (for pages), else all (for edits). */
   private async rows(postColumn: 'question_id' | 'answer_id', ids: readonly string[], perPost?: number): Promise<CitationRow[]> {

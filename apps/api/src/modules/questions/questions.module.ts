@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { CitationRecorderModule } from '../citations/citation-recorder.module.js';
 import { CommunitiesModule } from '../communities/communities.module.js';
 import { RevisionsModule } from '../revisions/revisions.module.js';
 import { QuestionsResolver, TagsResolver } from './questions.resolver.js';
 import { QuestionsService } from './questions.service.js';
 
 @Module({
-  imports: [AccountsModule, CommunitiesModule, RevisionsModule],
+  imports: [AccountsModule, CitationRecorderModule, CommunitiesModule, RevisionsModule],
   providers: [QuestionsService, QuestionsResolver, TagsResolver],
   exports: [QuestionsService],
 })

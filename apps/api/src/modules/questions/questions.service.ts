@@ -11,6 +11,7 @@ import { REDIS, redisIsDown } from '../../redis/redis.module.js';
 import { authorize } from '../access/access.exception.js';
 import { NewMemberLimits } from '../accounts/new-member-limits.service.js';
 import { CommunitiesService } from '../communities/communities.service.js';
+import { CitationRecorder } from '../citations/citation-recorder.js';
 import { CommunityEntity } from '../communities/community.entity.js';
 import { questionSubject, type RemovalState } from '../moderation/post-state.js';
 import { PostActivity } from '../notifications/post-activity.js';
@@ -27,15 +28,6 @@ export interface QuestionPage {
   totalCount: number;
 }
 
-/**
- * Hooks other modules register to check and record what a post cites (policy citations).
- * A hook runs inside the post's save transaction and throws to refuse the body, which
- * rolls the whole save back: one pass checks and records, and nothing is half-written.
- */
-export interface PostBodyHook {
-  record(tx: EntityManager, post: { questionId?: string; answerId?: string }, body: string): Promise<void>;
-}
-
 const VIEW_WINDOW_SECONDS = 3600;
 
 /** A moderator's decision to close a question. */
@@ -48,7 +40,6 @@ export interface QuestionClosure {
 
 @Injectable()
 export class QuestionsService {
-  private readonly bodyHooks: PostBodyHook[] = [];
   private readonly logger = new Logger('Questions');
   private viewsUncounted = false;
 
@@ -59,15 +50,8 @@ export class QuestionsService {
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly newMembers: NewMemberLimits,
+    private readonly citations: CitationRecorder,
   ) {}
-
-  registerBodyHook(hook: PostBodyHook): void {
-    this.bodyHooks.push(hook);
-  }
-
-  async recordBody(tx: EntityManager, post: { questionId?: string; answerId?: string }, body: string): Promise<void> {
-    for (const hook of this.bodyHooks) await hook.record(tx, post, body);
-  }
 
   async find(id: string): Promise<QuestionEntity | null> {
     return isUuid(id) ? this.db.getRepository(QuestionEntity).findOneBy({ id }) : null;
@@ -94,7 +78,7 @@ export class QuestionsService {
       );
       await this.setTags(tx, question.id, tags);
       await this.revisions.append(tx, { questionId: question.id }, { title, body: input.body, tags }, viewer.id);
-      await this.recordBody(tx, { questionId: question.id }, input.body);
+      await this.citations.record(tx, { questionId: question.id }, input.body);
       await PostActivity.questionAsked(tx, question);
       await this.newMembers.beforePost(viewer, input.body);
       return question;
@@ -130,7 +114,7 @@ export class QuestionsService {
       } as never);
       if (tags) await this.setTags(tx, question.id, tags);
       await this.revisions.append(tx, { questionId: question.id }, next, viewer.id);
-      if (next.body !== question.body) await this.recordBody(tx, { questionId: question.id }, next.body);
+      if (next.body !== question.body) await this.citations.record(tx, { questionId: question.id }, next.body);
       return (await tx.getRepository(QuestionEntity).findOneBy({ id: question.id })) as QuestionEntity;
     });
   }
