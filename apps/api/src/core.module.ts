@@ -5,6 +5,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { runMigrations } from './database/migrate.js';
+import { OutboxDeliveryModule } from './outbox-delivery.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AnswersModule } from './modules/answers/answers.module.js';
 import { CitationsModule } from './modules/citations/citations.module.js';
@@ -58,6 +59,7 @@ export class CoreModule {
         ModerationModule,
         DigestsModule,
         ErasureModule,
+        OutboxDeliveryModule,
       ],
       exports: [ConfigModule, TypeOrmModule, RedisModule, QueuesModule],
     };

@@ -5,6 +5,8 @@ import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
 import { DigestsModule } from './modules/digests/digests.module.js';
 import { DigestsProcessor } from './modules/digests/digests.processor.js';
+import { OutboxProcessor } from './modules/outbox/outbox.processor.js';
+import { OutboxDeliveryModule } from './outbox-delivery.module.js';
 import { MaintenanceProcessor, type JobHandler } from './queues/maintenance.processor.js';
 import { JOB_NAMES, QueueName, WORKER_OPTIONS } from './queues/queue-names.js';
 import { bullConnection, bullPrefix, queueToken } from './queues/queues.module.js';
@@ -21,13 +23,14 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly workers: Worker[] = [];
 
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [CoreModule.forRoot(config), DigestsModule], providers: [MaintenanceProcessor, DigestsProcessor] };
+    return { module: WorkerModule, imports: [CoreModule.forRoot(config), DigestsModule, OutboxDeliveryModule], providers: [MaintenanceProcessor, DigestsProcessor, OutboxProcessor] };
   }
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly maintenance: MaintenanceProcessor,
     private readonly digests: DigestsProcessor,
+    private readonly outbox: OutboxProcessor,
     @Inject(queueToken(QueueName.MAINTENANCE)) private readonly maintenanceQueue: Queue,
   ) {}
 
@@ -35,6 +38,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     const handlers: Record<QueueName, Record<string, JobHandler>> = {
       [QueueName.MAINTENANCE]: this.maintenance.handlers(),
       [QueueName.DIGESTS]: this.digests.handlers(),
+      [QueueName.OUTBOX]: this.outbox.handlers(),
     };
     checkHandlers(handlers);
     for (const queue of Object.values(QueueName)) {

@@ -8,6 +8,7 @@ import { Moderation1764400000001 } from './1764400000001-moderation.js';
 import { OrganisationRoleRequests1764400000002 } from './1764400000002-organisation-role-requests.js';
 import { PasswordResetsAndErasure1764400000003 } from './1764400000003-password-resets-and-erasure.js';
 import { SessionLifetimes1764400000006 } from './1764400000006-session-lifetimes.js';
+import { Outbox1764400000007 } from './1764400000007-outbox.js';
 
 /** In the order they run. Listed, not globbed, so the compiled ESM build needs no loader tricks. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   OrganisationRoleRequests1764400000002,
   PasswordResetsAndErasure1764400000003,
   SessionLifetimes1764400000006,
+  Outbox1764400000007,
 ];

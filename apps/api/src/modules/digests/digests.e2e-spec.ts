@@ -4,6 +4,7 @@ import { digestQueue, drainDigestsInProcess, makeSubscriber, startMailSink } fro
 import { grantOrganisationRole, signUp, startTestApp, type TestApp } from '../../../test/test-app.js';
 import type { MailSink } from './mail-sink.js';
 import { DigestPlanner } from './digest-planner.service.js';
+import { OutboxDelivery } from '../outbox/outbox-delivery.js';
 
 const FOLLOW = 'mutation($input: FollowInput!) { follow(input: $input) { kind targetId label } }';
 const HOUR = 3600_000;
@@ -297,7 +298,8 @@ describe('digest sections from policy documents', () => {
     const published = await t.gql(PUBLISH, { input: { documentId, bump: 'MINOR', summaryOfChanges: 'Written agreements; scope folded into purpose.', contributors: [] } }, author);
     expect(published.errors).toBeUndefined();
 
-    // At once, in the app: the cited sections changed.
+    // In the app, once the worker delivers the publication's outbox event: the cited sections changed.
+    await t.app.get(OutboxDelivery).deliverDue();
     const bell = await t.gql<{ me: { notifications: { kind: string; message: string; url: string }[] } }>('{ me { notifications { kind message url } } }', {}, practitioner);
     expect(bell.data?.me.notifications.map((n) => n.message).sort()).toEqual([
       '“Responsibilities” of Remote Working Policy changed in version 1.1; your answer to “Who agrees remote working days?” cites it',

@@ -1,34 +1,33 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { CitationsService } from '../citations/citations.service.js';
+import type { OutboxHandler } from '../outbox/outbox-events.js';
 import { PoliciesService } from '../policies/policies.service.js';
-import type { PolicyVersionEntity } from '../policies/policy.entity.js';
 import { NotificationKind } from './notification-kind.js';
 import { insertNotifications } from './post-activity.js';
 
 /**
  * CITED_SECTION_CHANGED: when a new policy version changes or removes a section someone's
- * answer cites, the answer's author hears about it at once. Uses the policies module's
- * own hooks: it runs after the publication commits and asks which citations that version
- * (and not an earlier one) made stale.
+ * answer cites, the answer's author hears about it. Publishing writes a
+ * `policy-version-published` outbox event in its transaction; the worker runs this for
+ * it, and the notifications commit with the event's "delivered" mark. Each notification
+ * is keyed by version and citation, so running it twice inserts nothing twice.
  */
 @Injectable()
-export class CitedSectionNotifier implements OnModuleInit {
+export class CitedSectionNotifier implements OutboxHandler<'policy-version-published'> {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly policies: PoliciesService,
     private readonly citations: CitationsService,
   ) {}
 
-  onModuleInit(): void {
-    this.policies.onVersionPublished((version) => this.notify(version));
-  }
-
-  async notify(version: PolicyVersionEntity): Promise<void> {
+  async handle(tx: EntityManager, { versionId }: { versionId: string }): Promise<void> {
+    const [version] = await this.policies.versionsByIds([versionId]);
+    // The event commits with its version, and published versions are never deleted.
+    if (!version) throw new Error(`policy version ${versionId} does not exist`);
+    // Asked now, not at publication: an answer hidden or edited since then is not notified about.
     const stale = (await this.citations.citationsMadeStaleBy(version.id)).filter((n) => n.answerId);
     if (!stale.length) return;
-    const rows = (await this.db.query(
+    const rows = (await tx.query(
       `SELECT c.id AS "citationId", a.id AS "answerId", a.question_id AS "questionId", q.title AS "questionTitle", s.title AS section, d.title AS document
          FROM citations c JOIN answers a ON a.id = c.answer_id JOIN questions q ON q.id = a.question_id
          JOIN policy_sections s ON s.id = c.section_id JOIN policy_versions v ON v.id = c.version_id JOIN policy_documents d ON d.id = v.document_id
@@ -37,7 +36,7 @@ export class CitedSectionNotifier implements OnModuleInit {
     )) as { citationId: string; answerId: string; questionId: string; questionTitle: string; section: string; document: string }[];
     const byCitation = new Map(rows.map((r) => [r.citationId, r]));
     await insertNotifications(
-      this.db.manager,
+      tx,
       stale.flatMap((notice) => {
         const row = byCitation.get(notice.citationId);
         if (!row) return [];
@@ -47,6 +46,7 @@ export class CitedSectionNotifier implements OnModuleInit {
             kind: NotificationKind.CITED_SECTION_CHANGED,
             message: `“${row.section}” of ${row.document} ${notice.change === 'REMOVED' ? 'was removed' : 'changed'} in version ${version.version}; your answer to “${row.questionTitle}” cites it`,
             path: `/q/${row.questionId}#a-${row.answerId}`,
+            sourceKey: `cited-section:${version.id}:${notice.citationId}`,
           },
         ];
       }),

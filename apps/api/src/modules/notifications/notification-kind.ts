@@ -1,4 +1,4 @@
-/** The kinds of in-app notification; other modules (policies) add theirs through `NotificationsService.notify`. */
+/** The kinds of in-app notification; other modules (moderation) add theirs through `NotificationsService.notify`, outbox handlers (CITED_SECTION_CHANGED) with a `sourceKey`. */
 export enum NotificationKind {
   NEW_ANSWER = 'NEW_ANSWER',
   ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
@@ -15,4 +15,9 @@ export interface NewNotification {
   message: string;
   /** A path on the site, e.g. `/q/<id>`; the public URL is added when read. */
   path: string;
+  /**
+   * What the notification is about, for notifications written by outbox handlers (e.g.
+   * `cited-section:<version>:<citation>`): unique, so writing it again inserts nothing.
+   */
+  sourceKey?: string;
 }

@@ -8,6 +8,6 @@ import { NotificationsService } from './notifications.service.js';
 @Module({
   imports: [PoliciesModule, CitationsModule],
   providers: [NotificationsService, NotificationsResolver, MeNotificationsResolver, CitedSectionNotifier],
-  exports: [NotificationsService],
+  exports: [NotificationsService, CitedSectionNotifier],
 })
 export class NotificationsModule {}

@@ -27,7 +27,7 @@ export class NotificationsService {
   ) {}
 
   /**
-   * The extension point for other modules (e.g. policies: CITED_SECTION_CHANGED): call it
+   * The extension point for other modules (e.g. moderation: POST_HIDDEN): call it
    * with the transaction that made the change so the bell never shows what did not commit.
    */
   notify(tx: EntityManager, notifications: NewNotification[]): Promise<void> {

@@ -75,9 +75,17 @@ async function autoWatch(tx: EntityManager, userId: string, questionId: string):
 
 export async function insertNotifications(tx: EntityManager, notifications: NewNotification[]): Promise<void> {
   if (!notifications.length) return;
+  // A keyed notification that exists already is left as it is (and, say, stays read).
   await tx.query(
-    `INSERT INTO notifications (user_id, kind, message, path)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`,
-    [notifications.map((n) => n.userId), notifications.map((n) => n.kind), notifications.map((n) => n.message), notifications.map((n) => n.path)],
+    `INSERT INTO notifications (user_id, kind, message, path, source_key)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
+     ON CONFLICT (source_key) DO NOTHING`,
+    [
+      notifications.map((n) => n.userId),
+      notifications.map((n) => n.kind),
+      notifications.map((n) => n.message),
+      notifications.map((n) => n.path),
+      notifications.map((n) => n.sourceKey ?? null),
+    ],
   );
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   diffPolicyVersions,
@@ -18,15 +18,13 @@ import { checkPageSize, MAX_PAGE_SIZE, PER_PARENT_LIMIT } from '../../common/pag
 import type { Viewer } from '../../common/request-context.js';
 import { OrganisationEntity } from '../accounts/organisation.entity.js';
 import { authorize } from '../access/access.exception.js';
+import { OutboxService } from '../outbox/outbox.service.js';
 import type { AdaptPolicyDocumentInput, CreatePolicyDocumentInput, PublishPolicyVersionInput, SavePolicyDraftInput } from './dto/policy.input.js';
 import { PoliciesException, PoliciesExceptionCode } from './policies.exception.js';
 import { PolicyDocumentEntity, PolicyDraftEntity, PolicySectionEntity, PolicyVersionEntity } from './policy.entity.js';
 import { importPolicyCorpusWith, type PolicyImportReport } from './policy-import.js';
 import { insertPolicyVersion } from './policy-versions.js';
 
-
-/** Called after a version is committed (e.g. to notify people whose citations went stale). */
-export type VersionPublishedListener = (version: PolicyVersionEntity) => Promise<void>;
 
 export interface PolicyVersionDiff {
   from: PolicyVersionEntity;
@@ -42,14 +40,10 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 
 @Injectable()
 export class PoliciesService {
-  private readonly logger = new Logger('Policies');
-  private readonly publishedListeners: VersionPublishedListener[] = [];
-
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  onVersionPublished(listener: VersionPublishedListener): void {
-    this.publishedListeners.push(listener);
-  }
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
 
   // ---- reading -------------------------------------------------------------
 
@@ -274,12 +268,11 @@ export class PoliciesService {
         publishedBy: viewer.id,
       });
       await tx.getRepository(PolicyDraftEntity).delete({ documentId: document.id });
+      // What publishing causes (authors told their cited sections changed) commits with it and is delivered by the worker.
+      await this.outbox.add(tx, { kind: 'policy-version-published', payload: { versionId: inserted.id } });
       return inserted;
     });
-    for (const listener of this.publishedListeners) {
-      // A listener's failure (e.g. the queue is down) must not undo a committed publication.
-      await listener(version).catch((error: unknown) => this.logger.error(`after publishing ${version.id}: ${String(error)}`));
-    }
+    this.outbox.nudge();
     return version;
   }
 

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
 import { dataSourceOptions } from '../../database/data-source-options.js';
 import { OrganisationEntity } from '../accounts/organisation.entity.js';
+import { addOutboxEvent } from '../outbox/outbox-events.js';
 import { PoliciesException, PoliciesExceptionCode } from './policies.exception.js';
 import { PolicyDocumentEntity, PolicyVersionEntity } from './policy.entity.js';
 import { insertPolicyVersion, policyVersionContentHash } from './policy-versions.js';
@@ -67,7 +68,9 @@ export async function importPolicyCorpusWith(tx: EntityManager, corpus: PolicyCo
         }
         continue;
       }
-      await insertPolicyVersion(tx, document.id, content);
+      const inserted = await insertPolicyVersion(tx, document.id, content);
+      // An imported version is published like any other: its effects go through the outbox (the worker's sweep delivers them).
+      await addOutboxEvent(tx, { kind: 'policy-version-published', payload: { versionId: inserted.id } });
       report.versionsImported.push(label);
     }
   }
