@@ -318,8 +318,9 @@ describe('organisation roles: granted, not declared', () => {
   });
 
   it('loads members, their roles and requests in one statement per relation, whatever the number of organisations', async () => {
+    // members(first: 10): a page small enough for the cost limit (common/query-limits.ts) across every organisation.
     const query = `{ organisations { slug viewerRole viewerCanManage viewerPendingRequest { id }
-      members { role user { displayName organisationRoles { role organisation { slug } } } } } }`;
+      members(first: 10) { role user { displayName organisationRoles { role organisation { slug } } } } } }`;
     const before = t.statements();
     const result = await t.gql<{ organisations: { slug: string; members: unknown[] }[] }>(query, {}, member);
     expect(result.errors).toBeUndefined();
