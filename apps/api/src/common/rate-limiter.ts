@@ -29,7 +29,7 @@ export class RateLimiter {
    * Counts one attempt; throws RATE_LIMITED once `limit` attempts fall in the window.
    * While Redis is away the limit cannot be checked, and letting everything through would
    * hand a password guesser an unlimited window: the attempt is refused at once with
-   * SERVICE_UNAVAILABLE (the shared client never waits more than a second on a command).
+   * SERVICE_UNAVAILABLE, or after REDIS_COMMAND_TIMEOUT_MS when Redis is connected but silent.
    */
   async hit(bucket: string, limit: number, windowSeconds: number, message: string): Promise<void> {
     if (redisIsDown(this.redis)) throw new ServiceUnavailableException('redis', CANNOT_COUNT);

@@ -20,7 +20,8 @@ export function bullConnection(config: AppConfig): ConnectionOptions {
  * The command timeout bounds a Redis that accepts connections and never answers.
  */
 export function bullProducerConnection(config: AppConfig): ConnectionOptions {
-  return { url: config.redisUrl, ...failFastRedisOptions(), enableOfflineQueue: false } as ConnectionOptions;
+  // Longer than a request's: one addBulk of a thousand digest jobs is a single command here.
+  return { url: config.redisUrl, ...failFastRedisOptions(5000), enableOfflineQueue: false } as ConnectionOptions;
 }
 
 export const bullPrefix = (config: AppConfig) => `${config.redisPrefix}:bull`;

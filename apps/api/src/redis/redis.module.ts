@@ -5,21 +5,26 @@ import type { AppConfig } from '../config/app-config.js';
 
 export const REDIS = Symbol('REDIS');
 
-/** The longest a request waits on one Redis command before it is told Redis is unavailable. */
-export const REDIS_COMMAND_TIMEOUT_MS = 1000;
+/**
+ * The longest a request waits on one Redis command before it is told Redis is unavailable,
+ * for a Redis that is connected but does not answer (one that is down is known at once).
+ * Not much lower: a busy process or a Redis busy with a long command would see spurious
+ * timeouts (measured with 1 s on a loaded two-core machine).
+ */
+export const REDIS_COMMAND_TIMEOUT_MS = 3000;
 
 /**
  * Settings for a Redis client that a request may wait on. ioredis's defaults queue a command
  * while Redis is away and retry it on every reconnection, forever: a request waits as long
  * as the outage lasts (the question page, sign-in and /health hung). Here a command fails
- * after one reconnection attempt or REDIS_COMMAND_TIMEOUT_MS, whichever comes first (the
- * timeout also covers a Redis that accepts connections and never answers), while the client
- * keeps reconnecting in the background, at most every 2 s, so service resumes on its own.
+ * after one reconnection attempt, or after `commandTimeout` when Redis is connected but
+ * silent, while the client keeps reconnecting in the background, at most every 2 s, so
+ * service resumes on its own.
  */
-export function failFastRedisOptions(): RedisOptions {
+export function failFastRedisOptions(commandTimeout = REDIS_COMMAND_TIMEOUT_MS): RedisOptions {
   return {
     maxRetriesPerRequest: 1,
-    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+    commandTimeout,
     connectTimeout: 2000,
     retryStrategy: (times) => Math.min(100 * times, 2000),
   };
