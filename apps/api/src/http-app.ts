@@ -6,8 +6,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { AppModule } from './app.module.js';
+import { bodyErrorHandler, graphqlRequestGuard, MAX_REQUEST_BYTES } from './common/graphql-request-guard.js';
 import { securityHeaders } from './common/security-headers.js';
+import { TrustedDocuments, defaultTrustedDocumentsFile } from './common/trusted-documents.js';
 import type { AppConfig } from './config/app-config.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -18,7 +21,7 @@ export function defaultWebDistDir(): string {
 }
 
 /** Builds the HTTP application: security headers, GraphQL, health, and the web app's files with an SPA fallback. */
-export async function createHttpApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
+export async function createHttpApp(config: AppConfig, options: { logger?: false; trustedDocumentsFile?: string } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     // Start-up chatter (every module and route) stays out of the way; warnings and errors do not.
     logger: options.logger === false ? false : ['warn', 'error'],
@@ -32,6 +35,14 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
   // First, so that every response (pages, files, GraphQL, health, errors) carries the headers.
   app.use(securityHeaders(config, hasWebApp ? readFileSync(indexHtml, 'utf8') : undefined));
   app.use(cookieParser());
+  // Our own parsers, registered before Nest's defaults would be (it then skips them): a
+  // limit that admits the largest valid draft, and a JSON answer when a body exceeds it.
+  app.useBodyParser('json', { limit: MAX_REQUEST_BYTES });
+  app.useBodyParser('urlencoded', { limit: '16kb', extended: false });
+  app.use(bodyErrorHandler());
+  // Before Apollo: refuses what is too costly before any SQL runs (see query-limits.ts).
+  const trusted = TrustedDocuments.load(options.trustedDocumentsFile ?? defaultTrustedDocumentsFile());
+  app.use('/graphql', graphqlRequestGuard(() => app.get(GraphQLSchemaHost).schema, trusted));
   app.enableShutdownHooks();
 
   if (hasWebApp) {
