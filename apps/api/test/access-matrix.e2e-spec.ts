@@ -44,6 +44,8 @@ interface Row {
   allowedWithError?: string;
   /** Sign in afresh for this call (for mutations that end the session they are sent with). */
   freshSession?: boolean;
+  /** The call ends every session of the actor: sign them in again afterwards, for the rows that follow. */
+  endsEverySession?: boolean;
 }
 
 // ---- fixtures each row makes for itself, so one row's success cannot change another's outcome
@@ -149,6 +151,15 @@ const MUTATIONS: Row[] = [
       return { input: { organisationSlug: slug, role: 'MEMBER', note: 'Please.' } };
     },
     allowed: SIGNED_IN,
+  },
+  { name: 'signOutEverywhere', query: 'mutation { signOutEverywhere }', allowed: SIGNED_IN, freshSession: true, endsEverySession: true },
+  {
+    name: 'changePassword',
+    query: 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }',
+    // A wrong current password: the policy let the call through, and the actors keep their passwords for the rows that follow.
+    variables: async () => ({ input: { currentPassword: 'not my password at all', newPassword: 'a brand new passphrase' } }),
+    allowed: SIGNED_IN,
+    allowedWithError: 'BAD_USER_INPUT',
   },
   { name: 'deleteMyAccount', query: 'mutation($password: String!) { deleteMyAccount(password: $password) }', variables: async () => ({ password: 'not my password at all' }), allowed: SIGNED_IN, allowedWithError: 'BAD_USER_INPUT' },
 
@@ -414,6 +425,10 @@ describe('the authorisation matrix', () => {
       const variables = row.variables ? await row.variables(c, actor) : {};
       const token = row.freshSession ? await freshToken(actor) : tokens[actor];
       const result = await c.t.gql(row.query, variables, { token });
+      if (row.endsEverySession && actor !== 'anonymous') {
+        tokens[actor] = await freshToken(actor);
+        c.people[actor].token = tokens[actor] as string;
+      }
       const code = result.errors?.[0]?.extensions?.code;
       if (allowed) {
         expect({ code, message: result.errors?.[0]?.message }).not.toMatchObject({ code: expect.stringMatching(/^(UNAUTHENTICATED|FORBIDDEN)$/) });
