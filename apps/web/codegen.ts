@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 // The API's printed schema is committed, so codegen needs no running server and a
 // schema change shows up as a diff in src/generated/ (and fails src/generated.spec.ts,
@@ -15,6 +16,10 @@ export const codegenConfig: CodegenConfig = {
       // persisted-documents.json maps each operation's sha256 to its text; the api trusts
       // exactly those (apps/api/src/common/trusted-documents.ts), and the app sends the hash.
       presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
+      // Apollo's cache adds __typename to every selection to normalise objects; the api
+      // runs the stored text for a hash, so the stored text must ask for it too, or the
+      // cache cannot identify what comes back (a list's community read as undefined).
+      documentTransforms: [addTypenameSelectionDocumentTransform],
       config: {
         useTypeImports: true,
         enumsAsTypes: true,

@@ -14,12 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation DeleteMyAccount($password: String!, $removePosts: Boolean) {\n    deleteMyAccount(password: $password, removePosts: $removePosts)\n  }\n": typeof types.DeleteMyAccountDocument,
     "\n  query Organisations {\n    organisations {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.OrganisationsDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation SetAffiliations($input: [AffiliationInput!]!) {\n    setAffiliations(input: $input) {\n      id\n      affiliations {\n        role\n        organisation {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n": typeof types.SetAffiliationsDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  query UserProfile($id: ID!) {\n    user(id: $id) {\n      id\n      displayName\n      suspendedUntil\n      organisationRoles {\n        role\n        organisation {\n          id\n          slug\n          name\n        }\n      }\n      affiliations {\n        role\n        organisation {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n": typeof types.UserProfileDocument,
@@ -101,12 +103,14 @@ type Documents = {
     "\n  mutation UpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      ...NotificationSettingsFields\n    }\n  }\n": typeof types.UpdateNotificationSettingsDocument,
 };
 const documents: Documents = {
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation DeleteMyAccount($password: String!, $removePosts: Boolean) {\n    deleteMyAccount(password: $password, removePosts: $removePosts)\n  }\n": types.DeleteMyAccountDocument,
     "\n  query Organisations {\n    organisations {\n      id\n      slug\n      name\n    }\n  }\n": types.OrganisationsDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  mutation SetAffiliations($input: [AffiliationInput!]!) {\n    setAffiliations(input: $input) {\n      id\n      affiliations {\n        role\n        organisation {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n": types.SetAffiliationsDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.SignUpDocument,
     "\n  query UserProfile($id: ID!) {\n    user(id: $id) {\n      id\n      displayName\n      suspendedUntil\n      organisationRoles {\n        role\n        organisation {\n          id\n          slug\n          name\n        }\n      }\n      affiliations {\n        role\n        organisation {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n": types.UserProfileDocument,
@@ -205,6 +209,10 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation DeleteMyAccount($password: String!, $removePosts: Boolean) {\n    deleteMyAccount(password: $password, removePosts: $removePosts)\n  }\n"): (typeof documents)["\n  mutation DeleteMyAccount($password: String!, $removePosts: Boolean) {\n    deleteMyAccount(password: $password, removePosts: $removePosts)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -226,6 +234,10 @@ export function graphql(source: "\n  mutation SetAffiliations($input: [Affiliati
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,14 +5,15 @@ const REFERENCE = 'policy:social-media-policy@2.0#personal-and-professional-resp
 
 function citation(status: CitationStatus, latest = '3.0'): CitationFieldsFragment {
   return {
+    __typename: 'Citation',
     id: 'c1',
     reference: REFERENCE,
     status,
     latestReference: null,
-    document: { id: 'd1', slug: 'social-media-policy', title: 'Social Media Policy and Guidance' },
-    version: { id: 'v2', version: '2.0' },
-    section: { anchor: 'personal-and-professional-responsibilities', title: 'Personal and professional responsibilities' },
-    latestVersion: { id: 'v3', version: latest },
+    document: { __typename: 'PolicyDocument', id: 'd1', slug: 'social-media-policy', title: 'Social Media Policy and Guidance' },
+    version: { __typename: 'PolicyVersion', id: 'v2', version: '2.0' },
+    section: { __typename: 'PolicySection', anchor: 'personal-and-professional-responsibilities', title: 'Personal and professional responsibilities' },
+    latestVersion: { __typename: 'PolicyVersion', id: 'v3', version: latest },
   };
 }
 

@@ -3,14 +3,15 @@ import { movableCitations } from './move-citations-panel';
 
 function citation(reference: string, status: CitationStatus): CitationFieldsFragment {
   return {
+    __typename: 'Citation',
     id: reference,
     reference,
     status,
     latestReference: null,
-    document: { id: 'd', slug: 'social-media-policy', title: 'Social Media Policy and Guidance' },
-    version: { id: 'v2', version: '2.0' },
-    section: { anchor: reference, title: reference },
-    latestVersion: { id: 'v3', version: '3.0' },
+    document: { __typename: 'PolicyDocument', id: 'd', slug: 'social-media-policy', title: 'Social Media Policy and Guidance' },
+    version: { __typename: 'PolicyVersion', id: 'v2', version: '2.0' },
+    section: { __typename: 'PolicySection', anchor: reference, title: reference },
+    latestVersion: { __typename: 'PolicyVersion', id: 'v3', version: '3.0' },
   };
 }
 

@@ -142,7 +142,8 @@ function DraftWorkspace({ document }: { document: DraftDocument }) {
   );
 }
 
-type StaleImpact = PolicyDraftFieldsFragment['citationsMadeStale'][number];
+// Our own preview of unsaved edits has no __typename.
+type StaleImpact = Omit<PolicyDraftFieldsFragment['citationsMadeStale'][number], '__typename'>;
 
 /** The api's answer for the saved draft, or our own for unsaved edits (same rule, see citationsStaleInDraft). */
 function StaleCitations({ impacts, live }: { impacts: readonly StaleImpact[]; live: boolean }) {

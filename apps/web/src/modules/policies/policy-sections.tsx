@@ -1,5 +1,8 @@
 import { useState } from 'react';
-import type { PolicySectionFieldsFragment } from '../../generated/graphql';
+import type { PolicySectionFieldsFragment as PolicySectionFieldsWithTypename } from '../../generated/graphql';
+
+/** A section from the api, or one parsed from a draft in the browser (no __typename). */
+type PolicySectionFieldsFragment = Omit<PolicySectionFieldsWithTypename, '__typename'>;
 import { MarkdownView } from '../markdown/markdown-view';
 import { useHashTarget } from './use-hash-target';
 
