@@ -319,6 +319,11 @@ describe('roles granted, not declared', () => {
     await page.waitForURL(/\/o\/county-council$/);
     await page.getByTestId('organisation-members').waitFor();
     await expect(page.getByTestId('viewer-organisation-role').textContent()).resolves.toBe('You hold no role here.');
+    // A request asked in haste can be withdrawn.
+    await page.getByTestId('role-request-role').selectOption('ORG_ADMIN');
+    await page.getByTestId('role-request-submit').click();
+    await page.getByTestId('withdraw-role-request').click();
+    await page.getByTestId('role-request-form').waitFor();
     await page.getByTestId('role-request-role').selectOption('POLICY_AUTHOR');
     await page.getByTestId('role-request-note').fill('I keep the flexible working policy for HR.');
     await expectAccessible(page);
@@ -352,6 +357,7 @@ describe('roles granted, not declared', () => {
     // The granted role is on the profile, apart from declared affiliations.
     await page.getByTestId('viewer-name').click();
     await expect(page.getByTestId('organisation-roles').textContent()).resolves.toBe('Policy author at Shireford County Council');
+    await expect(page.getByTestId('my-role-requests').locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-status')).sort())).resolves.toEqual(['APPROVED', 'WITHDRAWN']);
     await expectAccessible(page);
 
     await page.goto('/policies');
