@@ -1,5 +1,7 @@
 import { Link } from 'react-router';
+import { ChangePasswordForm } from '../modules/accounts/change-password-form';
 import { DeleteAccount } from '../modules/accounts/delete-account';
+import { SignOutEverywhere } from '../modules/accounts/sign-out-everywhere';
 import { useViewer } from '../modules/accounts/use-viewer';
 import { LoadingState } from '../modules/layout/states';
 
@@ -19,6 +21,8 @@ export function AccountSettingsPage() {
       <p className="muted">
         Signed in as {viewer.email}. <Link to="/settings/notifications">Digest and follows</Link> · <Link to={`/u/${viewer.user.id}`}>Your profile</Link>
       </p>
+      <ChangePasswordForm />
+      <SignOutEverywhere />
       <DeleteAccount email={viewer.email} />
     </div>
   );

@@ -1,0 +1,7 @@
+import { graphql } from '../../../generated';
+
+export const signOutEverywhereMutation = graphql(`
+  mutation SignOutEverywhere {
+    signOutEverywhere
+  }
+`);
