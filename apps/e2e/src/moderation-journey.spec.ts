@@ -287,6 +287,12 @@ describe('moderation journey', () => {
     await expect(page.getByTestId('duplicate-target').getAttribute('href')).resolves.toBe(questionPath);
     await page.getByTestId('answer-form-closed').filter({ hasText: 'closed as a duplicate' }).waitFor();
     expect(await page.getByTestId('answer-form').count()).toBe(0);
+    // The question list keeps a closed question, marked as closed.
+    await page.goto(`/c/${DEMO_COMMUNITY_SLUG}`);
+    const listed = page.getByTestId('question-item').filter({ hasText: title });
+    await listed.getByTestId('question-closed').filter({ hasText: 'closed: duplicate' }).waitFor();
+    await page.goto(duplicatePath);
+    await page.getByTestId('closed-banner').waitFor();
 
     await page.getByTestId('lock-question').click();
     await page.getByTestId('lock-dialog').getByTestId('action-confirm').click();

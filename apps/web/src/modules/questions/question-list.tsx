@@ -7,6 +7,7 @@ import { formatDateTime, formatRelative } from '../layout/format-date';
 import { EmptyState, ErrorState, LoadingState } from '../layout/states';
 import { questionListQuery } from './graphql/question-list.query';
 import { TagChips } from './tag-chips';
+import { closeReasonLabel } from '../moderation/question-state';
 import { countNoun } from '../layout/count-label';
 
 interface QuestionListProps {
@@ -82,6 +83,11 @@ function QuestionListItem({ question, orderBy }: { question: QuestionSummaryFrag
           <Link to={`/q/${question.id}`} data-testid="question-link">
             {question.title}
           </Link>
+          {question.closedReason ? (
+            <span className="badge badge-warn" data-testid="question-closed">
+              closed: {closeReasonLabel(question.closedReason).toLowerCase()}
+            </span>
+          ) : null}
         </h3>
         <TagChips tags={question.tags} />
         <p className="muted">

@@ -9,6 +9,7 @@ export const questionSummaryFragment = graphql(`
     viewCount
     createdAt
     lastActivityAt
+    closedReason
     acceptedAnswer {
       id
     }
