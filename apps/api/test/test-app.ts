@@ -48,6 +48,17 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     SIGN_UPS_PER_ADDRESS_PER_HOUR: '100000',
     ...env,
   });
+  return bootTestApp(config, async () => {
+    const redis = new Redis(config.redisUrl);
+    const keys = await redis.keys(`${config.redisPrefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+    await dropDatabase(name);
+  });
+}
+
+/** The real api in this process on a free port, with a GraphQL client; `cleanUp` runs after it closes. */
+export async function bootTestApp(config: AppConfig, cleanUp: () => Promise<void> = async () => {}): Promise<TestApp> {
   const app = await createHttpApp(config, { logger: false });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -69,11 +80,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     statements: () => (db.logger as StatementCounter).count,
     async close() {
       await app.close();
-      const redis = new Redis(config.redisUrl);
-      const keys = await redis.keys(`${config.redisPrefix}:*`);
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
-      await dropDatabase(name);
+      await cleanUp();
     },
   };
 }

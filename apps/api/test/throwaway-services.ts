@@ -5,13 +5,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config.js';
 import { runMigrations } from '../src/database/migrate.js';
-import type { StatementCounter } from '../src/database/statement-counter.js';
-import { createHttpApp } from '../src/http-app.js';
 import { freePort } from './api-process.js';
-import type { GraphQLResponse, TestApp } from './test-app.js';
+import { bootTestApp, type TestApp } from './test-app.js';
 
 /*
  * A PostgreSQL and a Redis of the test's own, on free ports, that the test may stop and
@@ -183,24 +180,5 @@ export async function startApiOn(databaseUrl: string, redisUrl: string, env: Rec
     WEB_DIST_DIR: '/nonexistent',
     ...env,
   });
-  const app = await createHttpApp(config, { logger: false });
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const db = app.get(DataSource);
-  return {
-    app,
-    config,
-    url,
-    db,
-    async gql(query, variables, options = {}) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (options.token) headers.authorization = `Bearer ${options.token}`;
-      if (options.cookie) headers.cookie = options.cookie;
-      const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-      const body = (await response.json()) as Omit<GraphQLResponse, 'headers'>;
-      return { ...body, headers: response.headers } as GraphQLResponse<never>;
-    },
-    statements: () => (db.logger as StatementCounter).count,
-    close: () => app.close(),
-  };
+  return bootTestApp(config);
 }
