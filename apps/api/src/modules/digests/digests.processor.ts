@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { UnrecoverableError, type Job, type Queue } from 'bullmq';
 import type { JobHandler } from '../../queues/maintenance.processor.js';
 import { QueueName, type JobName } from '../../queues/queue-names.js';
+import { KeptJobSchedulers } from '../../queues/kept-job-schedulers.js';
 import { queueToken } from '../../queues/queues.module.js';
 import { AccountMail } from './account-mail.js';
 import { DigestPlanner, PLAN_EVERY_MS } from './digest-planner.service.js';
@@ -11,14 +12,16 @@ import { DigestFailedPermanently, DigestSender } from './digest-sender.service.j
 @Injectable()
 export class DigestsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DigestsProcessor');
-  private scheduleTimer: NodeJS.Timeout | undefined;
+  private readonly schedulers: KeptJobSchedulers;
 
   constructor(
     private readonly planner: DigestPlanner,
     private readonly sender: DigestSender,
-    @Inject(queueToken(QueueName.DIGESTS)) private readonly queue: Queue,
+    @Inject(queueToken(QueueName.DIGESTS)) queue: Queue,
     private readonly accountMail: AccountMail,
-  ) {}
+  ) {
+    this.schedulers = new KeptJobSchedulers(queue, [{ id: 'plan-digests', every: PLAN_EVERY_MS, job: { name: 'plan-digests', opts: { removeOnComplete: 100, removeOnFail: 100 } } }], this.logger);
+  }
 
   handlers(): Record<JobName<QueueName.DIGESTS>, JobHandler> {
     return {
@@ -39,21 +42,10 @@ export class DigestsProcessor implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.ensureSchedule();
-    // Upserting is idempotent; doing it again now and then restores the schedule after Redis lost its data.
-    this.scheduleTimer = setInterval(() => void this.ensureSchedule(), 60_000);
-    this.scheduleTimer.unref();
+    await this.schedulers.start();
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.scheduleTimer);
-  }
-
-  private async ensureSchedule(): Promise<void> {
-    try {
-      await this.queue.upsertJobScheduler('plan-digests', { every: PLAN_EVERY_MS }, { name: 'plan-digests', opts: { removeOnComplete: 100, removeOnFail: 100 } });
-    } catch (error) {
-      this.logger.warn(`could not schedule digest planning: ${(error as Error).message}`);
-    }
+    this.schedulers.stop();
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { Queue } from 'bullmq';
 import type { JobHandler } from '../../queues/maintenance.processor.js';
 import { QueueName, type JobName } from '../../queues/queue-names.js';
+import { KeptJobSchedulers } from '../../queues/kept-job-schedulers.js';
 import { queueToken } from '../../queues/queues.module.js';
 import { OutboxDelivery } from './outbox-delivery.js';
 import { DELIVER_OUTBOX_JOB_OPTIONS } from './outbox.service.js';
@@ -16,12 +17,21 @@ export const SWEEP_EVERY_MS = 10_000;
 @Injectable()
 export class OutboxProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OutboxProcessor');
-  private scheduleTimer: NodeJS.Timeout | undefined;
+  private readonly schedulers: KeptJobSchedulers;
 
   constructor(
     private readonly delivery: OutboxDelivery,
-    @Inject(queueToken(QueueName.OUTBOX)) private readonly queue: Queue,
-  ) {}
+    @Inject(queueToken(QueueName.OUTBOX)) queue: Queue,
+  ) {
+    this.schedulers = new KeptJobSchedulers(
+      queue,
+      [
+        { id: 'sweep-outbox', every: SWEEP_EVERY_MS, job: { name: 'deliver-outbox', opts: DELIVER_OUTBOX_JOB_OPTIONS } },
+        { id: 'purge-delivered-outbox', every: 60 * 60 * 1000, job: { name: 'purge-delivered-outbox', opts: DELIVER_OUTBOX_JOB_OPTIONS } },
+      ],
+      this.logger,
+    );
+  }
 
   handlers(): Record<JobName<QueueName.OUTBOX>, JobHandler> {
     return {
@@ -31,23 +41,11 @@ export class OutboxProcessor implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.ensureSchedule();
-    // Upserting is idempotent; doing it again now and then restores the schedule after Redis lost its data.
-    this.scheduleTimer = setInterval(() => void this.ensureSchedule(), 60_000);
-    this.scheduleTimer.unref();
+    // The first sweep runs at once.
+    await this.schedulers.start();
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.scheduleTimer);
-  }
-
-  private async ensureSchedule(): Promise<void> {
-    try {
-      // Schedulers, not repeat jobs: upserting them on every start never doubles them. The first sweep runs at once.
-      await this.queue.upsertJobScheduler('sweep-outbox', { every: SWEEP_EVERY_MS }, { name: 'deliver-outbox', opts: DELIVER_OUTBOX_JOB_OPTIONS });
-      await this.queue.upsertJobScheduler('purge-delivered-outbox', { every: 60 * 60 * 1000 }, { name: 'purge-delivered-outbox', opts: DELIVER_OUTBOX_JOB_OPTIONS });
-    } catch (error) {
-      this.logger.warn(`could not schedule outbox sweeps: ${(error as Error).message}`);
-    }
+    this.schedulers.stop();
   }
 }
