@@ -46,7 +46,6 @@ export class AnswersService {
     return this.db.getRepository(AnswerEntity).findBy({ id: In([...ids]) });
   }
 
-  /** Answers per question: the accepted one first, then by score, then oldest first. */
   /** Each question's answers, the accepted one first, then by score: at most PER_PARENT_LIMIT per question. */
   async byQuestionIds(questionIds: readonly string[]): Promise<AnswerEntity[]> {
     return this.db
