@@ -1,3 +1,4 @@
+import type { CitationFieldsFragment } from '../../generated/graphql';
 import { escapeHtml, linkBareCitationReferences, renderMarkdown } from './render-markdown';
 
 // Known XSS payloads: raw HTML, dangerous URL schemes in every spelling, markdown
@@ -52,6 +53,26 @@ const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'da
 function schemeOf(value: string): string {
   // eslint-disable-next-line no-control-regex
   return value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+}
+
+/** A resolved citation of `reference` whose section version 3.0 changed. */
+function changedCitation(reference: string, documentTitle: string): ReadonlyMap<string, CitationFieldsFragment> {
+  return new Map([
+    [
+      reference,
+      {
+        __typename: 'Citation',
+        id: 'c1',
+        reference,
+        status: 'CHANGED',
+        latestReference: null,
+        document: { __typename: 'PolicyDocument', id: 'd1', slug: 'social-media-policy', title: documentTitle },
+        version: { __typename: 'PolicyVersion', id: 'v2', version: '2.0' },
+        section: { __typename: 'PolicySection', anchor: 'personal-and-professional-responsibilities', title: 'Personal and professional responsibilities' },
+        latestVersion: { __typename: 'PolicyVersion', id: 'v3', version: '3.0' },
+      },
+    ],
+  ]);
 }
 
 function render(source: string): HTMLElement {
@@ -124,22 +145,7 @@ describe('renderMarkdown for ordinary posts', () => {
   it('leaves citation chips, which the site adds, without rel', () => {
     const reference = 'policy:social-media-policy@2.0#personal-and-professional-responsibilities';
     const html = renderMarkdown(`[the guidance](${reference}) and [a blog](https://blog.example)`, {
-      citations: new Map([
-        [
-          reference,
-          {
-            __typename: 'Citation',
-            id: 'c1',
-            reference,
-            status: 'CHANGED',
-            latestReference: null,
-            document: { __typename: 'PolicyDocument', id: 'd1', slug: 'social-media-policy', title: 'Social Media Policy' },
-            version: { __typename: 'PolicyVersion', id: 'v2', version: '2.0' },
-            section: { __typename: 'PolicySection', anchor: 'personal-and-professional-responsibilities', title: 'Personal and professional responsibilities' },
-            latestVersion: { __typename: 'PolicyVersion', id: 'v3', version: '3.0' },
-          },
-        ],
-      ]),
+      citations: changedCitation(reference, 'Social Media Policy'),
     });
     const container = document.createElement('div');
     container.innerHTML = html;
@@ -180,22 +186,7 @@ describe('renderMarkdown for ordinary posts', () => {
   it('uses the resolved citation for titles and status', () => {
     const reference = 'policy:social-media-policy@2.0#personal-and-professional-responsibilities';
     const html = renderMarkdown(`[personal and professional responsibilities](${reference})`, {
-      citations: new Map([
-        [
-          reference,
-          {
-            __typename: 'Citation',
-            id: 'c1',
-            reference,
-            status: 'CHANGED',
-            latestReference: null,
-            document: { __typename: 'PolicyDocument', id: 'd1', slug: 'social-media-policy', title: 'Social Media Policy <and> Guidance' },
-            version: { __typename: 'PolicyVersion', id: 'v2', version: '2.0' },
-            section: { __typename: 'PolicySection', anchor: 'personal-and-professional-responsibilities', title: 'Personal and professional responsibilities' },
-            latestVersion: { __typename: 'PolicyVersion', id: 'v3', version: '3.0' },
-          },
-        ],
-      ]),
+      citations: changedCitation(reference, 'Social Media Policy <and> Guidance'),
     });
     const container = document.createElement('div');
     container.innerHTML = html;
