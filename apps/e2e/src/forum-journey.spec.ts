@@ -3,15 +3,14 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createDatabase, databaseUrlFor, dropDatabase, prepareDatabase, screenshotDirectory, startApi, type RunningApi } from './support/api-server';
 import { launchChromium } from './support/browser';
+import { DEMO_PASSWORD, PASSWORD, signUp } from './support/forum-pages';
 
 const DEMO_COMMUNITY_SLUG = 'social-media-in-local-government';
 const DEMO_COMMUNITY_TITLE = 'Social Media in Local Government';
 const DEMO_QUESTION_TITLE = /parish council/i;
-const PASSWORD = 'journey-password-1';
 const MOBILE_WIDTH = 375;
 // Seeded by prepare outside production (see the README's demo accounts).
 const DEMO_AUTHOR_EMAIL = 'author@example.org';
-const DEMO_PASSWORD = 'demo-password-1';
 
 const databaseName = `policy_commons_e2e_${process.pid}`;
 const runId = `${process.pid}-${Date.now()}`;
@@ -28,15 +27,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
 async function newContext(width = 1280, timezoneId?: string): Promise<BrowserContext> {
   if (!browser) throw new Error('browser not started');
   return browser.newContext({ viewport: { width, height: 900 }, baseURL: api?.baseUrl, timezoneId });
-}
-
-async function signUp(page: Page, email: string, displayName: string): Promise<void> {
-  await page.goto('/signup');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Display name').fill(displayName);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByTestId('sign-up-submit').click();
-  await page.getByTestId('viewer-name').filter({ hasText: displayName }).waitFor();
 }
 
 async function signIn(page: Page, email: string, displayName: string): Promise<void> {

@@ -4,10 +4,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createDatabase, databaseUrlFor, dropDatabase, prepareDatabase, screenshotDirectory, startApi, type RunningApi } from './support/api-server';
 import { seriousAxeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
+import { DEMO_PASSWORD, PASSWORD, signUp } from './support/forum-pages';
 import { runSql } from './support/database';
 
 // Seeded by prepare outside production (see the README's demo accounts).
-const DEMO_PASSWORD = 'demo-password-1';
 const DEMO_COMMUNITY_SLUG = 'social-media-in-local-government';
 const DEMO_QUESTION_TITLE = /parish council/i;
 const PRACTITIONER = { email: 'practitioner@example.org' };
@@ -15,7 +15,6 @@ const AUTHOR = { email: 'author@example.org' };
 const MODERATOR = { email: 'moderator@example.org' };
 const SITE_ADMIN = { email: 'admin@example.org' };
 const ORG_ADMIN = { email: 'orgadmin@example.org' };
-const PASSWORD = 'journey-password-1';
 const MOBILE_WIDTH = 375;
 
 const databaseName = `policy_commons_e2e_moderation_${process.pid}`;
@@ -36,15 +35,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
 async function newContext(width = 1280): Promise<BrowserContext> {
   if (!browser) throw new Error('browser not started');
   return browser.newContext({ viewport: { width, height: 900 }, baseURL: api?.baseUrl });
-}
-
-async function signUp(page: Page, email: string, displayName: string): Promise<void> {
-  await page.goto('/signup');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Display name').fill(displayName);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByTestId('sign-up-submit').click();
-  await page.getByTestId('viewer-name').filter({ hasText: displayName }).waitFor();
 }
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
