@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { RemovablePostColumns } from '../moderation/removable-post.columns.js';
 
 @Entity({ name: 'answers' })
-export class AnswerEntity {
+export class AnswerEntity extends RemovablePostColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -22,20 +23,4 @@ export class AnswerEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
-
-  // Moderation state: written only through AnswersService.setRemoval.
-  @Column({ name: 'hidden_at', type: 'timestamptz', nullable: true })
-  hiddenAt: Date | null;
-
-  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
-  deletedAt: Date | null;
-
-  @Column({ name: 'deleted_by', type: 'uuid', nullable: true })
-  deletedBy: string | null;
-
-  @Column({ name: 'removal_reason', type: 'text', nullable: true })
-  removalReason: string | null;
-
-  @Column({ name: 'review_requested_at', type: 'timestamptz', nullable: true })
-  reviewRequestedAt: Date | null;
 }

@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { RemovablePostColumns } from '../moderation/removable-post.columns.js';
 
 @Entity({ name: 'comments' })
-export class CommentEntity {
+export class CommentEntity extends RemovablePostColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -19,20 +20,4 @@ export class CommentEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
-
-  // Moderation state: written only through CommentsService.setRemoval.
-  @Column({ name: 'hidden_at', type: 'timestamptz', nullable: true })
-  hiddenAt: Date | null;
-
-  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
-  deletedAt: Date | null;
-
-  @Column({ name: 'deleted_by', type: 'uuid', nullable: true })
-  deletedBy: string | null;
-
-  @Column({ name: 'removal_reason', type: 'text', nullable: true })
-  removalReason: string | null;
-
-  @Column({ name: 'review_requested_at', type: 'timestamptz', nullable: true })
-  reviewRequestedAt: Date | null;
 }

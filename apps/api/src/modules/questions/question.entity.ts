@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { RemovablePostColumns } from '../moderation/removable-post.columns.js';
 
 /** Why a moderator closed a question (PostgreSQL enum close_reason). */
 export enum CloseReason {
@@ -8,7 +9,7 @@ export enum CloseReason {
 }
 
 @Entity({ name: 'questions' })
-export class QuestionEntity {
+export class QuestionEntity extends RemovablePostColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -45,23 +46,8 @@ export class QuestionEntity {
   @Column({ name: 'last_activity_at', type: 'timestamptz', default: () => 'now()' })
   lastActivityAt: Date;
 
-  // Moderation state (see migration 1764400000001-moderation): written only through
-  // QuestionsService.setRemoval / setClosure / setLock, which the moderation module calls.
-  @Column({ name: 'hidden_at', type: 'timestamptz', nullable: true })
-  hiddenAt: Date | null;
-
-  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
-  deletedAt: Date | null;
-
-  @Column({ name: 'deleted_by', type: 'uuid', nullable: true })
-  deletedBy: string | null;
-
-  @Column({ name: 'removal_reason', type: 'text', nullable: true })
-  removalReason: string | null;
-
-  @Column({ name: 'review_requested_at', type: 'timestamptz', nullable: true })
-  reviewRequestedAt: Date | null;
-
+  // Closing and locking (removal columns: RemovablePostColumns) are written only through
+  // QuestionsService.setClosure / setLock, which the moderation module calls.
   @Column({ name: 'closed_reason', type: 'enum', enum: CloseReason, enumName: 'close_reason', nullable: true })
   closedReason: CloseReason | null;
 
