@@ -20,6 +20,15 @@ export function defaultWebDistDir(): string {
   return resolve(here, '..', '..', 'web', 'dist');
 }
 
+/**
+ * The page tells the web app which hosts posts may load images from (the same list as the
+ * CSP's img-src), so it shows an image from anywhere else as a link instead of a broken image.
+ */
+export function withImageHosts(html: string, imageHosts: readonly string[]): string {
+  const content = imageHosts.join(' ').replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return html.replace('<head>', `<head><meta name="pc-image-hosts" content="${content}">`);
+}
+
 /** Builds the HTTP application: security headers, GraphQL, health, and the web app's files with an SPA fallback. */
 export async function createHttpApp(config: AppConfig, options: { logger?: false; trustedDocumentsFile?: string } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -46,12 +55,13 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
   app.enableShutdownHooks();
 
   if (hasWebApp) {
+    const page = withImageHosts(readFileSync(indexHtml, 'utf8'), config.imageHosts);
     app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/admin') || /^\/(unsubscribe|email-confirmation)\//.test(req.path)) return next();
       if (!req.accepts('html')) return next();
       res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(indexHtml);
+      res.type('html').send(page);
     });
   } else if (config.environment !== 'test') {
     new Logger('Web').warn(`No web build at ${webDist}; serving the API only. Run \`npm run build\` to build the web app.`);

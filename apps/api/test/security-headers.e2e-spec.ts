@@ -79,6 +79,8 @@ describe('security headers', () => {
     expect(directives.get('script-src')).toEqual(["'self'", cspHash(inlineScript)]);
     expect(directives.get('connect-src')).toEqual(["'self'"]);
     expect(directives.get('form-action')).toEqual(["'self'"]);
+    // The web app learns the same allow-list, to show other images as links rather than broken ones.
+    expect(await response.text()).toContain('<meta name="pc-image-hosts" content="https://images.example.org">');
   });
 
   it('cannot be framed on the Publish page (or any other page of the web app)', async () => {

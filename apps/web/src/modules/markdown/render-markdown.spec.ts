@@ -226,3 +226,44 @@ describe('linkBareCitationReferences', () => {
     expect(linkBareCitationReferences('[x][r]\n\n[r]: policy:a@1.0#b')).toBe('[x][r]\n\n[r]: policy:a@1.0#b');
   });
 });
+
+describe('images in posts', () => {
+  const site = 'https://forum.example.org';
+
+  it('shows images from the site itself and from the allowed hosts', () => {
+    const html = renderMarkdown('![chart](/uploads/a.png) ![logo](https://img.example.net/l.png) ![sub](https://a.cdn.example.com/x.png)', {
+      imageHosts: ['https://img.example.net', 'https://*.cdn.example.com'],
+      siteOrigin: site,
+    });
+    expect(html).toContain('<img src="/uploads/a.png" alt="chart"');
+    expect(html).toContain('<img src="https://img.example.net/l.png" alt="logo"');
+    expect(html).toContain('<img src="https://a.cdn.example.com/x.png" alt="sub"');
+  });
+
+  it('turns an image from any other host into a link, so its owner cannot see who reads the post', () => {
+    const html = renderMarkdown('![pixel](https://tracker.example.com/p.gif) ![](http://img.example.net/l.png) ![root](https://cdn.example.com/x.png)', {
+      imageHosts: ['https://img.example.net', 'https://*.cdn.example.com'],
+      siteOrigin: site,
+    });
+    expect(html).not.toContain('<img');
+    expect(html).toContain('href="https://tracker.example.com/p.gif"');
+    expect(html).toContain('pixel (image on tracker.example.com)');
+    // Another scheme or port is another origin; a wildcard covers subdomains only.
+    expect(html).toContain('Image (image on img.example.net)');
+    expect(html).toContain('root (image on cdn.example.com)');
+    expect(html).toContain('rel="ugc nofollow noopener noreferrer"');
+  });
+
+  it('reads the allowed hosts from the page the api serves', () => {
+    const meta = document.createElement('meta');
+    meta.name = 'pc-image-hosts';
+    meta.content = 'https://img.example.net';
+    document.head.append(meta);
+    try {
+      expect(renderMarkdown('![a](https://img.example.net/a.png)')).toContain('<img src="https://img.example.net/a.png"');
+      expect(renderMarkdown('![b](https://elsewhere.example/b.png)')).not.toContain('<img');
+    } finally {
+      meta.remove();
+    }
+  });
+});

@@ -3,7 +3,7 @@ import { Marked, type Tokens } from 'marked';
 import { findCitationReferences } from '@policy-commons/policies';
 import type { CitationFieldsFragment } from '../../generated/graphql';
 import { citationChipOf, type CitationChip } from '../citations/citation-chip';
-import { isPolicyReference, isSafeImageUrl, isSafeLinkUrl } from './safe-url';
+import { isAllowedImageUrl, isPolicyReference, isSafeImageUrl, isSafeLinkUrl, pageImageHosts } from './safe-url';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -14,6 +14,14 @@ export function escapeHtml(text: string): string {
 export interface RenderMarkdownOptions {
   /** The post's citations as the API resolved them, keyed by reference. */
   citations?: ReadonlyMap<string, CitationFieldsFragment>;
+  /** Where images may load from besides the site; the page's own list (IMAGE_HOSTS) when left out. */
+  imageHosts?: readonly string[];
+  /** The site's origin; the page's when left out. */
+  siteOrigin?: string;
+}
+
+function siteOriginOf(options: RenderMarkdownOptions): string {
+  return options.siteOrigin ?? (typeof location === 'undefined' ? 'http://localhost' : location.origin);
 }
 
 /** A link target `](…`, an autolink `<…`, a link label `[…`, or a definition `[x]: …`. */
@@ -89,6 +97,17 @@ function createMarked(options: RenderMarkdownOptions): Marked {
         if (!isSafeImageUrl(href)) {
           return escapeHtml(text);
         }
+        // An image from a host the operator has not allowed would let its owner see who reads
+        // the post (and the CSP blocks it anyway): it becomes a link the reader may choose to open.
+        if (!isAllowedImageUrl(href, options.imageHosts ?? pageImageHosts(), siteOriginOf(options))) {
+          let host = href;
+          try {
+            host = new URL(href, siteOriginOf(options)).host;
+          } catch {
+            // Not a URL a browser would load either; the link shows it as written.
+          }
+          return `<a href="${escapeHtml(href)}">${escapeHtml(text || 'Image')} (image on ${escapeHtml(host)})</a>`;
+        }
         const titleAttribute = title ? ` title="${escapeHtml(title)}"` : '';
         return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}"${titleAttribute} loading="lazy">`;
       },
@@ -96,7 +115,7 @@ function createMarked(options: RenderMarkdownOptions): Marked {
   });
 }
 
-const plainMarked = createMarked({});
+let plainMarked: Marked | undefined;
 
 const FORBIDDEN_TAGS = ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed', 'base', 'link', 'meta'];
 
@@ -134,7 +153,8 @@ function installHooks(): void {
 /** Markdown from users to HTML that is safe to put in the page. */
 export function renderMarkdown(source: string, options: RenderMarkdownOptions = {}): string {
   installHooks();
-  const marked = options.citations ? createMarked(options) : plainMarked;
+  const plain = !options.citations && !options.imageHosts && !options.siteOrigin;
+  const marked = plain ? (plainMarked ??= createMarked({})) : createMarked(options);
   const html = marked.parse(linkBareCitationReferences(source), { async: false });
   return DOMPurify.sanitize(html, {
     USE_PROFILES: { html: true },

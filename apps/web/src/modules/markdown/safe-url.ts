@@ -26,3 +26,39 @@ export function isSafeImageUrl(url: string): boolean {
 export function isPolicyReference(url: string): boolean {
   return schemeOf(url) === 'policy';
 }
+
+/**
+ * The hosts the operator lets posts load images from (IMAGE_HOSTS), as the api writes them
+ * into the page; the site's own images are always allowed. The CSP enforces the same list,
+ * so an image from anywhere else could only show as a broken image.
+ */
+export function pageImageHosts(): string[] {
+  if (typeof document === 'undefined') return [];
+  const content = document.querySelector('meta[name="pc-image-hosts"]')?.getAttribute('content') ?? '';
+  return content.split(/\s+/).filter(Boolean);
+}
+
+function hostMatches(pattern: URL, wildcard: boolean, url: URL): boolean {
+  if (pattern.protocol !== url.protocol || pattern.port !== url.port) return false;
+  return wildcard ? url.hostname.endsWith(`.${pattern.hostname}`) : url.hostname === pattern.hostname;
+}
+
+/** Relative images and images from the site or an allowed host (`https://*.cdn.example.net` allows its subdomains). */
+export function isAllowedImageUrl(url: string, imageHosts: readonly string[], siteOrigin: string): boolean {
+  if (!isSafeImageUrl(url)) return false;
+  let target: URL;
+  try {
+    target = new URL(url, siteOrigin);
+  } catch {
+    return false;
+  }
+  if (target.origin === new URL(siteOrigin).origin) return true;
+  return imageHosts.some((host) => {
+    const wildcard = host.includes('://*.');
+    try {
+      return hostMatches(new URL(host.replace('://*.', '://')), wildcard, target);
+    } catch {
+      return false;
+    }
+  });
+}
