@@ -138,6 +138,33 @@ describe('forum journey', () => {
     await context.close();
   });
 
+  it('lands a citation on its section, highlighted, when followed from an answer and when loaded directly', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    const expectSectionInView = async (anchor: string) => {
+      const section = page.locator(`section#${anchor}`);
+      await section.waitFor();
+      await page.waitForFunction((id) => {
+        const heading = document.getElementById(`${id}-heading`);
+        if (!heading) return false;
+        const box = heading.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      }, anchor);
+      await expect(section.getAttribute('class')).resolves.toMatch(/\btargeted\b/);
+    };
+    await page.goto(demoQuestionPath);
+    const chip = page.locator('[data-testid="answer"][data-accepted="true"]').getByTestId('answer-body').locator('[data-testid="citation-chip"][data-status="CURRENT"]');
+    await chip.scrollIntoViewIfNeeded();
+    await chip.getByTestId('citation-chip-link').click();
+    await page.waitForURL(/\/policies\/code-of-business-conduct\/1\.0#business-and-pecuniary-interests$/);
+    await expectSectionInView('business-and-pecuniary-interests');
+    await screenshot(page, 'citation-landing');
+
+    await page.reload();
+    await expectSectionInView('business-and-pecuniary-interests');
+    await context.close();
+  });
+
   it('shows a policy document with its versions, the superseded banner and section anchors', async () => {
     const context = await newContext();
     const page = await context.newPage();
