@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { RateLimitsModule } from './common/rate-limits.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { runMigrations } from './database/migrate.js';
 import { OutboxDeliveryModule } from './outbox-delivery.module.js';
@@ -42,6 +43,7 @@ export class CoreModule {
           },
         }),
         RedisModule,
+        RateLimitsModule,
         QueuesModule,
         AccountsModule,
         CommunitiesModule,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { loadConfig, type AppConfig } from '../src/config/app-config.js';
+import { loadConfig, RATE_LIMITED_ACTIONS, type AppConfig } from '../src/config/app-config.js';
 import type { StatementCounter } from '../src/database/statement-counter.js';
 import { createHttpApp } from '../src/http-app.js';
 import { createDatabaseFromTemplate, dropDatabase } from './test-databases.js';
@@ -46,6 +46,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     WEB_DIST_DIR: '/nonexistent',
     // Suites open many accounts from 127.0.0.1; the suite about the limit sets its own.
     SIGN_UPS_PER_ADDRESS_PER_HOUR: '100000',
+    // Suites ask, vote and search far faster than a person; rate-limits.e2e-spec.ts sets its own.
+    RATE_LIMITS: RATE_LIMITED_ACTIONS.map((action) => `${action}=1000000/1h`).join(','),
     ...env,
   });
   return bootTestApp(config, async () => {

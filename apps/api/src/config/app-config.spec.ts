@@ -1,4 +1,4 @@
-import { ConfigurationError, loadConfig } from './app-config.js';
+import { ConfigurationError, DEFAULT_ACTION_LIMITS, loadConfig } from './app-config.js';
 
 const PRODUCTION = {
   NODE_ENV: 'production',
@@ -122,5 +122,42 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).signUpsPerAddressPerHour).toBe(20);
     expect(loadConfig({ NODE_ENV: 'development', SIGN_UPS_PER_ADDRESS_PER_HOUR: '5' }).signUpsPerAddressPerHour).toBe(5);
     expect(problemsOf({ NODE_ENV: 'development', SIGN_UPS_PER_ADDRESS_PER_HOUR: '0' })).toContain('SIGN_UPS_PER_ADDRESS_PER_HOUR');
+  });
+
+  it('limits asking, answering, commenting, voting, following, searching and comparing versions, as RATE_LIMITS changes them', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).actionLimits).toEqual({
+      ask: { limit: 10, windowSeconds: 3600 },
+      answer: { limit: 30, windowSeconds: 3600 },
+      comment: { limit: 60, windowSeconds: 3600 },
+      vote: { limit: 120, windowSeconds: 3600 },
+      follow: { limit: 60, windowSeconds: 3600 },
+      search: { limit: 60, windowSeconds: 60 },
+      diff: { limit: 60, windowSeconds: 60 },
+    });
+    // Only the actions named change; spaces and a window without a number are fine.
+    expect(loadConfig({ NODE_ENV: 'development', RATE_LIMITS: 'ask=3/h, search = 500 / 15m,diff=1/7d,vote=2/30s' }).actionLimits).toEqual({
+      ...DEFAULT_ACTION_LIMITS,
+      ask: { limit: 3, windowSeconds: 3600 },
+      search: { limit: 500, windowSeconds: 900 },
+      diff: { limit: 1, windowSeconds: 7 * 86400 },
+      vote: { limit: 2, windowSeconds: 30 },
+    });
+  });
+
+  it.each([
+    ['ask=10', 'has "ask=10", which is not action=count/window'],
+    ['ask=10/1w', 'has "ask=10/1w", which is not action=count/window'],
+    ['ask=-1/1h', 'which is not action=count/window'],
+    ['post=10/1h', 'names "post", which is not one of ask, answer, comment, vote, follow, search, diff'],
+    ['ask=1/1h,ask=2/1h', 'names ask twice'],
+    ['ask=0/1h', 'the count must be 1 to 1000000'],
+    ['ask=2000000/1h', 'the count must be 1 to 1000000'],
+    ['ask=1/0m', 'it must be 1 s to 7 d'],
+    ['ask=1/8d', 'it must be 1 s to 7 d'],
+  ])('refuses RATE_LIMITS=%s', (value, problem) => {
+    const problems = problemsOf({ NODE_ENV: 'development', RATE_LIMITS: value });
+    expect(problems).toMatch(/RATE_LIMITS (has|names|allows|gives) /);
+    expect(problems).toContain(problem);
+    expect(problems).toContain(`(got "${value}")`);
   });
 });

@@ -12,6 +12,64 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 2000;
 /** Accounts one client address may open per hour, unless SIGN_UPS_PER_ADDRESS_PER_HOUR says otherwise. */
 export const DEFAULT_SIGN_UPS_PER_ADDRESS_PER_HOUR = 20;
 
+/** What people do often enough to be abused, each limited per account (signed in) or per client address (signed out). */
+export const RATE_LIMITED_ACTIONS = ['ask', 'answer', 'comment', 'vote', 'follow', 'search', 'diff'] as const;
+export type RateLimitedAction = (typeof RATE_LIMITED_ACTIONS)[number];
+
+/** At most `limit` of an action in `windowSeconds` (a window starts at the first of them). */
+export interface ActionLimit {
+  limit: number;
+  windowSeconds: number;
+}
+
+/**
+ * What a busy practitioner never reaches and a script soon does. Asking or editing a
+ * question, posting or editing an answer, commenting, voting and following are counted when
+ * they succeed; searches (similar-question look-ups included) and version comparisons, which
+ * cost the database whether or not they find anything, on every attempt. RATE_LIMITS changes
+ * any of them.
+ */
+export const DEFAULT_ACTION_LIMITS: Readonly<Record<RateLimitedAction, ActionLimit>> = {
+  ask: { limit: 10, windowSeconds: 3600 },
+  answer: { limit: 30, windowSeconds: 3600 },
+  comment: { limit: 60, windowSeconds: 3600 },
+  vote: { limit: 120, windowSeconds: 3600 },
+  follow: { limit: 60, windowSeconds: 3600 },
+  search: { limit: 60, windowSeconds: 60 },
+  diff: { limit: 60, windowSeconds: 60 },
+};
+
+const WINDOW_UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/**
+ * RATE_LIMITS: comma-separated `action=count/window` entries that replace the defaults of
+ * the actions they name, e.g. `ask=20/1h,search=120/1m` (windows in s, m, h or d, 1 s to 7 d).
+ */
+const actionLimits = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const overrides: Partial<Record<RateLimitedAction, ActionLimit>> = {};
+    for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+      const match = /^([a-z]+)\s*=\s*(\d{1,7})\s*\/\s*(\d{0,6})\s*([smhd])$/.exec(entry);
+      const action = match?.[1] as RateLimitedAction | undefined;
+      const problem = !match
+        ? `has "${entry}", which is not action=count/window like ask=10/1h`
+        : !RATE_LIMITED_ACTIONS.includes(action!)
+          ? `names "${action}", which is not one of ${RATE_LIMITED_ACTIONS.join(', ')}`
+          : overrides[action!]
+            ? `names ${action} twice`
+            : undefined;
+      const limit = Number(match?.[2]);
+      const windowSeconds = Number(match?.[3] || 1) * WINDOW_UNIT_SECONDS[match?.[4] ?? 's'];
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      else if (limit < 1 || limit > 1_000_000) ctx.addIssue({ code: 'custom', message: `allows ${action} ${limit} times; the count must be 1 to 1000000` });
+      else if (windowSeconds < 1 || windowSeconds > 7 * 86400) ctx.addIssue({ code: 'custom', message: `gives ${action} a window of ${windowSeconds} s; it must be 1 s to 7 d` });
+      else overrides[action!] = { limit, windowSeconds };
+    }
+    return overrides;
+  });
+
 /** What production cannot run without: a development fallback for any of them would fail open. */
 const REQUIRED_IN_PRODUCTION = ['APP_SECRET', 'PUBLIC_URL', 'SMTP_URL', 'MAIL_FROM'] as const;
 
@@ -108,6 +166,7 @@ const environmentSchema = z
     IMAGE_HOSTS: imageHosts.optional(),
     TRUST_PROXY: trustProxy.optional(),
     SIGN_UPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_SIGN_UPS_PER_ADDRESS_PER_HOUR),
+    RATE_LIMITS: actionLimits.optional(),
     WEB_DIST_DIR: z.string().trim().optional(),
     RUN_MIGRATIONS: z.enum(['true', 'false']).default('true'),
     LOG_SQL: z.enum(['true', 'false']).default('false'),
@@ -142,6 +201,8 @@ export interface AppConfig {
   trustProxy: number | string[] | false;
   /** The per-address limit on opening accounts: slows down learning which addresses have one. */
   signUpsPerAddressPerHour: number;
+  /** How often each rate-limited action may be done (DEFAULT_ACTION_LIMITS, changed by RATE_LIMITS). */
+  actionLimits: Readonly<Record<RateLimitedAction, ActionLimit>>;
   webDistDir: string | undefined;
   runMigrations: boolean;
   logSql: boolean;
@@ -187,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     imageHosts: e.IMAGE_HOSTS ?? [],
     trustProxy: e.TRUST_PROXY ?? false,
     signUpsPerAddressPerHour: e.SIGN_UPS_PER_ADDRESS_PER_HOUR,
+    actionLimits: { ...DEFAULT_ACTION_LIMITS, ...e.RATE_LIMITS },
     webDistDir: e.WEB_DIST_DIR,
     runMigrations: e.RUN_MIGRATIONS === 'true',
     logSql: e.LOG_SQL === 'true',

@@ -1,6 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
+import { RateLimit } from '../../common/rate-limits.js';
 import { byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
 import { firstArg, pageSize } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
@@ -60,12 +61,14 @@ export class AnswersResolver {
 
   @Mutation(() => AnswerModel)
   @UseGuards(SignedInGuard)
+  @RateLimit('answer')
   async answerQuestion(@Args('input') input: AnswerQuestionInput, @CurrentViewer() viewer: Viewer): Promise<AnswerModel> {
     return toAnswerModel(await this.answers.answer(viewer, input));
   }
 
   @Mutation(() => AnswerModel)
   @UseGuards(SignedInGuard)
+  @RateLimit('answer')
   async editAnswer(@Args('input') input: EditAnswerInput, @CurrentViewer() viewer: Viewer): Promise<AnswerModel> {
     return toAnswerModel(await this.answers.edit(viewer, input));
   }

@@ -1,6 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
+import { RateLimit } from '../../common/rate-limits.js';
 import { groupByKeys, type RequestLoaders } from '../../common/loaders.js';
 import { firstArg, pageSize } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
@@ -50,6 +51,7 @@ export class CommentsResolver {
 
   @Mutation(() => CommentModel)
   @UseGuards(SignedInGuard)
+  @RateLimit('comment')
   async addComment(@Args('input') input: AddCommentInput, @CurrentViewer() viewer: Viewer): Promise<CommentModel> {
     return toCommentModel(await this.commentsService.add(viewer, input));
   }

@@ -2,6 +2,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { WordDiff } from '@policy-commons/policies';
 import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
+import { RateLimit } from '../../common/rate-limits.js';
 import { byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
 import { firstArg, pageSize } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
@@ -142,6 +143,7 @@ export class PoliciesResolver {
   }
 
   @Query(() => PolicyDiffModel, { description: 'Section by section, what changed between two versions of a document.' })
+  @RateLimit('diff')
   async policyDiff(
     @Args('slug', { type: () => String }) slug: string,
     @Args('from', { type: () => String }) from: string,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
+import { RateLimit } from '../../common/rate-limits.js';
 import { byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
 import { firstArg, PageInfo, pageSize } from '../../common/pagination.js';
 import type { RequestContext, Viewer } from '../../common/request-context.js';
@@ -119,12 +120,14 @@ export class QuestionsResolver {
 
   @Mutation(() => QuestionModel)
   @UseGuards(SignedInGuard)
+  @RateLimit('ask')
   async askQuestion(@Args('input') input: AskQuestionInput, @CurrentViewer() viewer: Viewer): Promise<QuestionModel> {
     return toQuestionModel(await this.questionsService.ask(viewer, input));
   }
 
   @Mutation(() => QuestionModel)
   @UseGuards(SignedInGuard)
+  @RateLimit('ask')
   async editQuestion(@Args('input') input: EditQuestionInput, @CurrentViewer() viewer: Viewer): Promise<QuestionModel> {
     return toQuestionModel(await this.questionsService.edit(viewer, input));
   }

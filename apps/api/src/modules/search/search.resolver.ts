@@ -1,5 +1,6 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Loaders } from '../../common/auth.js';
+import { RateLimit } from '../../common/rate-limits.js';
 import type { RequestLoaders } from '../../common/loaders.js';
 import { AnswerModel } from '../answers/answer.model.js';
 import { loadAnswer } from '../answers/answers.resolver.js';
@@ -19,6 +20,7 @@ export class SearchResolver {
   ) {}
 
   @Query(() => SearchConnection, { name: 'search', description: 'Ranked full-text search over questions and answers.' })
+  @RateLimit('search')
   async searchPosts(
     @Args('query') query: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
@@ -30,6 +32,7 @@ export class SearchResolver {
   }
 
   @Query(() => [QuestionModel], { description: 'Existing questions like a title being typed, to avoid asking twice.' })
+  @RateLimit('search')
   async similarQuestions(
     @Args('title') title: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 5 }) first: number,

@@ -1,6 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, SignedInGuard } from '../../common/auth.js';
+import { RateLimit } from '../../common/rate-limits.js';
 import type { Viewer } from '../../common/request-context.js';
 import { firstArg, pageSize } from '../../common/pagination.js';
 import { MeModel } from '../accounts/accounts.model.js';
@@ -14,12 +15,14 @@ export class SubscriptionsResolver {
 
   @Mutation(() => FollowModel)
   @UseGuards(SignedInGuard)
+  @RateLimit('follow')
   follow(@CurrentViewer() viewer: Viewer, @Args('input') input: FollowInput): Promise<FollowModel> {
     return this.subscriptions.follow(viewer.id, input);
   }
 
   @Mutation(() => Boolean, { description: 'True when a follow was removed.' })
   @UseGuards(SignedInGuard)
+  @RateLimit('follow')
   unfollow(@CurrentViewer() viewer: Viewer, @Args('input') input: FollowInput): Promise<boolean> {
     return this.subscriptions.unfollow(viewer.id, input);
   }

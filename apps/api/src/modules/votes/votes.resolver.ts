@@ -1,6 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
+import { RateLimit } from '../../common/rate-limits.js';
 import type { RequestLoaders } from '../../common/loaders.js';
 import type { Viewer } from '../../common/request-context.js';
 import { AnswerModel } from '../answers/answer.model.js';
@@ -15,6 +16,7 @@ export class VotesResolver {
 
   @Mutation(() => Int, { description: "The post's new score." })
   @UseGuards(SignedInGuard)
+  @RateLimit('vote')
   vote(@Args('input') input: VoteInput, @CurrentViewer() viewer: Viewer): Promise<number> {
     return this.votes.vote(viewer, input.postId, input.value);
   }
