@@ -38,6 +38,7 @@ export class CitationModel {
   versionId: string;
   sectionId: string;
   latestVersionId: string;
+  changedInVersionId: string | null;
   questionId: string | null;
   answerId: string | null;
 }

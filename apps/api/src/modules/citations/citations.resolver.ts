@@ -25,6 +25,7 @@ export const toCitationModel = (c: CitationRow): CitationModel => ({
   versionId: c.versionId,
   sectionId: c.sectionId,
   latestVersionId: c.latestVersionId,
+  changedInVersionId: c.changedInVersionId,
   questionId: c.questionId,
   answerId: c.answerId,
 });
@@ -100,6 +101,15 @@ export class CitationsResolver {
   @ResolveField(() => PolicyVersionModel)
   latestVersion(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders): Promise<PolicyVersionModel> {
     return loadVersion(loaders, this.policies, citation.latestVersionId);
+  }
+
+  @ResolveField(() => PolicyVersionModel, {
+    nullable: true,
+    description:
+      'The first version after the cited one in which the cited section changed or was removed (which need not be the latest); null while no later version has touched it.',
+  })
+  changedIn(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders): Promise<PolicyVersionModel> | null {
+    return citation.changedInVersionId ? loadVersion(loaders, this.policies, citation.changedInVersionId) : null;
   }
 
   @ResolveField(() => QuestionModel, { nullable: true, description: 'Set when a question cites; exactly one of question/answer is set.' })

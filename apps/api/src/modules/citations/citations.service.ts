@@ -23,6 +23,8 @@ export interface CitationRow {
   latestVersionId: string;
   latestReference: string | null;
   status: CitationStatus;
+  /** The first version after the cited one whose section differs from (or lacks) the cited text; null while none does. */
+  changedInVersionId: string | null;
 }
 
 /** One citation a new version made stale: what the digests tell the citing post's author. */
@@ -46,7 +48,8 @@ const CITATION_COLUMNS = `
          CASE WHEN lv.id = v.id THEN 'CURRENT'
               WHEN ls.id IS NULL THEN 'REMOVED'
               WHEN ls.fingerprint = s.fingerprint THEN 'UNCHANGED'
-              ELSE 'CHANGED' END AS status`;
+              ELSE 'CHANGED' END AS status,
+         fc.id AS "changedInVersionId"`;
 
 const CITATION_SOURCES = `
     FROM citations c
@@ -56,7 +59,14 @@ const CITATION_SOURCES = `
     JOIN LATERAL (
       SELECT l.id, l.version FROM policy_versions l WHERE l.document_id = v.document_id ORDER BY l.major DESC, l.minor DESC LIMIT 1
     ) lv ON true
-    LEFT JOIN policy_sections ls ON ls.version_id = lv.id AND ls.anchor = s.anchor`;
+    LEFT JOIN policy_sections ls ON ls.version_id = lv.id AND ls.anchor = s.anchor
+    LEFT JOIN LATERAL (
+      SELECT cv.id FROM policy_versions cv
+        LEFT JOIN policy_sections cs ON cs.version_id = cv.id AND cs.anchor = s.anchor
+       WHERE lv.id <> v.id AND cv.document_id = v.document_id AND (cv.major, cv.minor) > (v.major, v.minor)
+         AND (cs.id IS NULL OR cs.fingerprint <> s.fingerprint)
+       ORDER BY cv.major, cv.minor LIMIT 1
+    ) fc ON true`;
 
 const CITATION_ROWS = `SELECT ${CITATION_COLUMNS} ${CITATION_SOURCES}`;
 

@@ -355,6 +355,30 @@ describe('policy documents, versions and citations', () => {
     expect(errorOf(await t.gql(REFRESH, { answerId }, practitioner))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'answerId' });
   });
 
+  it('names the first version that changed a cited section, which need not be the latest', async () => {
+    const document = await t.gql<{ policyDocument: { id: string } }>('{ policyDocument(slug: "remote-working") { id } }');
+    const documentId = document.data!.policyDocument.id;
+    const questionId = await askQuestion(t, practitioner, communityId);
+    const answerId = await answerQuestion(t, practitioner, questionId, 'See policy:remote-working@1.0#responsibilities, policy:remote-working@1.1#responsibilities and policy:remote-working@1.1#purpose.');
+    // 1.2 rewrites the purpose only; the responsibilities changed in 1.1 (the test above) and stay as 1.1 wrote them.
+    const kept = 'Managers agree the days in writing, and review them every year.';
+    await t.gql(SAVE, { input: { documentId, markdown: draft(kept, false).replace('Why the council supports working away from the office.', 'Why, and when, the council supports remote work.') } }, countyAuthor);
+    const published = await t.gql<{ publishPolicyVersion: { version: string } }>(PUBLISH, { input: { documentId, bump: 'MINOR', summaryOfChanges: 'Purpose reworded.', contributors: [] } }, countyAuthor);
+    expect(published.errors).toBeUndefined();
+    expect(published.data?.publishPolicyVersion.version).toBe('1.2');
+
+    const result = await t.gql<{ question: { answers: { id: string; citations: unknown[] }[] } }>(
+      'query($id: ID!) { question(id: $id) { answers { id citations { reference status changedIn { version } latestVersion { version } } } } }',
+      { id: questionId },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.question.answers.find((a) => a.id === answerId)?.citations).toEqual([
+      { reference: 'policy:remote-working@1.0#responsibilities', status: 'CHANGED', changedIn: { version: '1.1' }, latestVersion: { version: '1.2' } },
+      { reference: 'policy:remote-working@1.1#responsibilities', status: 'UNCHANGED', changedIn: null, latestVersion: { version: '1.2' } },
+      { reference: 'policy:remote-working@1.1#purpose', status: 'CHANGED', changedIn: { version: '1.2' }, latestVersion: { version: '1.2' } },
+    ]);
+  });
+
   it('adapts another organisation’s version with its lineage shown on both sides', async () => {
     const input = { source: 'social-media-policy@2.0', organisationSlug: 'parish-council', slug: 'parish-social-media-policy', title: 'Parish Social Media Policy' };
     expect(errorOf(await t.gql(ADAPT, { input: { ...input, organisationSlug: 'county-council' } }, parishAuthor)).code).toBe('FORBIDDEN');

@@ -14,6 +14,7 @@ function citation(status: CitationStatus, latest = '3.0'): CitationFieldsFragmen
     version: { __typename: 'PolicyVersion', id: 'v2', version: '2.0' },
     section: { __typename: 'PolicySection', anchor: 'personal-and-professional-responsibilities', title: 'Personal and professional responsibilities' },
     latestVersion: { __typename: 'PolicyVersion', id: 'v3', version: latest },
+    changedIn: status === 'CHANGED' || status === 'REMOVED' ? { __typename: 'PolicyVersion', id: 'v3', version: latest } : null,
   };
 }
 
@@ -23,6 +24,13 @@ describe('citationStatusText', () => {
     expect(citationStatusText('UNCHANGED', '3.0')).toBe('unchanged in 3.0');
     expect(citationStatusText('CHANGED', '3.0')).toBe('changed in 3.0');
     expect(citationStatusText('REMOVED', '2.1')).toBe('removed in 2.1');
+  });
+
+  it('names the version that first changed the section, and the current one when that is later', () => {
+    expect(citationStatusText('CHANGED', '2.1', '2.0')).toBe('changed in 2.0; current 2.1');
+    expect(citationStatusText('REMOVED', '3.0', '2.0')).toBe('removed in 2.0; current 3.0');
+    expect(citationStatusText('CHANGED', '3.0', '3.0')).toBe('changed in 3.0');
+    expect(citationStatusText('UNCHANGED', '3.0', null)).toBe('unchanged in 3.0');
   });
 });
 

@@ -28,16 +28,22 @@ export function policyDiffPath(slug: string, from: string, to: string, anchor?: 
   return `/policies/${encodeURIComponent(slug)}/diff?${query}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
 }
 
-export function citationStatusText(status: CitationStatus, latestVersion: string): string | null {
+/**
+ * What became of the cited section: the version that first changed (or removed) it, which
+ * need not be the latest, and the latest when that is another one.
+ */
+export function citationStatusText(status: CitationStatus, latestVersion: string, changedIn?: string | null): string | null {
+  const first = changedIn ?? latestVersion;
+  const now = first === latestVersion ? '' : `; current ${latestVersion}`;
   switch (status) {
     case 'CURRENT':
       return null;
     case 'UNCHANGED':
       return `unchanged in ${latestVersion}`;
     case 'CHANGED':
-      return `changed in ${latestVersion}`;
+      return `changed in ${first}${now}`;
     case 'REMOVED':
-      return `removed in ${latestVersion}`;
+      return `removed in ${first}${now}`;
   }
 }
 
@@ -62,7 +68,7 @@ export function citationChipOf(reference: string, citation: CitationFieldsFragme
       version,
       sectionLabel: citation.section.title,
       status,
-      statusText: citationStatusText(status, latest),
+      statusText: citationStatusText(status, latest, citation.changedIn?.version),
       statusHref,
     };
   }

@@ -12,6 +12,7 @@ function citation(reference: string, status: CitationStatus): CitationFieldsFrag
     version: { __typename: 'PolicyVersion', id: 'v2', version: '2.0' },
     section: { __typename: 'PolicySection', anchor: reference, title: reference },
     latestVersion: { __typename: 'PolicyVersion', id: 'v3', version: '3.0' },
+    changedIn: status === 'CHANGED' || status === 'REMOVED' ? { __typename: 'PolicyVersion', id: 'v3', version: '3.0' } : null,
   };
 }
 

@@ -50,7 +50,7 @@ export function MoveCitationsPanel({ answerId, citations }: { answerId: string; 
         {movable.map((citation) => (
           <li key={citation.reference}>
             <span>
-              {citation.document.title} {citation.version.version} § {citation.section.title} ({citationStatusText(citation.status, citation.latestVersion.version)})
+              {citation.document.title} {citation.version.version} § {citation.section.title} ({citationStatusText(citation.status, citation.latestVersion.version, citation.changedIn?.version)})
             </span>{' '}
             <button type="button" onClick={() => void move(citation.reference)} disabled={loading} data-testid="move-citation">
               {movingReference === citation.reference ? 'Moving…' : `Cite ${citation.latestVersion.version} instead`}

@@ -70,6 +70,7 @@ function changedCitation(reference: string, documentTitle: string): ReadonlyMap<
         version: { __typename: 'PolicyVersion', id: 'v2', version: '2.0' },
         section: { __typename: 'PolicySection', anchor: 'personal-and-professional-responsibilities', title: 'Personal and professional responsibilities' },
         latestVersion: { __typename: 'PolicyVersion', id: 'v3', version: '3.0' },
+        changedIn: { __typename: 'PolicyVersion', id: 'v3', version: '3.0' },
       },
     ],
   ]);

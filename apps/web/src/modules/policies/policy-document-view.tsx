@@ -204,7 +204,7 @@ function CitedBy({ document }: { document: PolicyDocument }) {
         <ul>
           {document.citedBy.map((citation) => {
             const post = citation.answer ? { question: citation.answer.question, path: `/q/${citation.answer.question.id}#answer-${citation.answer.id}`, kind: `Answer by ${citation.answer.author.displayName}` } : citation.question ? { question: citation.question, path: `/q/${citation.question.id}`, kind: 'Question' } : null;
-            const statusText = citationStatusText(citation.status, citation.latestVersion.version);
+            const statusText = citationStatusText(citation.status, citation.latestVersion.version, citation.changedIn?.version);
             return (
               <li key={citation.id} data-testid="cited-by-item">
                 {post ? (

@@ -23,5 +23,9 @@ export const citationFieldsFragment = graphql(`
       id
       version
     }
+    changedIn {
+      id
+      version
+    }
   }
 `);
