@@ -40,6 +40,12 @@ describe('summariseApiError', () => {
     expect(summariseApiError(error).message).toBe('Too many attempts (try again in 30 s)');
   });
 
+  it('does not say when to retry twice', () => {
+    const message = 'You have asked or edited 10 questions in the last hour. Try again in 12 minutes.';
+    const error = new CombinedGraphQLErrors({ errors: [{ message, extensions: { code: 'RATE_LIMITED', retryAfter: 700 } }] });
+    expect(summariseApiError(error).message).toBe(message);
+  });
+
   it('explains an HTTP failure', () => {
     const error = new ServerError('Bad gateway', { response: new Response('', { status: 502 }), bodyText: '' });
     expect(summariseApiError(error).message).toMatch(/HTTP 502/);

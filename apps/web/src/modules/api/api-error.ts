@@ -14,7 +14,8 @@ export interface ApiErrorSummary {
 const UNREACHABLE = 'Could not reach Policy Commons. Check your connection and try again.';
 
 function describeGraphQLError(message: string, extensions: Record<string, unknown> | undefined): string {
-  if (extensions?.code === 'RATE_LIMITED' && typeof extensions.retryAfter === 'number') {
+  // Some limits already say when, in words ("Try again in 12 minutes."); the rest get the seconds.
+  if (extensions?.code === 'RATE_LIMITED' && typeof extensions.retryAfter === 'number' && !/try again in /i.test(message)) {
     return `${message} (try again in ${extensions.retryAfter} s)`;
   }
   return message;
