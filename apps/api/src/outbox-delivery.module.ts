@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CitedSectionNotifier } from './modules/notifications/cited-section-notifier.js';
+import { PolicyVersionNotifier } from './modules/notifications/policy-version-notifier.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OutboxDelivery } from './modules/outbox/outbox-delivery.js';
 import { OUTBOX_HANDLERS, type OutboxHandlers } from './modules/outbox/outbox-events.js';
@@ -15,9 +15,9 @@ import { OUTBOX_HANDLERS, type OutboxHandlers } from './modules/outbox/outbox-ev
   providers: [
     {
       provide: OUTBOX_HANDLERS,
-      inject: [CitedSectionNotifier],
-      useFactory: (citedSections: CitedSectionNotifier): OutboxHandlers => ({
-        'policy-version-published': citedSections,
+      inject: [PolicyVersionNotifier],
+      useFactory: (policyVersions: PolicyVersionNotifier): OutboxHandlers => ({
+        'policy-version-published': policyVersions,
       }),
     },
     OutboxDelivery,

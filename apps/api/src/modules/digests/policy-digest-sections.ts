@@ -6,6 +6,7 @@ interface PolicyVersionRow {
   version: string;
   summary: string;
   first: boolean;
+  previousVersion: string | null;
   sections: { title: string; change: 'added' | 'removed' | 'changed' }[];
 }
 
@@ -15,11 +16,11 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export const policyVersionsSection = sqlSection({
   key: 'policy-versions',
   order: 30,
-  sql: `SELECT d.slug, d.title, v.version, v.summary_of_changes AS summary, (prev.id IS NULL) AS first, ch.sections
+  sql: `SELECT d.slug, d.title, v.version, v.summary_of_changes AS summary, (prev.id IS NULL) AS first, prev.version AS "previousVersion", ch.sections
           FROM follows f
           JOIN policy_documents d ON d.id = f.target_id
           JOIN policy_versions v ON v.document_id = d.id
-          LEFT JOIN LATERAL (SELECT p.id FROM policy_versions p
+          LEFT JOIN LATERAL (SELECT p.id, p.version FROM policy_versions p
                               WHERE p.document_id = v.document_id AND (p.major, p.minor) < (v.major, v.minor)
                               ORDER BY p.major DESC, p.minor DESC LIMIT 1) prev ON true
           CROSS JOIN LATERAL (
@@ -47,7 +48,10 @@ export const policyVersionsSection = sqlSection({
           .filter(Boolean);
         return {
           title: `${r.title} ${r.version}`,
-          path: `/policies/${r.slug}`,
+          // Straight to what changed; the first version has nothing before it to compare.
+          path: r.previousVersion
+            ? `/policies/${encodeURIComponent(r.slug)}/diff?${new URLSearchParams({ from: r.previousVersion, to: r.version }).toString()}`
+            : `/policies/${encodeURIComponent(r.slug)}/${encodeURIComponent(r.version)}`,
           detail: [r.summary, r.first ? 'first published version' : changes.join('; ')].filter(Boolean).join(' — '),
         };
       }),

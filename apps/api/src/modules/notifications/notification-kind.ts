@@ -4,6 +4,8 @@ export enum NotificationKind {
   ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
   NEW_COMMENT = 'NEW_COMMENT',
   CITED_SECTION_CHANGED = 'CITED_SECTION_CHANGED',
+  /** A policy document you follow has a new version. */
+  POLICY_VERSION_PUBLISHED = 'POLICY_VERSION_PUBLISHED',
   /** Your post was hidden after flags, or hidden or removed by a moderator (never says who flagged). */
   POST_HIDDEN = 'POST_HIDDEN',
   POST_REMOVED = 'POST_REMOVED',

@@ -37,7 +37,14 @@ export const PostActivity = {
     ])) as { answererId: string; title: string }[];
     if (row && row.answererId !== acceptance.acceptedBy) {
       await insertNotifications(tx, [
-        { userId: row.answererId, kind: NotificationKind.ANSWER_ACCEPTED, message: `Your answer to “${row.title}” was accepted`, path: `/q/${acceptance.questionId}#a-${acceptance.answerId}` },
+        // Keyed by answer: accepting it again (after another answer was accepted) tells its author nothing new.
+        {
+          userId: row.answererId,
+          kind: NotificationKind.ANSWER_ACCEPTED,
+          message: `Your answer to “${row.title}” was accepted`,
+          path: `/q/${acceptance.questionId}#a-${acceptance.answerId}`,
+          sourceKey: `answer-accepted:${acceptance.answerId}`,
+        },
       ]);
     }
   },

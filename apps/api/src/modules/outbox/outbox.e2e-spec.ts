@@ -204,4 +204,30 @@ describe('the outbox: what a publication causes is delivered by the worker', () 
     expect((await notificationsOf(t, cited.practitioner.id)).map((n) => n.message)).toEqual(staleMessages('hot-desking'));
     expect(await eventFor(t, versionId)).toMatchObject({ delivered: true, attempts: 2 });
   });
+  it('tells the document’s followers, with a link to what changed, and never the person who published', async () => {
+    const delivery = t.app.get(OutboxDelivery);
+    const cited = await citedDocumentWithStalingDraft(t, 'flexible-hours');
+    await delivery.deliverDue();
+    const reader = await signUp(t, 'Policy Reader');
+    const FOLLOW = 'mutation($input: FollowInput!) { follow(input: $input) { targetId } }';
+    for (const person of [reader, cited.author]) {
+      expect((await t.gql(FOLLOW, { input: { kind: 'POLICY_DOCUMENT', targetId: cited.documentId } }, person)).errors).toBeUndefined();
+    }
+    // The publisher cites the section too: their own change tells them nothing.
+    const ownAnswer = await answerQuestion(t, cited.author, cited.questionId, 'As the policy says: policy:flexible-hours@1.0#responsibilities.');
+    expect(ownAnswer).toBeTruthy();
+    const published = await t.gql<{ publishPolicyVersion: { id: string } }>(PUBLISH, publishStalingVersion(cited.documentId), cited.author);
+    expect(published.errors).toBeUndefined();
+    expect((await delivery.deliverDue()).delivered).toBe(1);
+
+    expect(await notificationsOf(t, reader.id)).toEqual([
+      {
+        kind: 'POLICY_VERSION_PUBLISHED',
+        message: 'Version 1.1 of Policy flexible-hours was published: Written agreements; scope folded into purpose.',
+        path: '/policies/flexible-hours/diff?from=1.0&to=1.1',
+      },
+    ]);
+    expect(await notificationsOf(t, cited.author.id)).toEqual([]);
+    expect((await notificationsOf(t, cited.practitioner.id)).map((n) => n.message)).toEqual(staleMessages('flexible-hours'));
+  });
 });

@@ -57,6 +57,12 @@ export class SubscriptionsService {
     return result[1] > 0;
   }
 
+  /** Everyone following the thing, chosen or automatic. */
+  async followerIds(kind: FollowKind, targetId: string): Promise<string[]> {
+    const rows = (await this.db.query('SELECT user_id AS "userId" FROM follows WHERE kind = $1 AND target_id = $2', [kind, targetId])) as { userId: string }[];
+    return rows.map((row) => row.userId);
+  }
+
   async follows(userId: string, first = MAX_PAGE_SIZE): Promise<FollowModel[]> {
     const hasPolicies = await this.hasTable('policy_documents');
     const rows = (await this.db.query(
