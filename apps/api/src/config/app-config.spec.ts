@@ -102,6 +102,28 @@ describe('loadConfig', () => {
     expect(problemsOf({ NODE_ENV: 'development', DATABASE_STATEMENT_TIMEOUT_MS: '0' })).toContain('DATABASE_STATEMENT_TIMEOUT_MS');
   });
 
+  it('reads every replica of DATABASE_REPLICA_URLS, none by default', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).databaseReplicaUrls).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'development', DATABASE_REPLICA_URLS: ' postgres://reader@replica-1/pc, postgresql://reader@replica-2:5433/pc,' }).databaseReplicaUrls).toEqual([
+      'postgres://reader@replica-1/pc',
+      'postgresql://reader@replica-2:5433/pc',
+    ]);
+  });
+
+  it.each([
+    ['mysql://replica/pc', 'DATABASE_REPLICA_URLS must be a comma-separated list of URLs like postgres://'],
+    ['postgres://replica/pc,replica-2', 'DATABASE_REPLICA_URLS must be a comma-separated list of URLs like postgres://'],
+    ['postgres://replica/pc,postgres://replica/pc', 'DATABASE_REPLICA_URLS names the same replica twice'],
+  ])('refuses DATABASE_REPLICA_URLS=%s', (value, problem) => {
+    expect(problemsOf({ NODE_ENV: 'development', DATABASE_REPLICA_URLS: value })).toContain(problem);
+  });
+
+  it('runs one api process unless API_PROCESSES says more', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).apiProcesses).toBe(1);
+    expect(loadConfig({ NODE_ENV: 'development', API_PROCESSES: '4' }).apiProcesses).toBe(4);
+    for (const value of ['0', '65', '1.5', 'two']) expect(problemsOf({ NODE_ENV: 'development', API_PROCESSES: value })).toContain('API_PROCESSES must be a whole number of processes, 1 to 64');
+  });
+
   it('believes no proxy unless TRUST_PROXY names them', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).trustProxy).toBe(false);
     expect(loadConfig({ NODE_ENV: 'development', TRUST_PROXY: 'false' }).trustProxy).toBe(false);

@@ -70,6 +70,8 @@ const actionLimits = z
     return overrides;
   });
 
+const API_PROCESSES_RANGE = 'must be a whole number of processes, 1 to 64';
+
 /** What production cannot run without: a development fallback for any of them would fail open. */
 const REQUIRED_IN_PRODUCTION = ['APP_SECRET', 'PUBLIC_URL', 'SMTP_URL', 'MAIL_FROM'] as const;
 
@@ -110,6 +112,32 @@ const imageHosts = z
   .refine((entries) => entries.every(isImageOrigin), {
     message: 'must be a comma-separated list of https origins like https://images.example.org or https://*.example.org',
   });
+
+/**
+ * DATABASE_REPLICA_URLS: streaming replicas of DATABASE_URL's server, comma-separated, that
+ * may answer reads which can be a moment stale (see database/read-routing.ts).
+ */
+const replicaUrls = z
+  .string()
+  .trim()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (entries) =>
+      entries.every((entry) => {
+        try {
+          return ['postgres:', 'postgresql:'].includes(new URL(entry).protocol);
+        } catch {
+          return false;
+        }
+      }),
+    { message: 'must be a comma-separated list of URLs like postgres://reader@replica-1:5432/policy_commons' },
+  )
+  .refine((entries) => new Set(entries).size === entries.length, { message: 'names the same replica twice' });
 
 /** Names Express's proxy-addr knows for whole address ranges. */
 const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -152,11 +180,18 @@ const environmentSchema = z
     // Unset counts as production: forgetting it must never serve stack traces or sign links with the development secret.
     NODE_ENV: z.enum(['development', 'test', 'production'], { message: 'must be development, test or production' }).default('production'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    API_PROCESSES: z.coerce
+      .number({ message: API_PROCESSES_RANGE })
+      .int({ message: API_PROCESSES_RANGE })
+      .min(1, { message: API_PROCESSES_RANGE })
+      .max(64, { message: API_PROCESSES_RANGE })
+      .default(1),
     DATABASE_URL: urlWithProtocol(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/policy_commons').default(
       'postgres://postgres@127.0.0.1:5432/policy_commons',
     ),
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_STATEMENT_TIMEOUT_MS),
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_CONNECT_TIMEOUT_MS),
+    DATABASE_REPLICA_URLS: replicaUrls.optional(),
     REDIS_URL: urlWithProtocol(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z.string().trim().min(1).default('pc'),
     SMTP_URL: urlWithProtocol(['smtp:', 'smtps:'], 'smtp://127.0.0.1:1025').optional(),
@@ -183,7 +218,11 @@ export interface AppConfig {
   /** True unless NODE_ENV says development or test: an unset NODE_ENV is production. */
   isProduction: boolean;
   port: number;
+  /** How many api processes `node dist/main.js` runs on PORT (Node's cluster module shares the port). */
+  apiProcesses: number;
   databaseUrl: string;
+  /** Streaming replicas for reads that may be a moment stale; empty: every read goes to DATABASE_URL. */
+  databaseReplicaUrls: string[];
   /** PostgreSQL cancels a statement that runs longer (ms). */
   statementTimeoutMs: number;
   /** Taking a new pool connection fails after this long (ms) instead of waiting for a server that does not answer. */
@@ -236,7 +275,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     environment: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',
     port: e.PORT,
+    apiProcesses: e.API_PROCESSES,
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrls: e.DATABASE_REPLICA_URLS ?? [],
     statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
     redisUrl: e.REDIS_URL,
