@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { RateLimitsModule } from './common/rate-limits.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { runMigrations } from './database/migrate.js';
+import { ReplicatedDataSource } from './database/read-routing.js';
 import { OutboxDeliveryModule } from './outbox-delivery.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AnswersModule } from './modules/answers/answers.module.js';
@@ -39,7 +40,7 @@ export class CoreModule {
           // Migrations first, under the advisory lock, so instances starting together do not race.
           dataSourceFactory: async (options) => {
             if (config.runMigrations) await runMigrations(config.databaseUrl);
-            return new DataSource(options as DataSourceOptions).initialize();
+            return new ReplicatedDataSource(options as DataSourceOptions).initialize();
           },
         }),
         RedisModule,

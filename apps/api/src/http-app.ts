@@ -12,6 +12,8 @@ import { bodyErrorHandler, graphqlRequestGuard, MAX_REQUEST_BYTES } from './comm
 import { securityHeaders } from './common/security-headers.js';
 import { TrustedDocuments, defaultTrustedDocumentsFile } from './common/trusted-documents.js';
 import type { AppConfig } from './config/app-config.js';
+import { visitorQueriesReadFromReplicas } from './database/read-routing.js';
+import { sessionTokenFrom } from './modules/accounts/session-cookie.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -52,6 +54,7 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
   // Before Apollo: refuses what is too costly before any SQL runs (see query-limits.ts).
   const trusted = TrustedDocuments.load(options.trustedDocumentsFile ?? defaultTrustedDocumentsFile());
   app.use('/graphql', graphqlRequestGuard(() => app.get(GraphQLSchemaHost).schema, trusted));
+  if (config.databaseReplicaUrls.length) app.use('/graphql', visitorQueriesReadFromReplicas((req) => sessionTokenFrom(req, config) !== undefined));
   app.enableShutdownHooks();
 
   if (hasWebApp) {

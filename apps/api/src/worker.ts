@@ -24,7 +24,8 @@ process.once('SIGTERM', () => void stop());
 process.once('SIGINT', () => void stop());
 
 async function bootstrap(): Promise<void> {
-  const config = loadConfig({ ...process.env, RUN_MIGRATIONS: 'false' });
+  // Digests are planned and recorded against the primary's rows: the worker never reads from a replica.
+  const config = loadConfig({ ...process.env, RUN_MIGRATIONS: 'false', DATABASE_REPLICA_URLS: '' });
   app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['log', 'warn', 'error'] });
   console.log('worker: ready');
   if (stopping) await stop();

@@ -101,17 +101,19 @@ async function clusterOwner(): Promise<{ uid?: number; gid?: number }> {
   return { uid: Number(uid.trim()), gid: Number(gid.trim()) };
 }
 
-/** A new cluster (initdb) in a temporary folder, listening on 127.0.0.1 and a socket in that folder only. */
-export async function throwawayPostgres(): Promise<ThrowawayPostgres> {
+/** An empty folder for a cluster's files, owned by whoever will run the server. */
+async function clusterFolder(prefix: string): Promise<{ bin: string; dir: string; data: string; options: { cwd: string; uid?: number; gid?: number; env: NodeJS.ProcessEnv } }> {
   const bin = postgresBinDir();
   const owner = await clusterOwner();
-  const dir = mkdtempSync(join(tmpdir(), 'pc-outage-pg-'));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   if (owner.uid !== undefined) chownSync(dir, owner.uid, owner.gid ?? owner.uid);
-  const data = join(dir, 'data');
+  return { bin, dir, data: join(dir, 'data'), options: { cwd: dir, ...owner, env: { ...process.env, LC_ALL: 'C.UTF-8' } } };
+}
+
+/** The server of a cluster folder (not yet started), listening on 127.0.0.1 and a socket in that folder only. */
+async function serverOf({ bin, dir, data, options }: Awaited<ReturnType<typeof clusterFolder>>): Promise<ThrowawayPostgres> {
   const port = await freePort();
-  const options = { cwd: dir, ...owner, env: { ...process.env, LC_ALL: 'C.UTF-8' } };
   const pgCtl = (...args: string[]) => run(join(bin, 'pg_ctl'), ['-D', data, ...args], options);
-  await run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'], options);
   let running = false;
   // The postmaster first (it forks no more), then its children: every backend calls setsid(),
   // so they are found by parent (Linux /proc), not by process group.
@@ -151,6 +153,32 @@ export async function throwawayPostgres(): Promise<ThrowawayPostgres> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return server;
+}
+
+/** A new cluster (initdb) in a temporary folder, listening on 127.0.0.1 and a socket in that folder only. */
+export async function throwawayPostgres(): Promise<ThrowawayPostgres> {
+  const folder = await clusterFolder('pc-outage-pg-');
+  await run(join(folder.bin, 'initdb'), ['-D', folder.data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'], folder.options);
+  const server = await serverOf(folder);
+  await server.start();
+  return server;
+}
+
+/**
+ * A hot standby of `primary`, streaming its WAL, on a port of its own. initdb's pg_hba already
+ * trusts replication connections from 127.0.0.1 and wal_level defaults to replica, so the
+ * primary needs nothing more; `pg_basebackup -R` writes standby.signal and primary_conninfo.
+ */
+export async function throwawayReplica(primary: ThrowawayPostgres): Promise<ThrowawayPostgres> {
+  const folder = await clusterFolder('pc-replica-pg-');
+  const primaryPort = new URL(primary.url('postgres')).port;
+  await run(
+    join(folder.bin, 'pg_basebackup'),
+    ['-h', '127.0.0.1', '-p', primaryPort, '-U', 'postgres', '-D', folder.data, '-R', '-X', 'stream', '--checkpoint=fast', '--no-sync'],
+    folder.options,
+  );
+  const server = await serverOf(folder);
   await server.start();
   return server;
 }

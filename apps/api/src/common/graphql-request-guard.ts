@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { getOperationAST, type GraphQLSchema } from 'graphql';
 import { MAX_DRAFT_LENGTH } from '../modules/policies/dto/policy.input.js';
 import { PublicErrorCode } from './errors.js';
 import { QUERY_LIMITS, checkOperation, refusalBody, type LimitRefusal } from './query-limits.js';
@@ -86,6 +86,8 @@ export function graphqlRequestGuard(schema: () => GraphQLSchema, trusted: Truste
     const operationName = typeof params.operationName === 'string' ? params.operationName : undefined;
     const verdict = checkOperation(schema(), { query, variables, operationName });
     if (verdict.ok === false) return refuse(res, verdict.refusal);
+    // Which database may answer it (database/read-routing.ts): only a query may read from a replica.
+    if (verdict.ok === true) res.locals.graphqlOperation = getOperationAST(verdict.document, operationName)?.operation;
     next();
   };
 }

@@ -4,7 +4,7 @@ import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 import { StatementCounter } from './statement-counter.js';
 
-export type DatabaseSettings = Pick<AppConfig, 'databaseUrl' | 'logSql'> & Partial<Pick<AppConfig, 'statementTimeoutMs' | 'connectTimeoutMs'>>;
+export type DatabaseSettings = Pick<AppConfig, 'databaseUrl' | 'logSql'> & Partial<Pick<AppConfig, 'statementTimeoutMs' | 'connectTimeoutMs' | 'databaseReplicaUrls'>>;
 
 /**
  * node-postgres pool settings every pool of the api shares (TypeORM's and the digest reader's).
@@ -29,9 +29,14 @@ export function poolTimeouts(settings: Partial<Pick<AppConfig, 'statementTimeout
 }
 
 export function dataSourceOptions(config: DatabaseSettings): DataSourceOptions {
+  const replicas = config.databaseReplicaUrls ?? [];
   return {
     type: 'postgres',
-    url: config.databaseUrl,
+    // With replicas, TypeORM keeps a pool per server; 'master' by default, so only the reads
+    // that read-routing.ts lets go stale ever leave the primary.
+    ...(replicas.length
+      ? { replication: { master: { url: config.databaseUrl }, slaves: replicas.map((url) => ({ url })), defaultMode: 'master' as const } }
+      : { url: config.databaseUrl }),
     entities,
     migrations,
     migrationsTransactionMode: 'each',
