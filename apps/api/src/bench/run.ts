@@ -1,18 +1,10 @@
-import { printDigestBench, runDigestBench } from './digest.js';
+import { runReadBench } from './read-bench.js';
 
-/** `npm run bench`: every api benchmark, one after the other. */
-async function main(): Promise<void> {
-  const result = await runDigestBench({
-    subscribers: Number(process.env.BENCH_SUBSCRIBERS ?? 10_000),
-    workers: Number(process.env.BENCH_WORKERS ?? 1),
-  });
-  printDigestBench(result);
-}
-
-main().then(
+/** `npm run bench`: the read and ask benchmark of issue #11 (the digest benchmark is `npm run bench:digest`). */
+runReadBench().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(error);
+    console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   },
 );

@@ -137,6 +137,9 @@ class TableWriter {
   }
 }
 
+/** Common words that make poor tags. */
+const STOP_WORDS = new Set(['that', 'with', 'this', 'have']);
+
 const iso = (ms: number) => new Date(ms).toISOString();
 const slugify = (text: string) =>
   text
@@ -385,15 +388,15 @@ export async function seedScaleData(options: ScaleSeedOptions): Promise<ScaleRep
     // The most used tags are single words of the field; the long tail combines words.
     const tagSlugs: string[] = [];
     const taken = new Set<string>();
-    for (const word of text.words.slice(12)) {
+    for (const word of text.words) {
       if (tagSlugs.length >= Math.min(counts.tags, 250)) break;
-      if (!taken.has(word)) {
+      if (word.length > 3 && !STOP_WORDS.has(word) && !taken.has(word)) {
         taken.add(word);
         tagSlugs.push(word);
       }
     }
     while (tagSlugs.length < counts.tags) {
-      const slug = `${text.words[random.between(12, 300)]}-${text.word()}`;
+      const slug = `${text.words[random.between(21, 300)]}-${text.word()}`;
       if (slug.length <= 35 && !taken.has(slug)) {
         taken.add(slug);
         tagSlugs.push(slug);

@@ -1,0 +1,160 @@
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../modules/search/snippet.js';
+
+/**
+ * The floor's statements: the fewest hand-written SQL that gives the same answers as the
+ * api, against the same schema and indexes. They follow the api's semantics (hidden and
+ * deleted posts left out, the same order, an exact totalCount), not its code.
+ */
+
+export interface ListFilter {
+  communitySlug?: string | null;
+  tag?: string | null;
+  unanswered?: boolean | null;
+}
+
+const TAGS_OF = (question: string) => `coalesce((SELECT json_agg(json_build_object('id', t.id, 'slug', t.slug) ORDER BY qt.position)
+                FROM question_tags qt JOIN tags t ON t.id = qt.tag_id WHERE qt.question_id = ${question}), '[]')`;
+
+/** One statement: a page of the question list with author, community, tags and the total. */
+export function questionListSql(filter: ListFilter, active: boolean, limit: number, after: [string, string] | null): { sql: string; params: unknown[] } {
+  const params: unknown[] = [limit];
+  const where: string[] = ['q.hidden_at IS NULL', 'q.deleted_at IS NULL'];
+  if (filter.communitySlug) {
+    params.push(filter.communitySlug);
+    where.push(`q.community_id = (SELECT id FROM communities WHERE slug = $${params.length})`);
+  }
+  if (filter.tag) {
+    params.push(filter.tag.trim().toLowerCase());
+    where.push(`EXISTS (SELECT 1 FROM question_tags ft WHERE ft.question_id = q.id AND ft.tag_id = (SELECT id FROM tags WHERE slug = $${params.length}))`);
+  }
+  if (filter.unanswered) where.push('q.answer_count = 0');
+  const total = `SELECT count(*)::int FROM questions q WHERE ${where.join(' AND ')}`;
+  const column = active ? 'last_activity_at' : 'created_at';
+  if (after) {
+    params.push(after[0], after[1]);
+    where.push(`(q.${column}, q.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  return {
+    sql: `WITH page AS (
+            SELECT q.id, q.title, q.score, q.view_count, q.answer_count, q.accepted_answer_id, q.closed_reason::text AS closed_reason,
+                   q.created_at, q.last_activity_at, q.author_id, q.community_id
+              FROM questions q WHERE ${where.join(' AND ')}
+             ORDER BY q.${column} DESC, q.id DESC LIMIT $1)
+          SELECT p.*, u.display_name AS author_name, c.slug AS community_slug, c.title AS community_title, ${TAGS_OF('p.id')} AS tags, (${total}) AS total
+            FROM page p JOIN users u ON u.id = p.author_id JOIN communities c ON c.id = p.community_id
+           ORDER BY p.${column} DESC, p.id DESC`,
+    params,
+  };
+}
+
+const VISIBLE = (alias: string) => `${alias}.hidden_at IS NULL AND ${alias}.deleted_at IS NULL`;
+const DUPLICATE_WEIGHT = (alias: string) => `(CASE WHEN ${alias}.duplicate_of_id IS NULL THEN 1 ELSE 0.5 END)`;
+const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/** One statement: a page of ranked matches in questions and answers, with snippets, each hit's question, and the total. */
+export const floorSearchSql = `
+  WITH search AS (SELECT websearch_to_tsquery('english', $1) AS query),
+  matches AS (
+    SELECT q.id AS question_id, NULL::uuid AS answer_id, ts_rank_cd(q.search_vector, s.query) * ${DUPLICATE_WEIGHT('q')} AS rank, q.created_at
+      FROM questions q, search s WHERE q.search_vector @@ s.query AND ${VISIBLE('q')}
+    UNION ALL
+    SELECT a.question_id, a.id, ts_rank_cd(a.search_vector, s.query) * ${DUPLICATE_WEIGHT('aq')}, a.created_at
+      FROM answers a JOIN questions aq ON aq.id = a.question_id, search s
+     WHERE a.search_vector @@ s.query AND ${VISIBLE('a')} AND ${VISIBLE('aq')}
+  ),
+  page AS (
+    SELECT *, count(*) OVER () AS total FROM matches
+     ORDER BY rank DESC, created_at DESC, question_id, answer_id NULLS FIRST
+     LIMIT $2 OFFSET $3
+  )
+  SELECT page.question_id, page.answer_id, page.rank::float8 AS rank, page.total::int AS total,
+         ts_headline('english', coalesce(a.body, q.title || ' — ' || q.body), s.query, '${HEADLINE_OPTIONS}') AS headline,
+         q.title, q.answer_count, c.id AS community_id, c.slug AS community_slug, c.title AS community_title, ${TAGS_OF('q.id')} AS tags
+    FROM page
+    JOIN questions q ON q.id = page.question_id
+    JOIN communities c ON c.id = q.community_id
+    LEFT JOIN answers a ON a.id = page.answer_id
+   CROSS JOIN search s
+   ORDER BY page.rank DESC, page.created_at DESC, page.question_id, page.answer_id NULLS FIRST`;
+
+const TIME = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const USER = (id: string) => `(SELECT json_build_object('__typename', 'User', 'displayName', u.display_name, 'id', u.id) FROM users u WHERE u.id = ${id})`;
+
+/** What an anonymous visitor is told about moderating a post: nothing they may do. */
+const MODERATION = (alias: string) => `json_build_object('__typename', 'PostModeration',
+    'removalReason', CASE WHEN ${alias}.deleted_at IS NOT NULL OR ${alias}.hidden_at IS NOT NULL THEN ${alias}.removal_reason END,
+    'reviewRequested', false, 'viewerCanDelete', false, 'viewerCanEdit', false, 'viewerCanFlag', false, 'viewerCanModerate', false, 'viewerHasFlagged', false,
+    'visibility', CASE WHEN ${alias}.deleted_at IS NOT NULL THEN 'DELETED' WHEN ${alias}.hidden_at IS NOT NULL THEN 'HIDDEN' ELSE 'VISIBLE' END)`;
+
+const COMMENTS = (column: string, post: string) => `coalesce((
+    SELECT json_agg(json_build_object('__typename', 'Comment', 'author', ${USER('c.author_id')},
+             'body', CASE WHEN c.hidden_at IS NULL AND c.deleted_at IS NULL THEN c.body ELSE '' END,
+             'createdAt', ${TIME('c.created_at')}, 'id', c.id, 'moderation', ${MODERATION('c')}) ORDER BY c.created_at, c.id)
+      FROM (SELECT * FROM comments WHERE ${column} = ${post} ORDER BY created_at, id LIMIT 20) c), '[]')`;
+
+const REVISIONS = (column: string, post: string, readable: string) => `CASE WHEN ${readable} THEN coalesce((
+    SELECT json_agg(json_build_object('__typename', 'PostRevision', 'body', r.body, 'editedAt', ${TIME('r.edited_at')}, 'editedBy', ${USER('r.edited_by')}, 'title', r.title) ORDER BY r.revision)
+      FROM (SELECT * FROM post_revisions WHERE ${column} = ${post} ORDER BY revision DESC LIMIT 10) r), '[]') ELSE '[]' END`;
+
+const CITATIONS = (column: string, post: string) => `coalesce((
+    SELECT json_agg(json_build_object('__typename', 'Citation',
+             'changedIn', CASE WHEN fc.id IS NOT NULL THEN json_build_object('__typename', 'PolicyVersion', 'id', fc.id, 'version', fc.version) END,
+             'document', json_build_object('__typename', 'PolicyDocument', 'id', d.id, 'slug', d.slug, 'title', d.title),
+             'id', c.id,
+             'latestReference', CASE WHEN lv.id <> v.id AND ls.id IS NOT NULL THEN 'policy:' || d.slug || '@' || lv.version || '#' || s.anchor END,
+             'latestVersion', json_build_object('__typename', 'PolicyVersion', 'id', lv.id, 'version', lv.version),
+             'reference', c.reference,
+             'section', json_build_object('__typename', 'PolicySection', 'anchor', s.anchor, 'title', s.title),
+             'status', CASE WHEN lv.id = v.id THEN 'CURRENT' WHEN ls.id IS NULL THEN 'REMOVED' WHEN ls.fingerprint = s.fingerprint THEN 'UNCHANGED' ELSE 'CHANGED' END,
+             'version', json_build_object('__typename', 'PolicyVersion', 'id', v.id, 'version', v.version)) ORDER BY c.position, c.created_at, c.id)
+      FROM (SELECT * FROM citations WHERE ${column} = ${post} ORDER BY position, created_at, id LIMIT 20) c
+      JOIN policy_versions v ON v.id = c.version_id
+      JOIN policy_documents d ON d.id = v.document_id
+      JOIN policy_sections s ON s.id = c.section_id
+      JOIN LATERAL (SELECT l.id, l.version FROM policy_versions l WHERE l.document_id = v.document_id ORDER BY l.major DESC, l.minor DESC LIMIT 1) lv ON true
+      LEFT JOIN policy_sections ls ON ls.version_id = lv.id AND ls.anchor = s.anchor
+      -- The first later version that changed or removed the section, if any.
+      LEFT JOIN LATERAL (
+        SELECT cv.id, cv.version FROM policy_versions cv
+          LEFT JOIN policy_sections cs ON cs.version_id = cv.id AND cs.anchor = s.anchor
+         WHERE lv.id <> v.id AND cv.document_id = v.document_id AND (cv.major, cv.minor) > (v.major, v.minor)
+           AND (cs.id IS NULL OR cs.fingerprint <> s.fingerprint)
+         ORDER BY cv.major, cv.minor LIMIT 1) fc ON true), '[]')`;
+
+/** One statement: the question page's whole answer for an anonymous visitor, as JSON. */
+export const floorQuestionPageSql = `
+  SELECT json_build_object('__typename', 'Question',
+    'acceptedAnswer', CASE WHEN q.accepted_answer_id IS NOT NULL THEN json_build_object('__typename', 'Answer', 'id', q.accepted_answer_id) END,
+    'answerCount', q.answer_count,
+    'answers', coalesce((
+      SELECT json_agg(json_build_object('__typename', 'Answer', 'author', ${USER('a.author_id')},
+               'body', CASE WHEN a.hidden_at IS NULL AND a.deleted_at IS NULL THEN a.body ELSE '' END,
+               'citations', ${CITATIONS('answer_id', 'a.id')},
+               'comments', ${COMMENTS('answer_id', 'a.id')},
+               'createdAt', ${TIME('a.created_at')}, 'id', a.id, 'isAccepted', a.id IS NOT DISTINCT FROM q.accepted_answer_id,
+               'moderation', ${MODERATION('a')},
+               'revisions', ${REVISIONS('answer_id', 'a.id', 'a.hidden_at IS NULL AND a.deleted_at IS NULL')},
+               'score', a.score, 'viewerVote', 'NONE') ORDER BY a.rank)
+        FROM (SELECT *, row_number() OVER (ORDER BY (id = q.accepted_answer_id) DESC NULLS LAST, score DESC, created_at ASC, id) AS rank
+                FROM answers WHERE question_id = q.id ORDER BY rank LIMIT 50) a), '[]'),
+    'author', ${USER('q.author_id')},
+    'body', q.body,
+    'citations', ${CITATIONS('question_id', 'q.id')},
+    'comments', ${COMMENTS('question_id', 'q.id')},
+    'community', (SELECT json_build_object('__typename', 'Community', 'id', c.id, 'slug', c.slug, 'title', c.title) FROM communities c WHERE c.id = q.community_id),
+    'createdAt', ${TIME('q.created_at')},
+    'id', q.id,
+    'lastActivityAt', ${TIME('q.last_activity_at')},
+    'revisions', ${REVISIONS('question_id', 'q.id', 'true')},
+    'score', q.score,
+    'tags', (SELECT coalesce(json_agg(json_build_object('__typename', 'Tag', 'id', t.id, 'slug', t.slug) ORDER BY qt.position), '[]')
+               FROM question_tags qt JOIN tags t ON t.id = qt.tag_id WHERE qt.question_id = q.id),
+    'title', q.title,
+    'viewCount', q.view_count,
+    'viewerVote', 'NONE',
+    'closedAt', ${TIME('q.closed_at')}, 'closedNote', q.closed_note, 'closedReason', q.closed_reason,
+    'duplicateOf', (SELECT json_build_object('__typename', 'Question', 'id', d.id, 'title', d.title) FROM questions d WHERE d.id = q.duplicate_of_id),
+    'isLocked', q.locked_at IS NOT NULL,
+    'moderation', ${MODERATION('q')},
+    'viewerCanAnswer', false) AS question
+    FROM questions q WHERE q.id = $1`;
