@@ -43,3 +43,28 @@ describe('digest links', () => {
     expect(html).toContain('Hello Sam &lt;Subscriber&gt;,');
   });
 });
+
+describe('member text in the digest', () => {
+  const hostile = {
+    ...ctx,
+    displayName: `<script>alert(1)</script>\r\nBcc: everyone@example.org ${'n'.repeat(10_000)}`,
+  };
+
+  it('escapes a name or title holding markup, and never lets a line break add a line to the plain text', () => {
+    const { html, text } = renderDigest(content([{ title: 'Fake\r\n  https://phish.example/unsubscribe\r\n<img src=x onerror=alert(1)>', path: '/q/3', detail: 'in\nBcc: x' }]), hostile);
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('Hello &lt;script&gt;alert(1)&lt;/script&gt; Bcc: everyone@example.org nnn');
+    expect(text).toContain('* Fake https://phish.example/unsubscribe <img src=x onerror=alert(1)> (in Bcc: x)\n  https://forum.example.org/q/3');
+    expect(text.split('\n').filter((line) => line.startsWith('  https://'))).toEqual(['  https://forum.example.org/q/3']);
+    expect(text).not.toMatch(/\r/);
+  });
+
+  it('bounds a 10,000-character name and long titles with an ellipsis', () => {
+    const { html, text } = renderDigest(content([{ title: 't'.repeat(5_000), path: '/q/4', detail: 'd'.repeat(5_000) }]), { ...ctx, displayName: 'n'.repeat(10_000) });
+    expect(text).toContain(`Hello ${'n'.repeat(79)}…,`);
+    expect(html).toContain(`Hello ${'n'.repeat(79)}…,`);
+    expect(text).toContain(`* ${'t'.repeat(199)}… (${'d'.repeat(299)}…)`);
+    expect(text.length).toBeLessThan(2_000);
+  });
+});

@@ -1,4 +1,6 @@
-import type { DigestContent } from './digest-content.js';
+import escapeHtml from 'escape-html';
+import type { DigestContent, DigestItem } from './digest-content.js';
+import { MAIL_TEXT_LIMITS, mailText } from './mail-text.js';
 
 export interface RenderedDigest {
   subject: string;
@@ -12,8 +14,6 @@ export interface RenderContext {
   unsubscribeUrl: string;
   preview: boolean;
 }
-
-export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** As on the site: a link that leaves it came from a member, and search engines are told not to count it as ours. */
 export const MEMBER_LINK_REL = 'ugc nofollow noopener noreferrer';
@@ -39,24 +39,33 @@ export function digestSubject(content: DigestContent, preview: boolean): string 
   return `${preview ? '[Preview] ' : ''}${parts.join(', ')} — your Policy Commons digest`;
 }
 
+/**
+ * Everything a member wrote (their name, titles, details, where more is listed) is made one
+ * bounded line (mail-text.ts) before it is placed, and escaped where it meets HTML; a
+ * title holding a line break cannot add a line of its own to the plain-text digest.
+ */
 export function renderDigest(content: DigestContent, ctx: RenderContext): RenderedDigest {
-  const url = (path: string) => (isSitePath(path) ? `${ctx.publicUrl}${path}` : path);
-  const text: string[] = [`Hello ${ctx.displayName},`, '', ctx.preview ? 'A preview of your next digest: what happened since your last one.' : 'Here is what happened since your last digest.', ''];
+  const url = (path: string) => mailText(isSitePath(path) ? `${ctx.publicUrl}${path}` : path, MAX_URL);
+  const name = mailText(ctx.displayName, MAIL_TEXT_LIMITS.name);
+  const intro = ctx.preview ? 'A preview of your next digest: what happened since your last one.' : 'Here is what happened since your last digest.';
+  const text: string[] = [`Hello ${name},`, '', intro, ''];
   const html: string[] = [
     '<!doctype html><html><body style="font-family:system-ui,sans-serif;max-width:640px;margin:auto;color:#1b1b1b">',
-    `<p>Hello ${escapeHtml(ctx.displayName)},</p>`,
-    `<p>${ctx.preview ? 'A preview of your next digest: what happened since your last one.' : 'Here is what happened since your last digest.'}</p>`,
+    `<p>Hello ${escapeHtml(name)},</p>`,
+    `<p>${intro}</p>`,
   ];
   for (const section of content.sections) {
     text.push(section.heading.toUpperCase(), '');
     html.push(`<h2 style="font-size:18px">${escapeHtml(section.heading)}</h2><ul>`);
     for (const item of section.items) {
-      text.push(`* ${item.title}${item.detail ? ` (${item.detail})` : ''}`, `  ${url(item.path)}`);
-      html.push(`<li>${anchor(ctx.publicUrl, item.path, escapeHtml(item.title))}${item.detail ? ` <span style="color:#555">${escapeHtml(item.detail)}</span>` : ''}</li>`);
+      const { title, detail } = boundedItem(item);
+      text.push(`* ${title}${detail ? ` (${detail})` : ''}`, `  ${url(item.path)}`);
+      html.push(`<li>${anchor(ctx.publicUrl, item.path, escapeHtml(title))}${detail ? ` <span style="color:#555">${escapeHtml(detail)}</span>` : ''}</li>`);
     }
     for (const more of section.more) {
-      text.push(`* and ${more.count} more in ${more.label}: ${url(more.path)}`);
-      html.push(`<li>and ${anchor(ctx.publicUrl, more.path, `${more.count} more in ${escapeHtml(more.label)}`)}</li>`);
+      const label = mailText(more.label, MAIL_TEXT_LIMITS.label);
+      text.push(`* and ${more.count} more in ${label}: ${url(more.path)}`);
+      html.push(`<li>and ${anchor(ctx.publicUrl, more.path, `${more.count} more in ${escapeHtml(label)}`)}</li>`);
     }
     text.push('');
     html.push('</ul>');
@@ -68,4 +77,11 @@ export function renderDigest(content: DigestContent, ctx: RenderContext): Render
     `<a href="${escapeHtml(ctx.unsubscribeUrl)}">Unsubscribe from digests</a></p></body></html>`,
   );
   return { subject: digestSubject(content, ctx.preview), text: text.join('\n'), html: html.join('\n') };
+}
+
+/** Longer than any address the site makes; a member's link past it is not one anybody should follow from a mail. */
+const MAX_URL = 2000;
+
+function boundedItem(item: DigestItem): { title: string; detail: string } {
+  return { title: mailText(item.title, MAIL_TEXT_LIMITS.title), detail: item.detail ? mailText(item.detail, MAIL_TEXT_LIMITS.detail) : '' };
 }

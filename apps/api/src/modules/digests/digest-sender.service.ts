@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import escapeHtml from 'escape-html';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { isUuid } from '../../common/ids.js';
 import { byKeys } from '../../common/loaders.js';
+import { composeMail } from './compose-mail.js';
 import { buildContents, isEmpty, type DigestContent, type DigestSectionContributor, type DigestWindow } from './digest-content.js';
 import { DigestMailer, MailDeliveryError } from './digest-mailer.js';
-import { buildDigestMessage } from './digest-mime.js';
 import { DigestReader } from './digest-reader.js';
 import { renderDigest } from './digest-renderer.js';
 import { DIGEST_SECTIONS } from './digest-sections.js';
 import { signEmailConfirmationToken } from './email-confirmation.js';
+import { MAIL_TEXT_LIMITS, mailText } from './mail-text.js';
 import { signUnsubscribeToken } from './unsubscribe-token.js';
 
 export type DigestOutcome = 'SENT' | 'SKIPPED' | 'ALREADY_DONE' | 'FAILED';
@@ -140,7 +142,7 @@ export class DigestSender {
     const messageId = `<digest.${d.id}@${new URL(this.config.publicUrl).hostname}>`;
     const unsubscribeUrl = this.unsubscribeUrl(d.userId);
     const rendered = renderDigest(content, { publicUrl: this.config.publicUrl, displayName: d.displayName, unsubscribeUrl, preview: false });
-    const raw = this.compose(d.email, rendered, messageId, unsubscribeUrl);
+    const raw = await this.compose({ address: d.email, name: d.displayName }, rendered, messageId, unsubscribeUrl);
     const itemCount = content.sections.reduce((n, s) => n + s.items.length + s.more.reduce((m, x) => m + x.count, 0), 0);
     let committed = false;
     try {
@@ -215,9 +217,14 @@ export class DigestSender {
     return loaded ? !isEmpty(loaded.content) : false;
   }
 
+  /** Sends a queued preview, checking again that the address is confirmed and digests on: either may have changed since it was asked for. */
   async sendPreview(userId: string): Promise<boolean> {
     const loaded = await this.loadPreview(userId);
-    if (!loaded || isEmpty(loaded.content)) {
+    if (!loaded) {
+      this.logger.log(`skip preview for ${userId}: address not confirmed, digests turned off, or no such person`);
+      return false;
+    }
+    if (isEmpty(loaded.content)) {
       this.logger.log(`skip preview for ${userId}: nothing new`);
       return false;
     }
@@ -225,15 +232,18 @@ export class DigestSender {
     const unsubscribeUrl = this.unsubscribeUrl(userId);
     const rendered = renderDigest(content, { publicUrl: this.config.publicUrl, displayName: user.displayName, unsubscribeUrl, preview: true });
     const messageId = `<digest-preview.${randomUUID()}@${new URL(this.config.publicUrl).hostname}>`;
-    await this.mailer.send({ from: this.config.mailFrom, to: user.email, raw: this.compose(user.email, rendered, messageId, unsubscribeUrl) });
+    const raw = await this.compose({ address: user.email, name: user.displayName }, rendered, messageId, unsubscribeUrl);
+    await this.mailer.send({ from: this.config.mailFrom, to: user.email, raw });
     return true;
   }
 
+  /** The person's preview content, only when a digest could go to them now: a confirmed address, digests not off. */
   private async loadPreview(userId: string): Promise<{ user: { email: string; displayName: string }; content: DigestContent } | null> {
     if (!isUuid(userId)) return null;
     const [user] = await this.reader.query<{ email: string; displayName: string; watermark: Date }>(
       'load-preview',
-      `SELECT u.email, u.display_name AS "displayName", s.digest_watermark AS watermark FROM notification_settings s JOIN users u ON u.id = s.user_id WHERE s.user_id = $1`,
+      `SELECT u.email, u.display_name AS "displayName", s.digest_watermark AS watermark FROM notification_settings s JOIN users u ON u.id = s.user_id
+        WHERE s.user_id = $1 AND s.email_confirmed_at IS NOT NULL AND s.digest_frequency <> 'OFF' AND u.erased_at IS NULL`,
       [userId],
     );
     if (!user) return null;
@@ -241,24 +251,29 @@ export class DigestSender {
     return { user, content };
   }
 
-  /** Mails a link that confirms the address digests go to; nothing when it is already confirmed. */
+  /**
+   * Mails a link that confirms the address digests go to; nothing when it is already
+   * confirmed. The one mail that goes to an unconfirmed address: it says only what the
+   * link is for, and the member's name in it is bounded and escaped like everywhere else.
+   */
   async sendEmailConfirmation(userId: string): Promise<boolean> {
     const [user] = (await this.db.query(
       `SELECT u.email, u.display_name AS "displayName", s.email_confirmed_at AS "confirmedAt"
-         FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id WHERE u.id = $1`,
+         FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id WHERE u.id = $1 AND u.erased_at IS NULL`,
       [userId],
     )) as { email: string; displayName: string; confirmedAt: Date | null }[];
     if (!user || user.confirmedAt) return false;
     const link = `${this.config.publicUrl}/email-confirmation/${signEmailConfirmationToken(this.config.appSecret, userId, user.email)}`;
-    const raw = buildDigestMessage({
+    const name = mailText(user.displayName, MAIL_TEXT_LIMITS.name);
+    const raw = await composeMail({
       from: this.config.mailFrom,
-      to: user.email,
+      to: { name, address: user.email },
       subject: 'Confirm your email address for Policy Commons digests',
       messageId: `<confirm.${randomUUID()}@${new URL(this.config.publicUrl).hostname}>`,
       date: new Date(),
-      text: `Hello ${user.displayName},\n\nConfirm that digests may be sent to ${user.email}:\n${link}\n\nThe link works for a week. If you did not ask for this, ignore this message.\n`,
-      html: `<p>Hello ${escapeHtml(user.displayName)},</p><p>Confirm that digests may be sent to ${escapeHtml(user.email)}:</p><p><a href="${escapeHtml(link)}">Confirm my email address</a></p><p>The link works for a week. If you did not ask for this, ignore this message.</p>`,
-      headers: [['Auto-Submitted', 'auto-generated']],
+      text: `Hello ${name},\n\nConfirm that digests may be sent to ${user.email}:\n${link}\n\nThe link works for a week. If you did not ask for this, ignore this message.\n`,
+      html: `<p>Hello ${escapeHtml(name)},</p><p>Confirm that digests may be sent to ${escapeHtml(user.email)}:</p><p><a href="${escapeHtml(link)}">Confirm my email address</a></p><p>The link works for a week. If you did not ask for this, ignore this message.</p>`,
+      headers: { 'Auto-Submitted': 'auto-generated' },
     });
     await this.mailer.send({ from: this.config.mailFrom, to: user.email, raw });
     return true;
@@ -268,8 +283,8 @@ export class DigestSender {
     return `${this.config.publicUrl}/unsubscribe/${signUnsubscribeToken(this.config.appSecret, userId)}`;
   }
 
-  private compose(to: string, rendered: { subject: string; text: string; html: string }, messageId: string, unsubscribeUrl: string): Buffer {
-    return buildDigestMessage({
+  private compose(to: { address: string; name: string }, rendered: { subject: string; text: string; html: string }, messageId: string, unsubscribeUrl: string): Promise<Buffer> {
+    return composeMail({
       from: this.config.mailFrom,
       to,
       subject: rendered.subject,
@@ -277,13 +292,13 @@ export class DigestSender {
       date: new Date(),
       text: rendered.text,
       html: rendered.html,
-      headers: [
+      headers: {
         // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" to this URL.
-        ['List-Unsubscribe', `<${unsubscribeUrl}>`],
-        ['List-Unsubscribe-Post', 'List-Unsubscribe=One-Click'],
-        ['Auto-Submitted', 'auto-generated'],
-        ['Precedence', 'bulk'],
-      ],
+        'List-Unsubscribe': `<${unsubscribeUrl}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        'Auto-Submitted': 'auto-generated',
+        Precedence: 'bulk',
+      },
     });
   }
 
@@ -315,5 +330,3 @@ export class DigestSender {
 }
 
 class AlreadyClaimed extends Error {}
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

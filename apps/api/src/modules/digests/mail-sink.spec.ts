@@ -1,4 +1,4 @@
-import { buildDigestMessage } from './digest-mime.js';
+import { composeMail } from './compose-mail.js';
 import { MailSink } from './mail-sink.js';
 import { DigestMailer } from './digest-mailer.js';
 import type { AppConfig } from '../../config/app-config.js';
@@ -19,17 +19,16 @@ describe('the local mail sink', () => {
 
   it('lists and shows subjects as people read them, not as RFC 2047 encoded words', async () => {
     const subject = '3 new answers — your Policy Commons digest für Dana';
-    const raw = buildDigestMessage({
+    const raw = await composeMail({
       from: 'Policy Commons <digest@example.org>',
-      to: 'dana@example.org',
+      to: { address: 'dana@example.org' },
       subject,
       messageId: '<digest.sink@example.org>',
       date: new Date('2026-11-24T08:00:00Z'),
       text: 'Hello Dana',
       html: '<p>Hello Dana</p>',
-      headers: [],
     });
-    expect(raw.toString('latin1')).toContain('Subject: =?UTF-8?B?');
+    expect(raw.toString('latin1')).toMatch(/^Subject: =\?UTF-8\?[QB]\?/m);
     await mailer.send({ from: 'digest@example.org', to: 'dana@example.org', raw });
     await sink.waitFor(1);
 

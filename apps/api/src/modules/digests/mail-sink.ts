@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import escapeHtml from 'escape-html';
 import libmime from 'libmime';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -50,8 +51,6 @@ const readable = (value: string) => {
     return value;
   }
 };
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * A local SMTP server that keeps what it receives in memory, with an optional page that
