@@ -4,6 +4,8 @@ import { digestQueue, drainDigestsInProcess, makeSubscriber, startMailSink } fro
 import { grantOrganisationRole, signUp, startTestApp, type TestApp } from '../../../test/test-app.js';
 import type { MailSink } from './mail-sink.js';
 import { DigestPlanner } from './digest-planner.service.js';
+import { DigestSender } from './digest-sender.service.js';
+import { CONFIRMATIONS_PER_DAY, MAILS_PER_CLIENT_ADDRESS_PER_DAY, PREVIEWS_PER_DAY } from './digests.service.js';
 import { OutboxDelivery } from '../outbox/outbox-delivery.js';
 
 const FOLLOW = 'mutation($input: FollowInput!) { follow(input: $input) { kind targetId label } }';
@@ -357,5 +359,124 @@ describe('email confirmation', () => {
     expect((await fetch(local, { method: 'POST' })).status).toBe(200);
     expect(await settings()).not.toBeNull();
     expect((await t.gql<{ sendEmailConfirmation: boolean }>('mutation { sendEmailConfirmation }', {}, person)).data?.sendEmailConfirmation).toBe(false);
+  });
+});
+
+describe('who may be mailed, and how often', () => {
+  let t: TestApp;
+  let sink: MailSink;
+  const PREVIEW = 'mutation { sendMyDigestNow }';
+  const CONFIRM = 'mutation { sendEmailConfirmation }';
+  const errorOf = (result: { errors?: { message: string; extensions?: { code?: string; retryAfter?: number } }[] }) => ({
+    code: result.errors?.[0]?.extensions?.code,
+    message: result.errors?.[0]?.message,
+    retryAfter: result.errors?.[0]?.extensions?.retryAfter,
+  });
+  const waitingJobs = async () => (await digestQueue(t).getJobs(['waiting', 'delayed', 'active'])).map((job) => job.name);
+
+  beforeEach(async () => {
+    sink = await startMailSink();
+    t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${sink.smtpPort}`, PUBLIC_URL: 'https://forum.example.org' });
+  });
+  afterEach(async () => {
+    await t.close();
+    await sink.stop();
+  });
+
+  it('sends a preview only to a confirmed address whose owner has digests on, checking again when it sends', async () => {
+    const asker = await signUp(t, 'Asker');
+    const { communityId } = await createCommunity(t, 'previews');
+    const person = await signUp(t, 'Pat Preview');
+    await t.gql(FOLLOW, { input: { kind: 'COMMUNITY', targetId: communityId } }, person);
+    await askQuestion(t, asker, communityId, { title: 'Something new to preview' });
+
+    // Not confirmed: refused, with what to do about it, and nothing queued.
+    expect(errorOf(await t.gql(PREVIEW, {}, person))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/^Confirm your email address first/) });
+    // Confirmed, then unsubscribed: refused too.
+    await makeSubscriber(t, person.id, { hour: 8, since: new Date(Date.now() - 2 * 24 * HOUR), watermark: new Date(Date.now() - HOUR) });
+    await t.db.query(`UPDATE notification_settings SET digest_frequency = 'OFF' WHERE user_id = $1`, [person.id]);
+    expect(errorOf(await t.gql(PREVIEW, {}, person))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/digests are turned off/) });
+    expect(await waitingJobs()).toEqual([]);
+
+    // Asked for while subscribed, unsubscribed before the worker got to it: not sent.
+    await t.db.query(`UPDATE notification_settings SET digest_frequency = 'DAILY' WHERE user_id = $1`, [person.id]);
+    expect((await t.gql<{ sendMyDigestNow: boolean }>(PREVIEW, {}, person)).data?.sendMyDigestNow).toBe(true);
+    await t.db.query(`UPDATE notification_settings SET digest_frequency = 'OFF' WHERE user_id = $1`, [person.id]);
+    await drainDigestsInProcess(t);
+    expect(sink.messages).toHaveLength(0);
+    // Nor to a confirmation taken back (the address changed hands, a moderator reset it).
+    await t.db.query(`UPDATE notification_settings SET digest_frequency = 'DAILY', email_confirmed_at = NULL WHERE user_id = $1`, [person.id]);
+    expect(await t.app.get(DigestSender).sendPreview(person.id)).toBe(false);
+    expect(sink.messages).toHaveLength(0);
+  });
+
+  it(`limits previews to ${PREVIEWS_PER_DAY} a day per account, with RATE_LIMITED and retryAfter`, async () => {
+    const person = await signUp(t, 'Pat Often');
+    await makeSubscriber(t, person.id, { hour: 8, since: new Date(Date.now() - 2 * 24 * HOUR) });
+    for (let i = 0; i < PREVIEWS_PER_DAY; i += 1) expect((await t.gql(PREVIEW, {}, person)).errors).toBeUndefined();
+    const refused = errorOf(await t.gql(PREVIEW, {}, person));
+    expect(refused).toMatchObject({ code: 'RATE_LIMITED', message: `You can ask for ${PREVIEWS_PER_DAY} previews a day. Try again tomorrow.` });
+    expect(refused.retryAfter).toBeGreaterThan(0);
+    expect(refused.retryAfter).toBeLessThanOrEqual(24 * 3600);
+    // Another member is not held up by it.
+    const other = await signUp(t, 'Other');
+    await makeSubscriber(t, other.id, { hour: 8, since: new Date(Date.now() - 2 * 24 * HOUR) });
+    expect((await t.gql(PREVIEW, {}, other)).errors).toBeUndefined();
+  });
+
+  it(`limits confirmation links to ${CONFIRMATIONS_PER_DAY} a day per account and per address, even across a deleted and reopened account`, async () => {
+    const email = `target-${Date.now()}@example.org`;
+    const open = async () => {
+      const r = await t.gql<{ signUp: { token: string } }>('mutation($input: SignUpInput!) { signUp(input: $input) { token } }', {
+        input: { email, displayName: 'Opened for someone else', password: 'correct horse battery' },
+      });
+      return { token: r.data!.signUp.token };
+    };
+    const first = await open();
+    for (let i = 0; i < CONFIRMATIONS_PER_DAY; i += 1) expect((await t.gql<{ sendEmailConfirmation: boolean }>(CONFIRM, {}, first)).data?.sendEmailConfirmation).toBe(true);
+    expect(errorOf(await t.gql(CONFIRM, {}, first))).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+    // Two clicks in a minute queue one mail.
+    await drainDigestsInProcess(t);
+    expect(sink.messages.length).toBeLessThanOrEqual(2);
+    expect(sink.messages.length).toBeGreaterThanOrEqual(1);
+
+    // Deleting the account and opening it again does not buy the address more mail.
+    expect((await t.gql('mutation($p: String!) { deleteMyAccount(password: $p) }', { p: 'correct horse battery' }, first)).errors).toBeUndefined();
+    const second = await open();
+    expect(errorOf(await t.gql(CONFIRM, {}, second))).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/confirmation links today already/) });
+  });
+
+  it(`limits mail asked for from one network to ${MAILS_PER_CLIENT_ADDRESS_PER_DAY} a day, however many accounts it opens`, async () => {
+    let sent = 0;
+    while (sent < MAILS_PER_CLIENT_ADDRESS_PER_DAY) {
+      const person = await signUp(t, 'One of many');
+      for (let i = 0; i < CONFIRMATIONS_PER_DAY && sent < MAILS_PER_CLIENT_ADDRESS_PER_DAY; i += 1, sent += 1) expect((await t.gql(CONFIRM, {}, person)).errors).toBeUndefined();
+    }
+    const fresh = await signUp(t, 'One too many');
+    expect(errorOf(await t.gql(CONFIRM, {}, fresh))).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/from your network/) });
+    await makeSubscriber(t, fresh.id, { hour: 8, since: new Date(Date.now() - 2 * 24 * HOUR) });
+    expect(errorOf(await t.gql(PREVIEW, {}, fresh))).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/from your network/) });
+  });
+
+  it('keeps a hostile display name out of the headers and the markup of every mail it appears in', async () => {
+    const person = await signUp(t, 'Ordinary name');
+    // The sign-up form refuses these characters; a name stored before it did, or by another way in, must still be harmless.
+    const name = '<script>alert(1)</script>\r\nBcc: everyone@example.org';
+    await t.db.query('UPDATE users SET display_name = $2 WHERE id = $1', [person.id, name]);
+    expect((await t.gql(CONFIRM, {}, person)).errors).toBeUndefined();
+    expect((await t.gql('mutation($email: String!) { requestPasswordReset(email: $email) }', { email: person.email })).errors).toBeUndefined();
+    await drainDigestsInProcess(t);
+    expect(sink.messages).toHaveLength(2);
+    for (const caught of sink.messages) {
+      expect(caught.envelopeTo).toEqual([person.email]);
+      const head = caught.raw.subarray(0, caught.raw.indexOf('\r\n\r\n')).toString();
+      expect(head).not.toMatch(/^bcc:/im);
+      const mail = await simpleParser(caught.raw);
+      expect(mail.bcc).toBeUndefined();
+      expect(mail.to && !Array.isArray(mail.to) ? mail.to.value : []).toEqual([{ name: '<script>alert(1)</script> Bcc: everyone@example.org', address: person.email }]);
+      expect(mail.html).toContain('Hello &lt;script&gt;alert(1)&lt;/script&gt; Bcc: everyone@example.org,');
+      expect(mail.html).not.toContain('<script>');
+      expect(mail.text).toContain('Hello <script>alert(1)</script> Bcc: everyone@example.org,\n');
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { RateLimiter } from '../../common/rate-limiter.js';
 import { QueueName } from '../../queues/queue-names.js';
 import { queueToken } from '../../queues/queues.module.js';
 import { AccountsModule } from '../accounts/accounts.module.js';
@@ -14,7 +15,7 @@ import { DigestsService } from './digests.service.js';
 
 @Module({
   imports: [AccountsModule],
-  providers: [AccountMail, digestSectionsProvider, DigestMailer, DigestPlanner, DigestReader, DigestSender, DigestsService, DigestsResolver],
+  providers: [AccountMail, digestSectionsProvider, DigestMailer, DigestPlanner, DigestReader, DigestSender, DigestsService, DigestsResolver, RateLimiter],
   exports: [AccountMail, DigestPlanner, DigestReader, DigestSender, DigestsService],
 })
 export class DigestsModule implements OnApplicationShutdown {
