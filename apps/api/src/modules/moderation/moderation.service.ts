@@ -337,6 +337,8 @@ export class ModerationService {
   async suspend(viewer: Viewer, input: SuspendMemberInput): Promise<UserEntity> {
     const member = await this.requireMember(input.userId);
     authorize(viewer, 'suspend', { kind: 'user', userId: member.id, siteRole: member.role });
+    // An erased account holds nothing personal, a suspension reason included (a CHECK says so), and cannot sign in anyway.
+    if (member.erasedAt) throw new ModerationException(ModerationExceptionCode.USER_NOT_FOUND, 'That account was erased: there is nobody to suspend.', { field: 'userId' });
     const until = new Date(Date.now() + input.days * 24 * 3600 * 1000);
     const reason = input.reason.trim();
     return this.db.transaction(async (tx) => {
