@@ -117,6 +117,60 @@ function logOutage(service: UnavailableService, error: unknown): void {
 
 const logger = new Logger('GraphQL');
 
+/** What PostgreSQL said when it refused a value or a row: its SQLSTATE and, when it says, the column. */
+interface DatabaseRefusal {
+  sqlState: string;
+  column?: string;
+}
+
+const camelCase = (column: string) => column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+
+/**
+ * A refusal by PostgreSQL of the input itself, wherever the driver error is wrapped:
+ * SQLSTATE class 22 (data exception: text too long, not a uuid, a number out of range, a
+ * NUL) or class 23 (integrity: unique key, foreign key, check, not null). Validation in the
+ * DTOs and services should stop these first; this is the net under them (a missing rule, a
+ * race on a unique key), so the client hears its input was refused rather than an internal
+ * error. The statement failed, so its transaction wrote nothing.
+ */
+export function databaseRefusalOf(error: unknown, depth = 0): DatabaseRefusal | null {
+  if (typeof error !== 'object' || error === null || depth > 4) return null;
+  const { code, column, detail, driverError, originalError, cause } = error as Record<string, unknown>;
+  if (typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code)) {
+    // Unique and foreign-key violations name their columns only in the detail: "Key (slug)=(…) already exists."
+    const keyColumn = typeof detail === 'string' ? /^Key \(([a-z_]+)\)=/.exec(detail)?.[1] : undefined;
+    const named = typeof column === 'string' ? column : keyColumn;
+    return { sqlState: code, ...(named ? { column: camelCase(named) } : {}) };
+  }
+  for (const inner of [driverError, originalError, cause]) {
+    const refusal = databaseRefusalOf(inner, depth + 1);
+    if (refusal) return refusal;
+  }
+  return null;
+}
+
+function refusalMessage(sqlState: string): { code: PublicErrorCode; message: string } {
+  const input = PublicErrorCode.BAD_USER_INPUT;
+  switch (sqlState) {
+    case '22001':
+      return { code: input, message: 'A value is too long.' };
+    case '22021':
+    case '22P05':
+      return { code: input, message: 'Text cannot contain the NUL character (U+0000).' };
+    case '22003':
+      return { code: input, message: 'A number is out of range.' };
+    case '22007':
+    case '22008':
+      return { code: input, message: 'A date or time is not valid.' };
+    case '23505':
+      return { code: input, message: 'That already exists.' };
+    case '23503':
+      return { code: PublicErrorCode.NOT_FOUND, message: 'Something this refers to does not exist (any more).' };
+    default:
+      return sqlState.startsWith('22') ? { code: input, message: 'A value is not in the form expected.' } : { code: input, message: 'A value is not allowed here.' };
+  }
+}
+
 const PASSTHROUGH_CODES = new Set<string>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -152,6 +206,13 @@ export function toPublicError(formatted: GraphQLFormattedError, error: unknown, 
   if (unavailable) {
     logOutage(unavailable, original);
     return { ...base, message: new ServiceUnavailableException(unavailable).message, extensions: { code: PublicErrorCode.SERVICE_UNAVAILABLE } };
+  }
+  const refusal = databaseRefusalOf(original);
+  if (refusal) {
+    const { code, message } = refusalMessage(refusal.sqlState);
+    // Worth a rule of its own where it happened: logged, so the net is not what catches it for ever.
+    logger.warn(`PostgreSQL refused the input (${refusal.sqlState}), answering ${code}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
+    return { ...base, message, extensions: { code, ...(refusal.column ? { field: refusal.column } : {}) } };
   }
   if (original instanceof HttpException) {
     const status = original.getStatus();
