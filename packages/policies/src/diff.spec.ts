@@ -89,6 +89,7 @@ describe('diffPolicyVersions', () => {
       { kind: 'same', text: ' of the council.' },
     ]);
     expect(scope?.titleWords).toBeUndefined();
+    expect(scope?.blocks).toEqual([{ kind: 'changed', from: 'All employees of the council.', to: 'All staff of the council.', words: scope?.words }]);
   });
 
   it('records where moved sections were and are', () => {

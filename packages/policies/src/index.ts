@@ -8,3 +8,5 @@ export * from './fingerprint.js';
 export * from './policy-version.js';
 export * from './sections.js';
 export * from './version-number.js';
+export * from './sequence-alignment.js';
+export * from './text-diff.js';
