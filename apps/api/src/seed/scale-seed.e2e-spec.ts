@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { parsePolicyBody } from '@policy-commons/policies';
 import pg from 'pg';
 import { databaseUrl, dropDatabase } from '../../test/test-databases.js';
+import { RECOUNT_QUESTIONS_SQL } from '../modules/questions/question-counts.js';
 import { SCALE_COUNTS, seedScaleData } from './scale-seed.js';
 
 /**
@@ -62,6 +63,14 @@ describe('scale seed (small)', () => {
       await one(`SELECT count(*) FROM votes v LEFT JOIN questions q ON q.id = v.question_id LEFT JOIN answers a ON a.id = v.answer_id
                   WHERE v.user_id = coalesce(q.author_id, a.author_id)`),
     ).toBe(0);
+    // The list counts (question_counts) are what a recount from the rows gives.
+    const counted = (await db.query(`SELECT scope, scope_id::text AS id, listed, unanswered FROM question_counts ORDER BY scope, scope_id`)).rows;
+    await db.query('BEGIN');
+    for (const statement of RECOUNT_QUESTIONS_SQL) await db.query(statement);
+    const recounted = (await db.query(`SELECT scope, scope_id::text AS id, listed, unanswered FROM question_counts ORDER BY scope, scope_id`)).rows;
+    await db.query('ROLLBACK');
+    expect(counted).toEqual(recounted);
+    expect(counted.length).toBe(1 + counts.communities + counts.tags);
     expect(await one(`SELECT count(*) FROM questions WHERE answer_count = 0`)).toBeGreaterThan(0);
     expect(await one(`SELECT count(*) FROM questions WHERE answer_count >= 10`)).toBeGreaterThan(0);
   });

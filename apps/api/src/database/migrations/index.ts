@@ -9,6 +9,8 @@ import { OrganisationRoleRequests1764400000002 } from './1764400000002-organisat
 import { PasswordResetsAndErasure1764400000003 } from './1764400000003-password-resets-and-erasure.js';
 import { SessionLifetimes1764400000006 } from './1764400000006-session-lifetimes.js';
 import { Outbox1764400000007 } from './1764400000007-outbox.js';
+import { QuestionCounts1764400000020 } from './1764400000020-question-counts.js';
+import { QuestionListIndexes1764400000021 } from './1764400000021-question-list-indexes.js';
 
 /** In the order they run. Listed, not globbed, so the compiled ESM build needs no loader tricks. */
 export const migrations = [
@@ -19,4 +21,6 @@ export const migrations = [
   PasswordResetsAndErasure1764400000003,
   SessionLifetimes1764400000006,
   Outbox1764400000007,
+  QuestionCounts1764400000020,
+  QuestionListIndexes1764400000021,
 ];

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
@@ -12,7 +12,6 @@ import { authorize } from '../access/access.exception.js';
 import { NewMemberLimits } from '../accounts/new-member-limits.service.js';
 import { CommunitiesService } from '../communities/communities.service.js';
 import { CitationRecorder } from '../citations/citation-recorder.js';
-import { CommunityEntity } from '../communities/community.entity.js';
 import { questionSubject, type RemovalState } from '../moderation/post-state.js';
 import { PostActivity } from '../notifications/post-activity.js';
 import { RevisionsService } from '../revisions/revisions.service.js';
@@ -121,28 +120,35 @@ export class QuestionsService {
 
   async list(filter: QuestionFilter | undefined, order: QuestionOrder, first: number, after: string | undefined): Promise<QuestionPage> {
     checkPageSize(first);
-    const qb = this.db.getRepository(QuestionEntity).createQueryBuilder('q');
-    if (filter?.communitySlug) qb.innerJoin(CommunityEntity, 'c', 'c.id = q.community_id AND c.slug = :communitySlug', { communitySlug: filter.communitySlug });
-    if (filter?.tag) {
-      qb.innerJoin(QuestionTagEntity, 'qt', 'qt.question_id = q.id').innerJoin(TagEntity, 't', 't.id = qt.tag_id AND t.slug = :tag', {
-        tag: filter.tag.trim().toLowerCase(),
-      });
+    const cursor = after ? (decodeCursor(after, ['timestamp', 'uuid']) as [string, string]) : null;
+    let communityId: string | undefined;
+    if (filter?.communitySlug) {
+      const community = await this.communities.findBySlug(filter.communitySlug);
+      if (!community) return { questions: [], hasNextPage: false, totalCount: 0 };
+      communityId = community.id;
     }
-    if (filter?.unanswered) qb.andWhere('q.answer_count = 0');
-    // Hidden and deleted questions stay out of every list; closed ones stay in, shown as closed.
-    qb.andWhere('q.hidden_at IS NULL AND q.deleted_at IS NULL');
-    const totalCount = await qb.clone().getCount();
+    const tag = filter?.tag ? filter.tag.trim().toLowerCase() : undefined;
+    const unanswered = !!filter?.unanswered;
 
-    const column = order === QuestionOrder.ACTIVE ? 'q.last_activity_at' : 'q.created_at';
-    if (after) {
-      const [at, id] = decodeCursor(after, ['timestamp', 'uuid']) as [string, string];
-      qb.andWhere(`(${column}, q.id) < (:at::timestamptz, :id::uuid)`, { at, id });
+    const qb = this.db.getRepository(QuestionEntity).createQueryBuilder('q');
+    // Hidden and deleted questions stay out of every list; closed ones stay in, shown as closed.
+    qb.where('q.hidden_at IS NULL AND q.deleted_at IS NULL');
+    if (communityId) qb.andWhere('q.community_id = :communityId', { communityId });
+    if (unanswered) qb.andWhere('q.answer_count = 0');
+    // A tag's newest questions come from question_tags' own copy of the creation time (indexed with the id).
+    const byTag = !!tag && order === QuestionOrder.NEWEST;
+    if (tag) {
+      qb.innerJoin(QuestionTagEntity, 'qt', 'qt.question_id = q.id AND qt.tag_id = (SELECT t.id FROM tags t WHERE t.slug = :tag)', { tag });
     }
-    const rows = await qb
-      .orderBy(column, 'DESC')
-      .addOrderBy('q.id', 'DESC')
+    const [at, id] = byTag ? ['qt.question_created_at', 'qt.question_id'] : [order === QuestionOrder.ACTIVE ? 'q.last_activity_at' : 'q.created_at', 'q.id'];
+    const totalCount = this.totalCountSql(qb, { communityId, tag, unanswered });
+    if (cursor) qb.andWhere(`(${at}, ${id}) < (:at::timestamptz, :id::uuid)`, { at: cursor[0], id: cursor[1] });
+    const { entities: rows, raw } = await qb
+      .addSelect(totalCount, 'total_count')
+      .orderBy(at, 'DESC')
+      .addOrderBy(id, 'DESC')
       .limit(first + 1)
-      .getMany();
+      .getRawAndEntities<{ total_count: number }>();
     const page = rows.slice(0, first);
     return {
       questions: page.map((question) => ({
@@ -150,8 +156,27 @@ export class QuestionsService {
         cursor: encodeCursor([(order === QuestionOrder.ACTIVE ? question.lastActivityAt : question.createdAt).toISOString(), question.id]),
       })),
       hasNextPage: rows.length > first,
-      totalCount,
+      // Past the last page there is no row to carry the total: read it on its own.
+      totalCount: Number(raw[0]?.total_count ?? (await this.totalCountAlone(totalCount, qb.getParameters()))),
     };
+  }
+
+  private async totalCountAlone(totalCount: string, parameters: ObjectLiteral): Promise<number> {
+    const row = await this.db.getRepository(QuestionEntity).createQueryBuilder('q').select(totalCount, 'total').setParameters(parameters).limit(1).getRawOne<{ total: number }>();
+    return Number(row?.total ?? 0);
+  }
+
+  /**
+   * The list's total as a subquery. A list of the whole forum, one community or one tag
+   * reads its row of question_counts (kept by triggers, see migration 1764400000020);
+   * only a community and a tag together are counted, over that tag's questions.
+   */
+  private totalCountSql(qb: SelectQueryBuilder<QuestionEntity>, list: { communityId?: string; tag?: string; unanswered: boolean }): string {
+    const column = list.unanswered ? 'unanswered' : 'listed';
+    if (list.communityId && list.tag) return `(${qb.clone().select('count(*)').orderBy().getQuery()})`;
+    if (list.communityId) return `coalesce((SELECT qc.${column} FROM question_counts qc WHERE qc.scope = 'community' AND qc.scope_id = :communityId), 0)`;
+    if (list.tag) return `coalesce((SELECT qc.${column} FROM question_counts qc WHERE qc.scope = 'tag' AND qc.scope_id = (SELECT t.id FROM tags t WHERE t.slug = :tag)), 0)`;
+    return `(SELECT qc.${column} FROM question_counts qc WHERE qc.scope = 'all')`;
   }
 
   /** Counts a view once per viewer per hour, so reloading a page does not inflate it. */
@@ -189,27 +214,22 @@ export class QuestionsService {
     )) as (TagEntity & { questionId: string })[];
   }
 
+  /** How many listed questions carry each tag (question_counts, kept by triggers). */
   async tagQuestionCounts(tagIds: readonly string[]): Promise<Map<string, number>> {
-    const rows = await this.db
-      .getRepository(QuestionTagEntity)
-      .createQueryBuilder('qt')
-      .select('qt.tag_id', 'tagId')
-      .addSelect('count(*)::int', 'count')
-      .where('qt.tag_id IN (:...ids)', { ids: [...tagIds] })
-      .groupBy('qt.tag_id')
-      .getRawMany<{ tagId: string; count: number }>();
+    const rows = (await this.db.query(`SELECT scope_id AS "tagId", listed AS count FROM question_counts WHERE scope = 'tag' AND scope_id = ANY($1::uuid[])`, [
+      [...tagIds],
+    ])) as { tagId: string; count: number }[];
     return new Map(rows.map((r) => [r.tagId, r.count]));
   }
 
-  /** The most used tags first. */
+  /** The most used tags first (by listed questions; ties by slug), read from question_counts' index. */
   async popularTags(first: number): Promise<TagEntity[]> {
     checkPageSize(first);
     return this.db
       .getRepository(TagEntity)
       .createQueryBuilder('t')
-      .leftJoin(QuestionTagEntity, 'qt', 'qt.tag_id = t.id')
-      .groupBy('t.id')
-      .orderBy('count(qt.question_id)', 'DESC')
+      .leftJoin('question_counts', 'qc', "qc.scope = 'tag' AND qc.scope_id = t.id")
+      .orderBy('coalesce(qc.listed, 0)', 'DESC')
       .addOrderBy('t.slug', 'ASC')
       .limit(first)
       .getMany();
