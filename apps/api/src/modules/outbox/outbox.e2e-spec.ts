@@ -228,6 +228,8 @@ describe('the outbox: what a publication causes is delivered by the worker', () 
       },
     ]);
     expect(await notificationsOf(t, cited.author.id)).toEqual([]);
-    expect((await notificationsOf(t, cited.practitioner.id)).map((n) => n.message)).toEqual(staleMessages('flexible-hours'));
+    // The practitioner also hears that the publisher answered their question; of the version, only the cited sections.
+    const aboutTheVersion = (await notificationsOf(t, cited.practitioner.id)).filter((n) => n.kind !== 'NEW_ANSWER');
+    expect(aboutTheVersion.map((n) => n.message)).toEqual(staleMessages('flexible-hours'));
   });
 });
