@@ -39,6 +39,9 @@ export const DEFAULT_ACTION_LIMITS: Readonly<Record<RateLimitedAction, ActionLim
   diff: { limit: 60, windowSeconds: 60 },
 };
 
+/** The sitemaps protocol's limit on URLs in one sitemap file. */
+export const MAX_SITEMAP_URLS = 50_000;
+
 const WINDOW_UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
 /**
@@ -203,6 +206,7 @@ const environmentSchema = z
     SIGN_UPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_SIGN_UPS_PER_ADDRESS_PER_HOUR),
     RATE_LIMITS: actionLimits.optional(),
     WEB_DIST_DIR: z.string().trim().optional(),
+    SITEMAP_URLS_PER_FILE: z.coerce.number().int().min(1).max(MAX_SITEMAP_URLS).default(MAX_SITEMAP_URLS),
     RUN_MIGRATIONS: z.enum(['true', 'false']).default('true'),
     LOG_SQL: z.enum(['true', 'false']).default('false'),
   })
@@ -243,6 +247,8 @@ export interface AppConfig {
   /** How often each rate-limited action may be done (DEFAULT_ACTION_LIMITS, changed by RATE_LIMITS). */
   actionLimits: Readonly<Record<RateLimitedAction, ActionLimit>>;
   webDistDir: string | undefined;
+  /** At most this many URLs in one child sitemap (the protocol's limit, 50,000; smaller in tests). */
+  sitemapUrlsPerFile: number;
   runMigrations: boolean;
   logSql: boolean;
 }
@@ -291,6 +297,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signUpsPerAddressPerHour: e.SIGN_UPS_PER_ADDRESS_PER_HOUR,
     actionLimits: { ...DEFAULT_ACTION_LIMITS, ...e.RATE_LIMITS },
     webDistDir: e.WEB_DIST_DIR,
+    sitemapUrlsPerFile: e.SITEMAP_URLS_PER_FILE,
     runMigrations: e.RUN_MIGRATIONS === 'true',
     logSql: e.LOG_SQL === 'true',
   };
