@@ -1,6 +1,7 @@
 // `npm start`: everything a newcomer needs, in order. Installs what is missing, builds,
 // checks PostgreSQL and Redis, creates and migrates the database, seeds the demo once,
-// then runs the api (which serves the web app) and the worker until Ctrl-C.
+// then runs the api (which serves the web app) and the worker until Ctrl-C. API_PROCESSES=N
+// runs N api processes on the one port (apps/api/src/main.ts, Node's cluster module).
 // Plain Node only: this runs before dependencies may be installed.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -90,7 +91,8 @@ if (prepared.status !== 0) {
   start('The worker', join(api, 'dist', 'worker.js'));
   waitForHealth().then((ok) => {
     if (!ok || stopping) return;
-    console.log(`\n  Policy Commons is running. Open ${baseUrl}\n`);
+    const processes = Number(env.API_PROCESSES) > 1 ? ` (${env.API_PROCESSES} api processes)` : '';
+    console.log(`\n  Policy Commons is running${processes}. Open ${baseUrl}\n`);
     console.log(`  Demo accounts (password demo-password-1): admin@example.org, orgadmin@example.org, author@example.org, moderator@example.org, practitioner@example.org`);
     console.log(`  ${mailNote}`);
     console.log('  Press Ctrl-C to stop.\n');
