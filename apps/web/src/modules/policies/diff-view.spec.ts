@@ -1,7 +1,7 @@
-import { bodyWordsOf, countChanges, describeCounts, groupDiffSections, sidesOf, type DiffSection } from './diff-view';
+import { bodyRowsOf, countChanges, describeCounts, diffRowsOf, groupDiffSections, sideOf, titleSidesOf, type DiffSection } from './diff-view';
 
 function section(anchor: string, change: DiffSection['change'], extra: Partial<DiffSection> = {}): DiffSection {
-  return { anchor, title: anchor, change, moved: false, words: [], titleWords: [], ...extra };
+  return { anchor, title: anchor, change, moved: false, ...extra };
 }
 
 describe('groupDiffSections', () => {
@@ -37,43 +37,71 @@ describe('countChanges and describeCounts', () => {
   });
 });
 
-describe('bodyWordsOf', () => {
-  it('uses the words the API sent', () => {
-    const words = [{ kind: 'SAME' as const, text: 'keep ' }, { kind: 'ADDED' as const, text: 'new' }];
-    expect(bodyWordsOf(section('a', 'CHANGED', { words, fromBody: 'x', toBody: 'y' }))).toEqual(words);
+describe('sideOf', () => {
+  const runs = [
+    { kind: 'same' as const, text: 'Use ', fromText: 'Use\n' },
+    { kind: 'removed' as const, text: 'Twitter' },
+    { kind: 'added' as const, text: 'social media' },
+    { kind: 'same' as const, text: ' wisely.' },
+  ];
+
+  it('gives each side exactly as written, the old one with its own line breaks', () => {
+    expect(sideOf(runs, 'from')).toEqual([
+      { text: 'Use\n', changed: false },
+      { text: 'Twitter', changed: true },
+      { text: ' wisely.', changed: false },
+    ]);
+    expect(sideOf(runs, 'to')).toEqual([
+      { text: 'Use ', changed: false },
+      { text: 'social media', changed: true },
+      { text: ' wisely.', changed: false },
+    ]);
   });
 
-  it('computes words from the two bodies when the API sent none', () => {
-    const runs = bodyWordsOf(section('a', 'CHANGED', { fromBody: 'Staff must declare roles.', toBody: 'Staff must declare outside roles.' }));
-    expect(runs.filter((run) => run.kind === 'ADDED').map((run) => run.text.trim())).toEqual(['outside']);
-    expect(runs.filter((run) => run.kind === 'REMOVED')).toEqual([]);
-  });
-
-  it('has no words for a section that did not change', () => {
-    expect(bodyWordsOf(section('a', 'UNCHANGED', { fromBody: 'x', toBody: 'x' }))).toEqual([]);
+  it('does not highlight a change of whitespace alone', () => {
+    expect(sideOf([{ kind: 'same', text: 'a.' }, { kind: 'removed', text: '\n\n' }], 'from')).toEqual([{ text: 'a.\n\n', changed: false }]);
   });
 });
 
-describe('sidesOf', () => {
-  it('splits a word diff into the old and the new text', () => {
-    const sides = sidesOf([
-      { kind: 'SAME', text: 'Use ' },
-      { kind: 'REMOVED', text: 'Twitter' },
-      { kind: 'ADDED', text: 'social media' },
-      { kind: 'SAME', text: ' wisely' },
+describe('diffRowsOf and bodyRowsOf', () => {
+  it('puts consecutive removed and added paragraphs in one row, beside each other', () => {
+    const rows = diffRowsOf([
+      { kind: 'same', from: 'Kept.\n\n', to: 'Kept.\n\n' },
+      { kind: 'removed', from: 'Old one.\n\n' },
+      { kind: 'added', to: 'New one.\n\n' },
+      { kind: 'removed', from: 'Old two.\n\n' },
+      { kind: 'changed', from: 'A b.', to: 'A c.', words: [{ kind: 'same', text: 'A ' }, { kind: 'removed', text: 'b' }, { kind: 'added', text: 'c' }, { kind: 'same', text: '.' }] },
     ]);
-    expect(sides.from.map((run) => run.text).join('')).toBe('Use Twitter wisely');
-    expect(sides.to.map((run) => run.text).join('')).toBe('Use social media wisely');
+    expect(rows.map((row) => row.kind)).toEqual(['same', 'replaced', 'changed']);
+    expect(rows[1]).toEqual({ kind: 'replaced', removed: ['Old one.\n\n', 'Old two.\n\n'], added: ['New one.\n\n'] });
   });
 
-  it('keeps a space where a dropped run held the only one between two words', () => {
-    const sides = sidesOf([
-      { kind: 'SAME', text: 'in your own time' },
-      { kind: 'ADDED', text: ' spent online ' },
-      { kind: 'REMOVED', text: ' ' },
-      { kind: 'SAME', text: 'can still' },
+  it('compares a changed section paragraph by paragraph, from the two bodies', () => {
+    const rows = bodyRowsOf(
+      section('scope', 'CHANGED', {
+        fromBody: 'Applies to all employees.\n\nAn unrelated old paragraph about blogs.',
+        toBody: 'Applies to all employees and volunteers.\n\nThe dual role is the point, not the medium.',
+      }),
+    );
+    expect(rows.map((row) => row.kind)).toEqual(['changed', 'replaced']);
+    const changed = rows[0];
+    if (changed?.kind !== 'changed') throw new Error('expected a changed paragraph');
+    expect(changed.to.filter((piece) => piece.changed).map((piece) => piece.text)).toEqual([' and volunteers']);
+  });
+
+  it('has no rows for a section that did not change', () => {
+    expect(bodyRowsOf(section('a', 'UNCHANGED', { fromBody: 'x', toBody: 'x' }))).toEqual([]);
+  });
+});
+
+describe('titleSidesOf', () => {
+  it('diffs a reworded heading, and nothing for one that only changed its spacing', () => {
+    const sides = titleSidesOf(section('personal-use', 'CHANGED', { title: 'Personal and professional use', fromTitle: 'Personal use' }));
+    expect(sides?.to.map((piece) => [piece.text, piece.changed])).toEqual([
+      ['Personal ', false],
+      ['and professional ', true],
+      ['use', false],
     ]);
-    expect(sides.from.map((run) => run.text).join('')).toBe('in your own time can still');
-    expect(sides.to.map((run) => run.text).join('')).toBe('in your own time spent online can still');
+    expect(titleSidesOf(section('a', 'CHANGED', { title: 'Personal use', fromTitle: 'Personal  use' }))).toBeNull();
   });
 });

@@ -1,10 +1,5 @@
-import { diffWordsOf } from '@policy-commons/policies';
-import type { SectionChangeKind, WordChangeKind } from '../../generated/graphql';
-
-export interface WordRun {
-  kind: WordChangeKind;
-  text: string;
-}
+import { diffBodies, diffWordsOf, normaliseText, type BlockDiff, type WordDiff } from '@policy-commons/policies';
+import type { SectionChangeKind } from '../../generated/graphql';
 
 /** The fields of a SectionChange the diff page reads. */
 export interface DiffSection {
@@ -17,8 +12,6 @@ export interface DiffSection {
   toBody?: string | null;
   fromParentAnchor?: string | null;
   toParentAnchor?: string | null;
-  words: readonly WordRun[];
-  titleWords: readonly WordRun[];
 }
 
 export type DiffGroup<T extends DiffSection> = { kind: 'section'; section: T } | { kind: 'unchanged'; sections: T[] };
@@ -47,38 +40,70 @@ export function countChanges(sections: readonly DiffSection[]): Record<SectionCh
   return counts;
 }
 
-/** The API's word runs for a changed body, or our own from the two bodies when it sent none. */
-export function bodyWordsOf(section: DiffSection): WordRun[] {
-  if (section.change !== 'CHANGED') return [];
-  if (section.words.length > 0) return [...section.words];
-  if (section.fromBody == null || section.toBody == null) return [];
-  return diffWordsOf(section.fromBody, section.toBody).map((run) => ({ kind: run.kind === 'added' ? 'ADDED' : run.kind === 'removed' ? 'REMOVED' : 'SAME', text: run.text }));
+/** One side of a diffed text: its pieces in order, each highlighted or not. */
+export interface SidePiece {
+  text: string;
+  changed: boolean;
 }
 
 /**
- * The runs one side shows. The word diff attaches the space between two words to the
- * run that changed, so dropping the other side's run can glue words together
- * ("own timecan"); a dropped run that held whitespace leaves one space behind.
+ * The pieces one side shows: the old text (kept and removed runs) or the new one (kept
+ * and added runs), exactly as written. A change of whitespace alone is not highlighted:
+ * Markdown renders a line break and a space alike, so there is nothing to see.
  */
-function oneSide(runs: readonly WordRun[], dropped: WordChangeKind): WordRun[] {
-  const kept: WordRun[] = [];
-  let owesSpace = false;
+export function sideOf(runs: readonly WordDiff[], side: 'from' | 'to'): SidePiece[] {
+  const shown = side === 'from' ? 'removed' : 'added';
+  const pieces: SidePiece[] = [];
   for (const run of runs) {
-    if (run.kind === dropped) {
-      owesSpace ||= /\s/.test(run.text);
-      continue;
-    }
-    const previous = kept.at(-1);
-    if (owesSpace && previous && !/\s$/.test(previous.text) && !/^\s/.test(run.text)) kept.push({ kind: 'SAME', text: ' ' });
-    owesSpace = false;
-    kept.push(run);
+    if (run.kind !== 'same' && run.kind !== shown) continue;
+    const text = side === 'from' && run.kind === 'same' ? (run.fromText ?? run.text) : run.text;
+    const changed = run.kind === shown && /\S/.test(text);
+    const last = pieces.at(-1);
+    if (last && last.changed === changed) last.text += text;
+    else pieces.push({ text, changed });
   }
-  return kept;
+  return pieces;
 }
 
-/** One word diff as two columns: the old text without additions, the new without removals. */
-export function sidesOf(runs: readonly WordRun[]): { from: WordRun[]; to: WordRun[] } {
-  return { from: oneSide(runs, 'ADDED'), to: oneSide(runs, 'REMOVED') };
+/**
+ * A row of the side-by-side diff: a paragraph (or list item) on both sides, a paragraph
+ * diffed word by word, or the paragraphs one version has in place of the other's, whole.
+ */
+export type DiffRow =
+  | { kind: 'same'; from: string; to: string }
+  | { kind: 'changed'; from: SidePiece[]; to: SidePiece[] }
+  | { kind: 'replaced'; removed: string[]; added: string[] };
+
+/** Consecutive removed and added paragraphs share a row: the old ones beside the new ones. */
+export function diffRowsOf(blocks: readonly BlockDiff[]): DiffRow[] {
+  const rows: DiffRow[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'same') rows.push({ kind: 'same', from: block.from, to: block.to });
+    else if (block.kind === 'changed') rows.push({ kind: 'changed', from: sideOf(block.words, 'from'), to: sideOf(block.words, 'to') });
+    else {
+      let last = rows.at(-1);
+      if (last?.kind !== 'replaced') {
+        last = { kind: 'replaced', removed: [], added: [] };
+        rows.push(last);
+      }
+      if (block.kind === 'removed') last.removed.push(block.from);
+      else last.added.push(block.to);
+    }
+  }
+  return rows;
+}
+
+/** A changed section's body, paragraph by paragraph, worked out here from the two bodies the API sent. */
+export function bodyRowsOf(section: DiffSection): DiffRow[] {
+  if (section.change !== 'CHANGED' || section.fromBody == null || section.toBody == null) return [];
+  return diffRowsOf(diffBodies(section.fromBody, section.toBody));
+}
+
+/** A reworded heading's two sides, or null when the heading kept its wording. */
+export function titleSidesOf(section: DiffSection): { from: SidePiece[]; to: SidePiece[] } | null {
+  if (section.change !== 'CHANGED' || section.fromTitle == null || normaliseText(section.fromTitle) === normaliseText(section.title)) return null;
+  const runs = diffWordsOf(section.fromTitle, section.title);
+  return { from: sideOf(runs, 'from'), to: sideOf(runs, 'to') };
 }
 
 const CHANGE_LABELS: Record<SectionChangeKind, string> = {

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { PolicyDiffQuery } from '../../generated/graphql';
 import { policyDiffPath } from '../citations/citation-chip';
@@ -6,7 +7,8 @@ import { formatDate } from '../layout/format-date';
 import { NotFound } from '../layout/not-found';
 import { EmptyState, ErrorState, LoadingState } from '../layout/states';
 import { MarkdownView } from '../markdown/markdown-view';
-import { bodyWordsOf, changeLabel, countChanges, describeCounts, groupDiffSections, sidesOf, type WordRun } from './diff-view';
+import { HighlightedMarkdown, WholeBlock } from './diff-markdown';
+import { bodyRowsOf, changeLabel, countChanges, describeCounts, groupDiffSections, titleSidesOf, type DiffRow, type SidePiece } from './diff-view';
 import { policyDiffQuery } from './graphql/policy-diff.query';
 import { policyVersionListQuery } from './graphql/policy-version-list.query';
 import { diffPair, newestFirst } from './policy-versions';
@@ -15,7 +17,11 @@ import { useScrollToHash } from '../layout/use-scroll-to-hash';
 
 type SectionChange = NonNullable<PolicyDiffQuery['policyDiff']>['sections'][number];
 
-/** Two versions side by side, section by section, with word-level highlights in changed sections. */
+/**
+ * Two versions side by side, section by section. A changed section is compared paragraph
+ * by paragraph: words are highlighted only inside a paragraph that stayed similar, and a
+ * rewritten one is shown whole on each side.
+ */
 export function PolicyDiffView({ slug, from, to }: { slug: string; from: string | null; to: string | null }) {
   const documentResult = useQuery(policyVersionListQuery, { variables: { slug } });
   const document = documentResult.data?.policyDocument;
@@ -119,10 +125,15 @@ function parentLabel(anchor: string | null | undefined, titles: Map<string, stri
   return anchor ? `under “${titles.get(anchor) ?? anchor}”` : 'at the top level';
 }
 
-function ChangedSection({ slug, fromVersion, toVersion, section, titles }: { slug: string; fromVersion: string; toVersion: string; section: SectionChange; titles: Map<string, string> }) {
+export function ChangedSection({ slug, fromVersion, toVersion, section, titles }: { slug: string; fromVersion: string; toVersion: string; section: SectionChange; titles: Map<string, string> }) {
   const targeted = useHashTarget() === section.anchor;
-  const words = sidesOf(bodyWordsOf(section));
-  const titleSides = sidesOf(section.titleWords);
+  // Worked out in the browser from the two bodies: the page needs paragraphs, which the API's flat word list does not keep.
+  const rows = useMemo(() => bodyRowsOf(section), [section]);
+  const titleSides = useMemo(() => titleSidesOf(section), [section]);
+  const fromLabel =
+    section.change === 'ADDED' ? `Not in ${fromVersion}` : <Link to={`/policies/${slug}/${fromVersion}#${section.anchor}`}>Version {fromVersion}</Link>;
+  const toLabel =
+    section.change === 'REMOVED' ? `Removed in ${toVersion}` : <Link to={`/policies/${slug}/${toVersion}#${section.anchor}`}>Version {toVersion}</Link>;
   return (
     <section id={section.anchor} className={targeted ? 'diff-section targeted' : 'diff-section'} data-change={section.change} data-testid="diff-section" data-anchor={section.anchor}>
       <h2 className="diff-section-title">
@@ -139,59 +150,81 @@ function ChangedSection({ slug, fromVersion, toVersion, section, titles }: { slu
       {section.change === 'MOVED' ? (
         section.toBody ? <MarkdownView source={section.toBody} /> : null
       ) : (
-        <div className="diff-columns">
-          <div className="diff-column diff-from">
-            <p className="diff-column-label">
-              {section.change === 'ADDED' ? (
-                `Not in ${fromVersion}`
-              ) : (
-                <Link to={`/policies/${slug}/${fromVersion}#${section.anchor}`}>Version {fromVersion}</Link>
-              )}
-            </p>
-            {section.change === 'CHANGED' ? (
-              <>
-                {titleSides.from.length > 0 ? <WordRuns className="diff-title-words" runs={titleSides.from} /> : null}
-                <WordRuns runs={words.from} />
-              </>
-            ) : section.change === 'REMOVED' && section.fromBody ? (
-              <MarkdownView source={section.fromBody} />
-            ) : null}
-          </div>
-          <div className="diff-column diff-to">
-            <p className="diff-column-label">
-              {section.change === 'REMOVED' ? (
-                `Removed in ${toVersion}`
-              ) : (
-                <Link to={`/policies/${slug}/${toVersion}#${section.anchor}`}>Version {toVersion}</Link>
-              )}
-            </p>
-            {section.change === 'CHANGED' ? (
-              <>
-                {titleSides.to.length > 0 ? <WordRuns className="diff-title-words" runs={titleSides.to} /> : null}
-                <WordRuns runs={words.to} />
-              </>
-            ) : section.change === 'ADDED' && section.toBody ? (
-              <MarkdownView source={section.toBody} />
-            ) : null}
-          </div>
+        <div className="diff-rows">
+          <p className="diff-cell diff-column-label diff-from">{fromLabel}</p>
+          <p className="diff-cell diff-column-label diff-to">{toLabel}</p>
+          {titleSides ? (
+            <>
+              <p className="diff-cell diff-from diff-title-words" data-testid="diff-title-from">
+                <TitlePieces pieces={titleSides.from} change="del" />
+              </p>
+              <p className="diff-cell diff-to diff-title-words" data-testid="diff-title-to">
+                <TitlePieces pieces={titleSides.to} change="ins" />
+              </p>
+            </>
+          ) : null}
+          {section.change === 'CHANGED' ? (
+            rows.map((row, index) => <DiffRowCells key={index} row={row} />)
+          ) : (
+            <>
+              <div className="diff-cell diff-from">{section.change === 'REMOVED' && section.fromBody ? <MarkdownView source={section.fromBody} /> : null}</div>
+              <div className="diff-cell diff-to">{section.change === 'ADDED' && section.toBody ? <MarkdownView source={section.toBody} /> : null}</div>
+            </>
+          )}
         </div>
       )}
     </section>
   );
 }
 
-function WordRuns({ runs, className = 'diff-words' }: { runs: readonly WordRun[]; className?: string }) {
+/** One row, as two grid cells: the old version's paragraphs on the left, the new one's on the right. */
+function DiffRowCells({ row }: { row: DiffRow }) {
+  switch (row.kind) {
+    case 'same':
+      return (
+        <>
+          <div className="diff-cell diff-from diff-same">
+            <WholeBlock source={row.from} change={null} />
+          </div>
+          <div className="diff-cell diff-to diff-same" data-testid="diff-same-block">
+            <WholeBlock source={row.to} change={null} />
+          </div>
+        </>
+      );
+    case 'changed':
+      return (
+        <>
+          <div className="diff-cell diff-from" data-testid="diff-changed-from">
+            <HighlightedMarkdown pieces={row.from} change="del" />
+          </div>
+          <div className="diff-cell diff-to" data-testid="diff-changed-to">
+            <HighlightedMarkdown pieces={row.to} change="ins" />
+          </div>
+        </>
+      );
+    case 'replaced':
+      return (
+        <>
+          <div className={row.removed.length > 0 ? 'diff-cell diff-from' : 'diff-cell diff-from diff-empty'}>
+            {row.removed.map((source, index) => (
+              <WholeBlock key={index} source={source} change="del" />
+            ))}
+          </div>
+          <div className={row.added.length > 0 ? 'diff-cell diff-to' : 'diff-cell diff-to diff-empty'}>
+            {row.added.map((source, index) => (
+              <WholeBlock key={index} source={source} change="ins" />
+            ))}
+          </div>
+        </>
+      );
+  }
+}
+
+function TitlePieces({ pieces, change }: { pieces: readonly SidePiece[]; change: 'ins' | 'del' }) {
+  const Tag = change;
   return (
-    <p className={className}>
-      {runs.map((run, index) =>
-        run.kind === 'ADDED' ? (
-          <ins key={index}>{run.text}</ins>
-        ) : run.kind === 'REMOVED' ? (
-          <del key={index}>{run.text}</del>
-        ) : (
-          <span key={index}>{run.text}</span>
-        ),
-      )}
-    </p>
+    <>
+      {pieces.map((piece, index) => (piece.changed ? <Tag key={index}>{piece.text}</Tag> : <span key={index}>{piece.text}</span>))}
+    </>
   );
 }
