@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { RateLimiter } from '../../common/rate-limiter.js';
 import type { Viewer } from '../../common/request-context.js';
 import { AccountsException, AccountsExceptionCode } from './accounts.exception.js';
@@ -30,9 +30,11 @@ export class NewMemberLimits {
    * (BAD_USER_INPUT on `body`), then too many posts (RATE_LIMITED), either of which rolls the
    * post back. Last, so that a post refused for anything else (a bad tag, a citation that
    * does not resolve) never reaches it and does not use up a new member's allowance.
+   * `tx` is the post's transaction: reading on another pool connection while it holds one
+   * would let as many concurrent posts as the pool has connections wait on each other.
    */
-  async beforePost(viewer: Viewer, body: string): Promise<void> {
-    if (!(await this.isNew(viewer.id))) return;
+  async beforePost(viewer: Viewer, body: string, tx: EntityManager): Promise<void> {
+    if (!(await this.isNew(viewer.id, tx))) return;
     this.checkLinks(body);
     await this.rateLimiter.hit(
       `new-member-posts:${viewer.id}`,
@@ -43,8 +45,8 @@ export class NewMemberLimits {
   }
 
   /** Before an edit: an edit must not add the links a new post could not have. */
-  async beforeEdit(viewer: Viewer, body: string): Promise<void> {
-    if (await this.isNew(viewer.id)) this.checkLinks(body);
+  async beforeEdit(viewer: Viewer, body: string, tx: EntityManager = this.db.manager): Promise<void> {
+    if (await this.isNew(viewer.id, tx)) this.checkLinks(body);
   }
 
   private checkLinks(body: string): void {
@@ -58,8 +60,8 @@ export class NewMemberLimits {
    * their modules: they depend on accounts, so asking their services from here would make a
    * cycle, and this is the one question about a person that spans all three.
    */
-  private async isNew(userId: string): Promise<boolean> {
-    const [row] = (await this.db.query(
+  private async isNew(userId: string, tx: EntityManager): Promise<boolean> {
+    const [row] = (await tx.query(
       `SELECT u.created_at AS "createdAt",
               CASE WHEN u.created_at > now() - make_interval(days => $2) THEN (
                 SELECT count(*)::int FROM (

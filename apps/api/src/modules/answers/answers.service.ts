@@ -95,7 +95,7 @@ export class AnswersService {
       await this.revisions.append(tx, { answerId: answer.id }, { body: input.body }, viewer.id);
       await this.citations.record(tx, { answerId: answer.id }, input.body);
       await PostActivity.answerPosted(tx, answer);
-      await this.newMembers.beforePost(viewer, input.body);
+      await this.newMembers.beforePost(viewer, input.body, tx);
       return answer;
     });
   }
@@ -110,10 +110,12 @@ export class AnswersService {
     return this.db.transaction(async (tx) => {
       const answer = await tx.getRepository(AnswerEntity).findOne({ where: { id: input.answerId }, lock: { mode: 'pessimistic_write' } });
       if (!answer) throw new AnswersException(AnswersExceptionCode.ANSWER_NOT_FOUND, 'That answer does not exist.', { field: 'answerId' });
-      const question = await this.questions.require(answer.questionId);
+      // On the transaction's connection: another pool connection while this one is held could wait for ever under load.
+      const question = await tx.getRepository(QuestionEntity).findOneBy({ id: answer.questionId });
+      if (!question) throw new AnswersException(AnswersExceptionCode.ANSWER_NOT_FOUND, 'That answer does not exist.', { field: 'answerId' });
       authorize(viewer, 'edit', answerSubject(answer, question));
       if (answer.body === input.body) throw new AnswersException(AnswersExceptionCode.NOTHING_TO_CHANGE, 'That edit changes nothing.');
-      await this.newMembers.beforeEdit(viewer, input.body);
+      await this.newMembers.beforeEdit(viewer, input.body, tx);
       // The author editing a hidden answer asks moderators to look at it again (top of their queue).
       const asksForReview = !!answer.hiddenAt && !answer.deletedAt && answer.authorId === viewer.id;
       await tx.query(

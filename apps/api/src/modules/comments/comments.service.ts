@@ -35,7 +35,7 @@ export class CommentsService {
       const questionId = post.kind === 'question' ? post.question.id : post.questionId;
       await tx.query('UPDATE questions SET last_activity_at = now() WHERE id = $1', [questionId]);
       await PostActivity.commentAdded(tx, comment);
-      await this.newMembers.beforePost(viewer, input.body);
+      await this.newMembers.beforePost(viewer, input.body, tx);
       return comment;
     });
   }

@@ -79,7 +79,7 @@ export class QuestionsService {
       await this.revisions.append(tx, { questionId: question.id }, { title, body: input.body, tags }, viewer.id);
       await this.citations.record(tx, { questionId: question.id }, input.body);
       await PostActivity.questionAsked(tx, question);
-      await this.newMembers.beforePost(viewer, input.body);
+      await this.newMembers.beforePost(viewer, input.body, tx);
       return question;
     });
   }
@@ -101,7 +101,7 @@ export class QuestionsService {
       if (next.title === question.title && next.body === question.body && next.tags.join(' ') === currentTags.join(' ')) {
         throw new QuestionsException(QuestionsExceptionCode.NOTHING_TO_CHANGE, 'That edit changes nothing.');
       }
-      if (next.body !== question.body) await this.newMembers.beforeEdit(viewer, next.body);
+      if (next.body !== question.body) await this.newMembers.beforeEdit(viewer, next.body, tx);
       // The author editing a hidden question asks moderators to look at it again (top of their queue).
       const asksForReview = !!question.hiddenAt && !question.deletedAt && question.authorId === viewer.id;
       await tx.getRepository(QuestionEntity).update(question.id, {
