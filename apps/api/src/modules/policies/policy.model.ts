@@ -146,7 +146,10 @@ export class SectionChangeModel {
   @Field(() => String, { nullable: true })
   toParentAnchor: string | null;
 
-  @Field(() => [WordChangeModel], { description: 'CHANGED only: the body word by word (whitespace normalised); empty otherwise.' })
+  @Field(() => [WordChangeModel], {
+    description:
+      'CHANGED only: the body as runs of its Markdown exactly as written, paragraphs matched first and words highlighted only inside similar paragraphs (a rewritten one is one REMOVED and one ADDED run); SAME and ADDED runs put together are the to-version body. Empty otherwise.',
+  })
   words: WordChangeModel[];
 
   @Field(() => [WordChangeModel], { description: 'CHANGED with a reworded heading: the title word by word; empty otherwise.' })
