@@ -1,8 +1,10 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
 import { RateLimit } from '../../common/rate-limits.js';
 import { byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
+import { selectsOnlyId } from '../../common/graphql-selection.js';
 import { firstArg, pageSize } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
 import { can } from '../access/access.policy.js';
@@ -149,7 +151,10 @@ export class QuestionAnswersResolver {
   }
 
   @ResolveField(() => AnswerModel, { nullable: true })
-  async acceptedAnswer(@Parent() question: QuestionModel, @Loaders() loaders: RequestLoaders): Promise<AnswerModel | null> {
-    return question.acceptedAnswerId ? loadAnswer(loaders, this.answers, question.acceptedAnswerId) : null;
+  async acceptedAnswer(@Parent() question: QuestionModel, @Loaders() loaders: RequestLoaders, @Info() info: GraphQLResolveInfo): Promise<AnswerModel | null> {
+    if (!question.acceptedAnswerId) return null;
+    // Lists ask only whether (and which) answer is accepted: the id the question holds answers that without a statement.
+    if (selectsOnlyId(info)) return { id: question.acceptedAnswerId } as AnswerModel;
+    return loadAnswer(loaders, this.answers, question.acceptedAnswerId);
   }
 }

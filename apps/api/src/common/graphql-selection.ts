@@ -1,0 +1,12 @@
+import { Kind, type GraphQLResolveInfo } from 'graphql';
+
+/**
+ * Whether a field's selection asks for nothing but the object's id (and __typename): the
+ * question list's `acceptedAnswer { id }` needs no row of the answer, only the id the
+ * question already holds. Fragments count as asking for more, so this never guesses.
+ */
+export function selectsOnlyId(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.every(
+    (node) => node.selectionSet?.selections.every((selection) => selection.kind === Kind.FIELD && (selection.name.value === 'id' || selection.name.value === '__typename')) ?? false,
+  );
+}
