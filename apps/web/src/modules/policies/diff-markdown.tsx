@@ -206,11 +206,11 @@ function renderLink(token: Tokens.Link, offset: number, highlight: Highlight): R
   if (isPolicyReference(token.href)) {
     const parsed = parseCitationReference(token.href);
     link = parsed.ok ? (
-      <Link className="policy-ref" to={policySectionPath(parsed.reference.slug, parsed.reference.version, parsed.reference.anchor)}>
+      <Link to={policySectionPath(parsed.reference.slug, parsed.reference.version, parsed.reference.anchor)} data-policy-ref={token.href}>
         {children}
       </Link>
     ) : (
-      <span className="policy-ref">{children}</span>
+      <span data-policy-ref={token.href}>{children}</span>
     );
   } else if (isSafeLinkUrl(token.href)) {
     link = token.href.startsWith('/') && !token.href.startsWith('//') ? <Link to={token.href}>{children}</Link> : <a href={token.href} rel={MEMBER_LINK_REL}>{children}</a>;

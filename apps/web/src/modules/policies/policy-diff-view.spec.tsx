@@ -55,6 +55,6 @@ describe('ChangedSection, on the demo social media policy 2.0 → 3.0', () => {
     const to = container.querySelector('[data-testid="diff-changed-to"]');
     expect(Array.from(from?.querySelectorAll('del') ?? []).map((element) => element.textContent)[0]).toBe('second');
     expect(Array.from(to?.querySelectorAll('ins') ?? []).map((element) => element.textContent)[0]).toBe('third');
-    expect(to?.textContent).toMatch(/^This is the third edition of the council's social media policy\. The first edition,\npublished in January 2010, concentrated on individual tools; the second, in February\n2011, refocused/);
+    expect(to?.querySelector('.markdown')?.textContent).toMatch(/^This is the third edition of the council's social media policy\. The first edition,\npublished in January 2010, concentrated on individual tools; the second, in February\n2011, refocused/);
   });
 });

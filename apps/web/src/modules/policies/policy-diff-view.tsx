@@ -164,7 +164,7 @@ export function ChangedSection({ slug, fromVersion, toVersion, section, titles }
             </>
           ) : null}
           {section.change === 'CHANGED' ? (
-            rows.map((row, index) => <DiffRowCells key={index} row={row} />)
+            rows.map((row, index) => <DiffRowCells key={index} row={row} fromVersion={fromVersion} toVersion={toVersion} />)
           ) : (
             <>
               <div className="diff-cell diff-from">{section.change === 'REMOVED' && section.fromBody ? <MarkdownView source={section.fromBody} /> : null}</div>
@@ -178,7 +178,7 @@ export function ChangedSection({ slug, fromVersion, toVersion, section, titles }
 }
 
 /** One row, as two grid cells: the old version's paragraphs on the left, the new one's on the right. */
-function DiffRowCells({ row }: { row: DiffRow }) {
+function DiffRowCells({ row, fromVersion, toVersion }: { row: DiffRow; fromVersion: string; toVersion: string }) {
   switch (row.kind) {
     case 'same':
       return (
@@ -195,9 +195,12 @@ function DiffRowCells({ row }: { row: DiffRow }) {
       return (
         <>
           <div className="diff-cell diff-from" data-testid="diff-changed-from">
+            {/* Stacked on a narrow screen, the two sides need saying which is which. */}
+            <span className="diff-cell-version">Version {fromVersion}</span>
             <HighlightedMarkdown pieces={row.from} change="del" />
           </div>
           <div className="diff-cell diff-to" data-testid="diff-changed-to">
+            <span className="diff-cell-version">Version {toVersion}</span>
             <HighlightedMarkdown pieces={row.to} change="ins" />
           </div>
         </>
