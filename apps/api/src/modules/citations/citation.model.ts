@@ -41,6 +41,19 @@ export class CitationModel {
   changedInVersionId: string | null;
   questionId: string | null;
   answerId: string | null;
+  /** What a chip shows of the document, versions and section, read with the citation (see CitationsResolver). */
+  shown: CitedNames;
+}
+
+/** The names of what a citation points at, from its own statement's joins. */
+export interface CitedNames {
+  documentSlug: string;
+  documentTitle: string;
+  version: string;
+  latestVersion: string;
+  changedInVersion: string | null;
+  sectionAnchor: string;
+  sectionTitle: string;
 }
 
 @ObjectType('DraftCitationImpact', { description: 'A citation that publishing the draft would make stale.' })

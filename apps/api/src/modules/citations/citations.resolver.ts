@@ -1,5 +1,7 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectsOnly } from '../../common/graphql-selection.js';
 import { CurrentViewer, Loaders, SignedInGuard } from '../../common/auth.js';
 import { groupByKeys, type RequestLoaders } from '../../common/loaders.js';
 import { firstArg, pageSize, PER_PARENT_LIMIT } from '../../common/pagination.js';
@@ -28,7 +30,28 @@ export const toCitationModel = (c: CitationRow): CitationModel => ({
   changedInVersionId: c.changedInVersionId,
   questionId: c.questionId,
   answerId: c.answerId,
+  shown: {
+    documentSlug: c.documentSlug,
+    documentTitle: c.documentTitle,
+    version: c.version,
+    latestVersion: c.latestVersion,
+    changedInVersion: c.changedInVersion,
+    sectionAnchor: c.anchor,
+    sectionTitle: c.sectionTitle,
+  },
 });
+
+/*
+ * A citation chip shows the document's slug and title, version numbers and the section's
+ * anchor and title, which the citation's own statement already joins. When a query asks
+ * for no more than that, the citation answers from its row; anything more loads the
+ * object as before. On a question page this saves six statements (documents, versions
+ * and sections, for the question's citations and again for its answers').
+ */
+const DOCUMENT_SHOWN = ['id', 'slug', 'title'];
+const VERSION_SHOWN = ['id', 'version'];
+const SECTION_SHOWN = ['id', 'anchor', 'title'];
+const versionShown = (id: string, version: string) => ({ id, version }) as PolicyVersionModel;
 
 const STALE = new Set([CitationStatus.CHANGED, CitationStatus.REMOVED]);
 
@@ -72,17 +95,20 @@ export class CitationsResolver {
   }
 
   @ResolveField(() => PolicyDocumentModel)
-  document(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders): Promise<PolicyDocumentModel> {
+  document(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders, @Info() info: GraphQLResolveInfo): Promise<PolicyDocumentModel> | PolicyDocumentModel {
+    if (selectsOnly(info, DOCUMENT_SHOWN)) return { id: citation.documentId, slug: citation.shown.documentSlug, title: citation.shown.documentTitle } as PolicyDocumentModel;
     return loadDocument(loaders, this.policies, citation.documentId);
   }
 
   @ResolveField(() => PolicyVersionModel)
-  version(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders): Promise<PolicyVersionModel> {
+  version(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders, @Info() info: GraphQLResolveInfo): Promise<PolicyVersionModel> | PolicyVersionModel {
+    if (selectsOnly(info, VERSION_SHOWN)) return versionShown(citation.versionId, citation.shown.version);
     return loadVersion(loaders, this.policies, citation.versionId);
   }
 
   @ResolveField(() => PolicySectionModel)
-  section(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders): Promise<PolicySectionModel> {
+  section(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders, @Info() info: GraphQLResolveInfo): Promise<PolicySectionModel> | PolicySectionModel {
+    if (selectsOnly(info, SECTION_SHOWN)) return { id: citation.sectionId, anchor: citation.shown.sectionAnchor, title: citation.shown.sectionTitle } as PolicySectionModel;
     return loadSection(loaders, this.policies, citation.sectionId);
   }
 
@@ -99,7 +125,8 @@ export class CitationsResolver {
   }
 
   @ResolveField(() => PolicyVersionModel)
-  latestVersion(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders): Promise<PolicyVersionModel> {
+  latestVersion(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders, @Info() info: GraphQLResolveInfo): Promise<PolicyVersionModel> | PolicyVersionModel {
+    if (selectsOnly(info, VERSION_SHOWN)) return versionShown(citation.latestVersionId, citation.shown.latestVersion);
     return loadVersion(loaders, this.policies, citation.latestVersionId);
   }
 
@@ -108,8 +135,10 @@ export class CitationsResolver {
     description:
       'The first version after the cited one in which the cited section changed or was removed (which need not be the latest); null while no later version has touched it.',
   })
-  changedIn(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders): Promise<PolicyVersionModel> | null {
-    return citation.changedInVersionId ? loadVersion(loaders, this.policies, citation.changedInVersionId) : null;
+  changedIn(@Parent() citation: CitationModel, @Loaders() loaders: RequestLoaders, @Info() info: GraphQLResolveInfo): Promise<PolicyVersionModel> | PolicyVersionModel | null {
+    if (!citation.changedInVersionId) return null;
+    if (selectsOnly(info, VERSION_SHOWN)) return versionShown(citation.changedInVersionId, citation.shown.changedInVersion as string);
+    return loadVersion(loaders, this.policies, citation.changedInVersionId);
   }
 
   @ResolveField(() => QuestionModel, { nullable: true, description: 'Set when a question cites; exactly one of question/answer is set.' })

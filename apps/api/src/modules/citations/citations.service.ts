@@ -25,6 +25,12 @@ export interface CitationRow {
   status: CitationStatus;
   /** The first version after the cited one whose section differs from (or lacks) the cited text; null while none does. */
   changedInVersionId: string | null;
+  documentSlug: string;
+  documentTitle: string;
+  version: string;
+  latestVersion: string;
+  changedInVersion: string | null;
+  sectionTitle: string;
 }
 
 /** One citation a new version made stale: what the digests tell the citing post's author. */
@@ -49,7 +55,8 @@ const CITATION_COLUMNS = `
               WHEN ls.id IS NULL THEN 'REMOVED'
               WHEN ls.fingerprint = s.fingerprint THEN 'UNCHANGED'
               ELSE 'CHANGED' END AS status,
-         fc.id AS "changedInVersionId"`;
+         fc.id AS "changedInVersionId",
+         d.slug AS "documentSlug", d.title AS "documentTitle", v.version, lv.version AS "latestVersion", fc.version AS "changedInVersion", s.title AS "sectionTitle"`;
 
 const CITATION_SOURCES = `
     FROM citations c
@@ -61,7 +68,7 @@ const CITATION_SOURCES = `
     ) lv ON true
     LEFT JOIN policy_sections ls ON ls.version_id = lv.id AND ls.anchor = s.anchor
     LEFT JOIN LATERAL (
-      SELECT cv.id FROM policy_versions cv
+      SELECT cv.id, cv.version FROM policy_versions cv
         LEFT JOIN policy_sections cs ON cs.version_id = cv.id AND cs.anchor = s.anchor
        WHERE lv.id <> v.id AND cv.document_id = v.document_id AND (cv.major, cv.minor) > (v.major, v.minor)
          AND (cs.id IS NULL OR cs.fingerprint <> s.fingerprint)
