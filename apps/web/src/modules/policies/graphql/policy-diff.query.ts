@@ -24,14 +24,6 @@ export const policyDiffQuery = graphql(`
         fromParentAnchor
         toBody
         toParentAnchor
-        words {
-          kind
-          text
-        }
-        titleWords {
-          kind
-          text
-        }
       }
     }
   }
