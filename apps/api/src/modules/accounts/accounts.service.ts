@@ -237,6 +237,32 @@ export class AccountsService {
     return this.db.getRepository(UserEntity).findBy({ id: In([...ids]) });
   }
 
+  /**
+   * Where the profile sitemap file after the one starting after the id `after` starts
+   * (everyone by id, whether they posted or not, so the walk reads only the primary key),
+   * or null when it is the last.
+   */
+  async sitemapPageEnd(after: string | null, size: number): Promise<string | null> {
+    const [row] = (await this.db.query(
+      `SELECT walked.keys[$1] AS id
+         FROM (SELECT array_agg(page.id ORDER BY page.id) AS keys
+                 FROM (SELECT u.id FROM users u ${after !== null ? 'WHERE u.id > $2::uuid' : ''} ORDER BY u.id LIMIT $1 + 1) page) walked
+        WHERE cardinality(walked.keys) > $1`,
+      after !== null ? [size, after] : [size],
+    )) as { id: string }[];
+    return row ? row.id : null;
+  }
+
+  /** The ids of the `size` people after the id `after`, erased accounts left out: one profile sitemap file's candidates. */
+  async sitemapPage(after: string | null, size: number): Promise<string[]> {
+    const rows = (await this.db.query(
+      `SELECT page.id FROM (SELECT u.id, u.erased_at FROM users u ${after !== null ? 'WHERE u.id > $2::uuid' : ''} ORDER BY u.id LIMIT $1) page
+        WHERE page.erased_at IS NULL ORDER BY page.id`,
+      after !== null ? [size, after] : [size],
+    )) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
   listOrganisations(): Promise<OrganisationEntity[]> {
     return this.db.getRepository(OrganisationEntity).find({ order: { name: 'ASC' } });
   }

@@ -5,10 +5,11 @@ import { QuestionsModule } from '../questions/questions.module.js';
 import { RevisionsModule } from '../revisions/revisions.module.js';
 import { AnswersResolver, QuestionAnswersResolver } from './answers.resolver.js';
 import { AnswersService } from './answers.service.js';
+import { PublishedAnswers } from './published-answers.service.js';
 
 @Module({
   imports: [AccountsModule, CitationRecorderModule, QuestionsModule, RevisionsModule],
-  providers: [AnswersService, AnswersResolver, QuestionAnswersResolver],
-  exports: [AnswersService],
+  providers: [AnswersService, PublishedAnswers, AnswersResolver, QuestionAnswersResolver],
+  exports: [AnswersService, PublishedAnswers],
 })
 export class AnswersModule {}

@@ -22,6 +22,25 @@ export class CommunitiesService {
     return this.db.getRepository(CommunityEntity).findOneBy({ slug });
   }
 
+  /** Where the community sitemap file after the one starting after the slug `after` starts (communities by slug), or null when it is the last. */
+  async sitemapPageEnd(after: string | null, size: number): Promise<string | null> {
+    const [row] = (await this.db.query(
+      `SELECT walked.keys[$1] AS slug
+         FROM (SELECT array_agg(page.slug ORDER BY page.slug) AS keys
+                 FROM (SELECT c.slug FROM communities c ${after !== null ? 'WHERE c.slug > $2' : ''} ORDER BY c.slug LIMIT $1 + 1) page) walked
+        WHERE cardinality(walked.keys) > $1`,
+      after !== null ? [size, after] : [size],
+    )) as { slug: string }[];
+    return row ? row.slug : null;
+  }
+
+  /** The `size` communities after the slug `after`: one sitemap file. */
+  sitemapPage(after: string | null, size: number): Promise<CommunityEntity[]> {
+    const qb = this.db.getRepository(CommunityEntity).createQueryBuilder('c');
+    if (after !== null) qb.where('c.slug > :after', { after });
+    return qb.orderBy('c.slug', 'ASC').limit(size).getMany();
+  }
+
   async require(id: string): Promise<CommunityEntity> {
     const community = isUuid(id) ? await this.db.getRepository(CommunityEntity).findOneBy({ id }) : null;
     if (!community) throw new CommunitiesException(CommunitiesExceptionCode.COMMUNITY_NOT_FOUND, 'That community does not exist.', { field: 'communityId' });

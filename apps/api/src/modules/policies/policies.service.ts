@@ -90,6 +90,80 @@ export class PoliciesService {
     return tx.getRepository(PolicyVersionEntity).find({ where: { documentId: In([...documentIds]) }, order: { major: 'ASC', minor: 'ASC' } });
   }
 
+  /** The most recently published versions of every document, each with the number of the version before it in its document (null for a first version). */
+  async latestVersions(limit: number): Promise<(PolicyVersionEntity & { previousVersion: string | null })[]> {
+    const { entities, raw } = await this.db
+      .getRepository(PolicyVersionEntity)
+      .createQueryBuilder('v')
+      .leftJoin(
+        (sub) =>
+          sub
+            .select('p.document_id', 'document_id')
+            .addSelect('p.id', 'id')
+            .addSelect('lag(p.version) OVER (PARTITION BY p.document_id ORDER BY p.major, p.minor)', 'previous_version')
+            .from(PolicyVersionEntity, 'p'),
+        'prev',
+        'prev.id = v.id',
+      )
+      .addSelect('prev.previous_version', 'previous_version')
+      .orderBy('v.published_at', 'DESC')
+      .addOrderBy('v.published_on', 'DESC')
+      .addOrderBy('v.major', 'DESC')
+      .addOrderBy('v.minor', 'DESC')
+      .addOrderBy('v.id', 'DESC')
+      .limit(limit)
+      .getRawAndEntities<{ previous_version: string | null }>();
+    return entities.map((entity, index) => ({ ...entity, previousVersion: raw[index]?.previous_version ?? null }));
+  }
+
+  /** Where the document sitemap file after the one starting after the slug `after` starts (documents by slug), or null when it is the last. */
+  async documentSitemapPageEnd(after: string | null, size: number): Promise<string | null> {
+    const [row] = (await this.db.query(
+      `SELECT walked.keys[$1] AS slug
+         FROM (SELECT array_agg(page.slug ORDER BY page.slug) AS keys
+                 FROM (SELECT d.slug FROM policy_documents d ${after !== null ? 'WHERE d.slug > $2' : ''} ORDER BY d.slug LIMIT $1 + 1) page) walked
+        WHERE cardinality(walked.keys) > $1`,
+      after !== null ? [size, after] : [size],
+    )) as { slug: string }[];
+    return row ? row.slug : null;
+  }
+
+  /** The documents among the `size` after `after` that have a published version, with when the latest was published. */
+  documentSitemapPage(after: string | null, size: number): Promise<{ slug: string; latestPublishedAt: Date }[]> {
+    return this.db.query(
+      `SELECT d.slug, latest.published_at AS "latestPublishedAt"
+         FROM (SELECT d.id, d.slug FROM policy_documents d ${after !== null ? 'WHERE d.slug > $2' : ''} ORDER BY d.slug LIMIT $1) d
+         CROSS JOIN LATERAL (SELECT max(v.published_at) AS published_at FROM policy_versions v WHERE v.document_id = d.id) latest
+        WHERE latest.published_at IS NOT NULL
+        ORDER BY d.slug`,
+      after !== null ? [size, after] : [size],
+    ) as Promise<{ slug: string; latestPublishedAt: Date }[]>;
+  }
+
+  /** Where the version sitemap file after the one starting after the version id `after` starts (versions by id), or null when it is the last. */
+  async versionSitemapPageEnd(after: string | null, size: number): Promise<string | null> {
+    const [row] = (await this.db.query(
+      `SELECT walked.keys[$1] AS id
+         FROM (SELECT array_agg(page.id ORDER BY page.id) AS keys
+                 FROM (SELECT v.id FROM policy_versions v ${after !== null ? 'WHERE v.id > $2::uuid' : ''} ORDER BY v.id LIMIT $1 + 1) page) walked
+        WHERE cardinality(walked.keys) > $1`,
+      after !== null ? [size, after] : [size],
+    )) as { id: string }[];
+    return row ? row.id : null;
+  }
+
+  /** The `size` versions after the id `after`, with their document's slug: one sitemap file. */
+  versionSitemapPage(after: string | null, size: number): Promise<{ slug: string; version: string; publishedAt: Date }[]> {
+    return this.db.query(
+      `SELECT d.slug, v.version, v.published_at AS "publishedAt"
+         FROM (SELECT v.id, v.document_id, v.version, v.published_at FROM policy_versions v
+                ${after !== null ? 'WHERE v.id > $2::uuid' : ''} ORDER BY v.id LIMIT $1) v
+         JOIN policy_documents d ON d.id = v.document_id
+        ORDER BY v.id`,
+      after !== null ? [size, after] : [size],
+    ) as Promise<{ slug: string; version: string; publishedAt: Date }[]>;
+  }
+
   sectionsByVersionIds(versionIds: readonly string[]): Promise<PolicySectionEntity[]> {
     return this.db.getRepository(PolicySectionEntity).find({ where: { versionId: In([...versionIds]) }, order: { position: 'ASC' } });
   }

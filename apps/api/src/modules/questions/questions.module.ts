@@ -3,12 +3,13 @@ import { AccountsModule } from '../accounts/accounts.module.js';
 import { CitationRecorderModule } from '../citations/citation-recorder.module.js';
 import { CommunitiesModule } from '../communities/communities.module.js';
 import { RevisionsModule } from '../revisions/revisions.module.js';
+import { PublishedQuestions } from './published-questions.service.js';
 import { QuestionsResolver, TagsResolver } from './questions.resolver.js';
 import { QuestionsService } from './questions.service.js';
 
 @Module({
   imports: [AccountsModule, CitationRecorderModule, CommunitiesModule, RevisionsModule],
-  providers: [QuestionsService, QuestionsResolver, TagsResolver],
-  exports: [QuestionsService],
+  providers: [QuestionsService, PublishedQuestions, QuestionsResolver, TagsResolver],
+  exports: [QuestionsService, PublishedQuestions],
 })
 export class QuestionsModule {}
