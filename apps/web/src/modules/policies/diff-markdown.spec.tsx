@@ -78,6 +78,15 @@ describe('HighlightedMarkdown', () => {
     expect(to.querySelector('ol > li')?.textContent).toBe('Official accounts are recorded in the register.');
   });
 
+  it('never makes a script link or markup out of policy text: raw HTML stays text, an unsafe link is no link', () => {
+    const { to } = renderSides(
+      'See [the form](javascript:alert(1)) and <img src=x onerror=alert(1)> here.',
+      'See [the new form](javascript:alert(1)) and <img src=x onerror=alert(1)> here <script>alert(2)</script>.',
+    );
+    expect(to.querySelectorAll('a, img, script')).toHaveLength(0);
+    expect(to.textContent).toBe('See the new form and <img src=x onerror=alert(1)> here <script>alert(2)</script>.');
+  });
+
   it('shows a quotation whole, marked as changed, rather than mapping words it cannot place', () => {
     const { to } = renderSides('> Quoted advice for\n> staff.', '> Quoted advice for\n> all staff.');
     expect(to.querySelector('ins.diff-block blockquote')?.textContent).toContain('Quoted advice for\nall staff.');
