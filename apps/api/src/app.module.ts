@@ -15,9 +15,10 @@ import { HealthModule } from './health/health.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AccountsService } from './modules/accounts/accounts.service.js';
 import { DigestsHttpModule } from './modules/digests/digests-http.module.js';
+import { FeedsModule } from './modules/feeds/feeds.module.js';
 import { sessionTokenFrom } from './modules/accounts/session-cookie.js';
 
-/** The HTTP application: GraphQL at /graphql, health at /health. */
+/** The HTTP application: GraphQL at /graphql, health at /health, feeds and sitemaps (modules/feeds). */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -59,6 +60,7 @@ export class AppModule {
           }),
         }),
         DigestsHttpModule,
+        FeedsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],

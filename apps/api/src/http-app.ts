@@ -62,6 +62,8 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
     app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/admin') || /^\/(unsubscribe|email-confirmation)\//.test(req.path)) return next();
+      // Feeds and sitemaps (modules/feeds) are documents of their own, whatever the client accepts.
+      if (/^\/(robots\.txt|sitemap\.xml)$|^\/(feeds|sitemaps)\//.test(req.path)) return next();
       if (!req.accepts('html')) return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.type('html').send(page);
