@@ -15,34 +15,42 @@ export interface ListFilter {
 const TAGS_OF = (question: string) => `coalesce((SELECT json_agg(json_build_object('id', t.id, 'slug', t.slug) ORDER BY qt.position)
                 FROM question_tags qt JOIN tags t ON t.id = qt.tag_id WHERE qt.question_id = ${question}), '[]')`;
 
-/** One statement: a page of the question list with author, community, tags and the total. */
+/**
+ * One statement: a page of the question list with author, community, tags and the total.
+ * Totals come from question_counts (kept by triggers), as the api's do; a tag's newest
+ * questions are read from question_tags' (tag, creation time, id) index.
+ */
 export function questionListSql(filter: ListFilter, active: boolean, limit: number, after: [string, string] | null): { sql: string; params: unknown[] } {
   const params: unknown[] = [limit];
+  const add = (value: unknown) => (params.push(value), `$${params.length}`);
   const where: string[] = ['q.hidden_at IS NULL', 'q.deleted_at IS NULL'];
-  if (filter.communitySlug) {
-    params.push(filter.communitySlug);
-    where.push(`q.community_id = (SELECT id FROM communities WHERE slug = $${params.length})`);
-  }
-  if (filter.tag) {
-    params.push(filter.tag.trim().toLowerCase());
-    where.push(`EXISTS (SELECT 1 FROM question_tags ft WHERE ft.question_id = q.id AND ft.tag_id = (SELECT id FROM tags WHERE slug = $${params.length}))`);
-  }
+  const community = filter.communitySlug ? `(SELECT id FROM communities WHERE slug = ${add(filter.communitySlug)})` : null;
+  const tag = filter.tag ? `(SELECT id FROM tags WHERE slug = ${add(filter.tag.trim().toLowerCase())})` : null;
+  const column = filter.unanswered ? 'unanswered' : 'listed';
+  if (community) where.push(`q.community_id = ${community}`);
   if (filter.unanswered) where.push('q.answer_count = 0');
-  const total = `SELECT count(*)::int FROM questions q WHERE ${where.join(' AND ')}`;
-  const column = active ? 'last_activity_at' : 'created_at';
-  if (after) {
-    params.push(after[0], after[1]);
-    where.push(`(q.${column}, q.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  const byTag = tag !== null && !active;
+  let from = 'questions q';
+  if (tag) {
+    from = 'question_tags qt JOIN questions q ON q.id = qt.question_id';
+    where.push(`qt.tag_id = ${tag}`);
   }
+  const total =
+    community && tag
+      ? `SELECT count(*)::int FROM ${from} WHERE ${where.join(' AND ')}`
+      : `SELECT coalesce((SELECT ${column} FROM question_counts WHERE scope = '${community ? 'community' : tag ? 'tag' : 'all'}' AND scope_id = ${community ?? tag ?? `'00000000-0000-0000-0000-000000000000'`}), 0)`;
+  const [at, id] = byTag ? ['qt.question_created_at', 'qt.question_id'] : [active ? 'q.last_activity_at' : 'q.created_at', 'q.id'];
+  if (after) where.push(`(${at}, ${id}) < (${add(after[0])}::timestamptz, ${add(after[1])}::uuid)`);
+  const order = active ? 'last_activity_at' : 'created_at';
   return {
     sql: `WITH page AS (
             SELECT q.id, q.title, q.score, q.view_count, q.answer_count, q.accepted_answer_id, q.closed_reason::text AS closed_reason,
                    q.created_at, q.last_activity_at, q.author_id, q.community_id
-              FROM questions q WHERE ${where.join(' AND ')}
-             ORDER BY q.${column} DESC, q.id DESC LIMIT $1)
+              FROM ${from} WHERE ${where.join(' AND ')}
+             ORDER BY ${at} DESC, ${id} DESC LIMIT $1)
           SELECT p.*, u.display_name AS author_name, c.slug AS community_slug, c.title AS community_title, ${TAGS_OF('p.id')} AS tags, (${total}) AS total
             FROM page p JOIN users u ON u.id = p.author_id JOIN communities c ON c.id = p.community_id
-           ORDER BY p.${column} DESC, p.id DESC`,
+           ORDER BY p.${order} DESC, p.id DESC`,
     params,
   };
 }
