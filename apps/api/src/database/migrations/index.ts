@@ -11,6 +11,7 @@ import { SessionLifetimes1764400000006 } from './1764400000006-session-lifetimes
 import { Outbox1764400000007 } from './1764400000007-outbox.js';
 import { QuestionCounts1764400000020 } from './1764400000020-question-counts.js';
 import { QuestionListIndexes1764400000021 } from './1764400000021-question-list-indexes.js';
+import { PolicySectionSearch1764400000030 } from './1764400000030-policy-section-search.js';
 
 /** In the order they run. Listed, not globbed, so the compiled ESM build needs no loader tricks. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Outbox1764400000007,
   QuestionCounts1764400000020,
   QuestionListIndexes1764400000021,
+  PolicySectionSearch1764400000030,
 ];
