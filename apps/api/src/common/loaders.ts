@@ -7,16 +7,46 @@ import DataLoader from 'dataloader';
  */
 export class RequestLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+  private readonly caches = new Map<string, Map<unknown, Promise<unknown>>>();
 
   get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<readonly (V | Error)[]>): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>(batch, { maxBatchSize: 500 });
+      const cacheMap = new Map<K, Promise<V>>();
+      loader = new DataLoader<K, V>(batch, { maxBatchSize: 500, cacheMap });
       this.loaders.set(name, loader as DataLoader<unknown, unknown>);
+      this.caches.set(name, cacheMap as Map<unknown, Promise<unknown>>);
     }
     return loader;
   }
+
+  /** What this request has already asked the named loader for `key`, if it has. */
+  pending<K, V>(name: string, key: K): Promise<V> | undefined {
+    return this.caches.get(name)?.get(key) as Promise<V> | undefined;
+  }
 }
+
+/**
+ * A question's own comments, revisions and citations are read with its answers' ones, in
+ * one statement per kind, when the same request reads its answers (a question page): a
+ * question-level field waits for the answers first, so its load lands in the same batch as
+ * the answers' loads. Keys name the kind of post, since one loader serves both.
+ */
+export type PostKey = `question:${string}` | `answer:${string}`;
+
+export function splitPostKeys(keys: readonly PostKey[]): { questionIds: string[]; answerIds: string[] } {
+  const questionIds: string[] = [];
+  const answerIds: string[] = [];
+  for (const key of keys) {
+    if (key.startsWith('question:')) questionIds.push(key.slice('question:'.length));
+    else answerIds.push(key.slice('answer:'.length));
+  }
+  return { questionIds, answerIds };
+}
+
+/** The post key of a row that has a question_id or an answer_id. */
+export const postKeyOf = (row: { questionId?: string | null; answerId?: string | null }): PostKey =>
+  row.questionId ? `question:${row.questionId}` : `answer:${row.answerId as string}`;
 
 /** Orders rows found by a batch query as the keys were asked, with a fallback for misses. */
 export function byKeys<K, R, V = R, F = V>(keys: readonly K[], rows: R[], keyOf: (row: R) => K, fallback: (key: K) => F, map?: (row: R) => V): (V | F)[] {
@@ -42,4 +72,12 @@ export function groupBy<K, R, V = R>(rows: readonly R[], keyOf: (row: R) => K, v
 export function groupByKeys<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): R[][] {
   const groups = groupBy(rows, keyOf);
   return keys.map((key) => groups.get(key) ?? []);
+}
+
+/** The loader of each question's answers (answers module); named here so modules below it can wait for it. */
+export const QUESTION_ANSWERS_LOADER = 'questions.answers';
+
+/** Waits for the question's answers when this request is reading them, so loads that follow join the answers' batch. */
+export async function afterAnswersOf(loaders: RequestLoaders, questionId: string): Promise<void> {
+  await loaders.pending(QUESTION_ANSWERS_LOADER, questionId)?.catch(() => undefined);
 }

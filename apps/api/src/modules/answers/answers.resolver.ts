@@ -3,7 +3,7 @@ import { Args, ID, Info, Mutation, Parent, ResolveField, Resolver } from '@nestj
 import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
 import { RateLimit } from '../../common/rate-limits.js';
-import { byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
+import { byKeys, groupByKeys, QUESTION_ANSWERS_LOADER, type RequestLoaders } from '../../common/loaders.js';
 import { selectsOnlyId } from '../../common/graphql-selection.js';
 import { firstArg, pageSize } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
@@ -16,7 +16,7 @@ import { QuestionModel } from '../questions/question.model.js';
 import { loadQuestion, toQuestionModel } from '../questions/questions.resolver.js';
 import { QuestionsService } from '../questions/questions.service.js';
 import { PostRevisionModel } from '../revisions/post-revision.model.js';
-import { REVISIONS_FIRST, toRevisionModel } from '../revisions/revisions.resolver.js';
+import { loadRevisionsOf, REVISIONS_FIRST } from '../revisions/revisions.resolver.js';
 import { RevisionsService } from '../revisions/revisions.service.js';
 import type { AnswerEntity } from './answer.entity.js';
 import { AnswerModel } from './answer.model.js';
@@ -116,11 +116,7 @@ export class AnswersResolver {
     // or not, come in one statement.
     const [readable, revisions] = await Promise.all([
       canReadAnswer(loaders, this.questions, viewer, answer),
-      loaders
-        .get<string, PostRevisionModel[]>('answers.revisions', async (ids) =>
-          groupByKeys(ids, await this.revisionsService.forAnswers(ids), (r) => r.answerId as string).map((rs) => rs.map(toRevisionModel)),
-        )
-        .load(answer.id),
+      loadRevisionsOf(loaders, this.revisionsService, `answer:${answer.id}`),
     ]);
     return readable ? revisions.slice(-size) : [];
   }
@@ -139,7 +135,7 @@ export class QuestionAnswersResolver {
   ): Promise<AnswerModel[]> {
     const size = pageSize(first, 50);
     const answers = await loaders
-      .get<string, AnswerModel[]>('questions.answers', async (ids) => {
+      .get<string, AnswerModel[]>(QUESTION_ANSWERS_LOADER, async (ids) => {
         const groups = groupByKeys(ids, await this.answers.byQuestionIds(ids), (a) => a.questionId).map((as) => as.map(toAnswerModel));
         // Comments on these answers find them here rather than reading them again.
         const loader = answerLoader(loaders, this.answers);

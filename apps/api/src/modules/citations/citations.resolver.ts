@@ -3,7 +3,7 @@ import { Args, ID, Info, Mutation, Parent, ResolveField, Resolver } from '@nestj
 import type { GraphQLResolveInfo } from 'graphql';
 import { selectsOnly } from '../../common/graphql-selection.js';
 import { CurrentViewer, Loaders, SignedInGuard } from '../../common/auth.js';
-import { groupByKeys, type RequestLoaders } from '../../common/loaders.js';
+import { afterAnswersOf, groupByKeys, postKeyOf, splitPostKeys, type PostKey, type RequestLoaders } from '../../common/loaders.js';
 import { firstArg, pageSize, PER_PARENT_LIMIT } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
 import { AnswerModel } from '../answers/answer.model.js';
@@ -152,6 +152,16 @@ export class CitationsResolver {
   }
 }
 
+/** A post's citations in order; questions' and answers' come in one batch (see PostKey). */
+function loadCitationsOf(loaders: RequestLoaders, citations: CitationsService, post: PostKey): Promise<CitationModel[]> {
+  return loaders
+    .get<PostKey, CitationModel[]>('citations.byPost', async (keys) => {
+      const { questionIds, answerIds } = splitPostKeys(keys);
+      return groupByKeys(keys, await citations.forPosts(questionIds, answerIds, PER_PARENT_LIMIT), postKeyOf).map((cs) => cs.map(toCitationModel));
+    })
+    .load(post);
+}
+
 @Resolver(() => QuestionModel)
 export class QuestionCitationsResolver {
   constructor(private readonly citationsService: CitationsService) {}
@@ -159,12 +169,8 @@ export class QuestionCitationsResolver {
   @ResolveField(() => [CitationModel], { description: 'The policy sections the question cites, in order.' })
   async citations(@Parent() question: QuestionModel, @Args('first', firstArg(20)) first: number | null, @Loaders() loaders: RequestLoaders): Promise<CitationModel[]> {
     const size = pageSize(first, 20);
-    const citations = await loaders
-      .get<string, CitationModel[]>('citations.byQuestionId', async (ids) =>
-        groupByKeys(ids, await this.citationsService.forQuestions(ids, PER_PARENT_LIMIT), (c) => c.questionId as string).map((cs) => cs.map(toCitationModel)),
-      )
-      .load(question.id);
-    return citations.slice(0, size);
+    await afterAnswersOf(loaders, question.id);
+    return (await loadCitationsOf(loaders, this.citationsService, `question:${question.id}`)).slice(0, size);
   }
 }
 
@@ -175,12 +181,7 @@ export class AnswerCitationsResolver {
   @ResolveField(() => [CitationModel], { description: 'The policy sections the answer cites, in order.' })
   async citations(@Parent() answer: AnswerModel, @Args('first', firstArg(20)) first: number | null, @Loaders() loaders: RequestLoaders): Promise<CitationModel[]> {
     const size = pageSize(first, 20);
-    const citations = await loaders
-      .get<string, CitationModel[]>('citations.byAnswerId', async (ids) =>
-        groupByKeys(ids, await this.citationsService.forAnswers(ids, PER_PARENT_LIMIT), (c) => c.answerId as string).map((cs) => cs.map(toCitationModel)),
-      )
-      .load(answer.id);
-    return citations.slice(0, size);
+    return (await loadCitationsOf(loaders, this.citationsService, `answer:${answer.id}`)).slice(0, size);
   }
 }
 

@@ -104,6 +104,17 @@ export class CitationsService {
     )) as CitationRow[];
   }
 
+  /** At most `perPost` citations of each post, in order: questions' and answers' in one statement (a question page's). */
+  async forPosts(questionIds: readonly string[], answerIds: readonly string[], perPost: number): Promise<CitationRow[]> {
+    return (await this.db.query(
+      `SELECT * FROM (
+         SELECT ${CITATION_COLUMNS}, row_number() OVER (PARTITION BY coalesce(c.question_id, c.answer_id) ORDER BY c.position, c.created_at, c.id) AS rank ${CITATION_SOURCES}
+          WHERE c.question_id = ANY($1::uuid[]) OR c.answer_id = ANY($2::uuid[])
+       ) ranked WHERE rank <= $3 ORDER BY rank`,
+      [[...questionIds], [...answerIds], perPost],
+    )) as CitationRow[];
+  }
+
   forQuestions(ids: readonly string[], perPost?: number): Promise<CitationRow[]> {
     return this.rows('question_id', ids, perPost);
   }

@@ -2,7 +2,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
 import { RateLimit } from '../../common/rate-limits.js';
-import { groupByKeys, type RequestLoaders } from '../../common/loaders.js';
+import { afterAnswersOf, groupByKeys, postKeyOf, splitPostKeys, type PostKey, type RequestLoaders } from '../../common/loaders.js';
 import { firstArg, pageSize } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
 import { can } from '../access/access.policy.js';
@@ -69,6 +69,16 @@ export class CommentsResolver {
   }
 }
 
+/** A post's first comments, oldest first; questions' and answers' come in one batch (see PostKey). */
+function loadCommentsOf(loaders: RequestLoaders, comments: CommentsService, post: PostKey): Promise<CommentModel[]> {
+  return loaders
+    .get<PostKey, CommentModel[]>('comments.byPost', async (keys) => {
+      const { questionIds, answerIds } = splitPostKeys(keys);
+      return groupByKeys(keys, await comments.forPosts(questionIds, answerIds), postKeyOf).map((cs) => cs.map(toCommentModel));
+    })
+    .load(post);
+}
+
 @Resolver(() => QuestionModel)
 export class QuestionCommentsResolver {
   constructor(private readonly commentsService: CommentsService) {}
@@ -76,12 +86,8 @@ export class QuestionCommentsResolver {
   @ResolveField(() => [CommentModel], { description: 'Oldest first.' })
   async comments(@Parent() question: QuestionModel, @Args('first', firstArg(20)) first: number | null, @Loaders() loaders: RequestLoaders): Promise<CommentModel[]> {
     const size = pageSize(first, 20);
-    const comments = await loaders
-      .get<string, CommentModel[]>('questions.comments', async (ids) =>
-        groupByKeys(ids, await this.commentsService.forQuestions(ids), (c) => c.questionId as string).map((cs) => cs.map(toCommentModel)),
-      )
-      .load(question.id);
-    return comments.slice(0, size);
+    await afterAnswersOf(loaders, question.id);
+    return (await loadCommentsOf(loaders, this.commentsService, `question:${question.id}`)).slice(0, size);
   }
 }
 
@@ -92,11 +98,6 @@ export class AnswerCommentsResolver {
   @ResolveField(() => [CommentModel], { description: 'Oldest first.' })
   async comments(@Parent() answer: AnswerModel, @Args('first', firstArg(20)) first: number | null, @Loaders() loaders: RequestLoaders): Promise<CommentModel[]> {
     const size = pageSize(first, 20);
-    const comments = await loaders
-      .get<string, CommentModel[]>('answers.comments', async (ids) =>
-        groupByKeys(ids, await this.commentsService.forAnswers(ids), (c) => c.answerId as string).map((cs) => cs.map(toCommentModel)),
-      )
-      .load(answer.id);
-    return comments.slice(0, size);
+    return (await loadCommentsOf(loaders, this.commentsService, `answer:${answer.id}`)).slice(0, size);
   }
 }

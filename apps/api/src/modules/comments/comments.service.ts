@@ -40,26 +40,18 @@ export class CommentsService {
     });
   }
 
-  /** Each question's first PER_PARENT_LIMIT comments, oldest first. */
-  forQuestions(ids: readonly string[]): Promise<CommentEntity[]> {
-    return this.earliest('question_id', ids);
-  }
-
-  /** Each answer's first PER_PARENT_LIMIT comments, oldest first. */
-  forAnswers(ids: readonly string[]): Promise<CommentEntity[]> {
-    return this.earliest('answer_id', ids);
-  }
-
-  private earliest(postColumn: 'question_id' | 'answer_id', ids: readonly string[]): Promise<CommentEntity[]> {
+  /** Each post's first PER_PARENT_LIMIT comments, oldest first: questions' and answers' in one statement. */
+  forPosts(questionIds: readonly string[], answerIds: readonly string[]): Promise<CommentEntity[]> {
     return this.db
       .getRepository(CommentEntity)
       .createQueryBuilder('c')
       .innerJoin(
-        `(SELECT id, row_number() OVER (PARTITION BY ${postColumn} ORDER BY created_at, id) AS rank FROM comments WHERE ${postColumn} IN (:...ids))`,
+        `(SELECT id, row_number() OVER (PARTITION BY coalesce(question_id, answer_id) ORDER BY created_at, id) AS rank
+            FROM comments WHERE question_id = ANY(:questionIds::uuid[]) OR answer_id = ANY(:answerIds::uuid[]))`,
         'ranked',
         'ranked.id = c.id AND ranked.rank <= :limit',
       )
-      .setParameters({ ids: [...ids], limit: PER_PARENT_LIMIT })
+      .setParameters({ questionIds: [...questionIds], answerIds: [...answerIds], limit: PER_PARENT_LIMIT })
       .orderBy('c.created_at', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .getMany();

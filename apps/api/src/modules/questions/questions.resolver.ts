@@ -3,7 +3,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
 import { RateLimit } from '../../common/rate-limits.js';
-import { byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
+import { afterAnswersOf, byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
 import { firstArg, PageInfo, pageSize } from '../../common/pagination.js';
 import type { RequestContext, Viewer } from '../../common/request-context.js';
 import { can } from '../access/access.policy.js';
@@ -15,7 +15,7 @@ import { loadCommunity } from '../communities/communities.resolver.js';
 import { CommunityModel } from '../communities/community.model.js';
 import { questionSubject } from '../moderation/post-state.js';
 import { PostRevisionModel } from '../revisions/post-revision.model.js';
-import { REVISIONS_FIRST, toRevisionModel } from '../revisions/revisions.resolver.js';
+import { loadRevisionsOf, REVISIONS_FIRST } from '../revisions/revisions.resolver.js';
 import { RevisionsService } from '../revisions/revisions.service.js';
 import { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/question.input.js';
 import { QuestionConnection, QuestionModel, QuestionOrder, TagModel } from './question.model.js';
@@ -153,7 +153,9 @@ export class QuestionsResolver {
   }
 
   @ResolveField(() => UserModel)
-  author(@Parent() question: QuestionModel, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
+  async author(@Parent() question: QuestionModel, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
+    // On a question page the asker is read with the answerers, in one statement.
+    await afterAnswersOf(loaders, question.id);
     return loadUser(loaders, this.accounts, question.authorId);
   }
 
@@ -182,12 +184,8 @@ export class QuestionsResolver {
   ): Promise<PostRevisionModel[]> {
     const size = pageSize(first, 10);
     if (!canReadQuestion(viewer, question)) return [];
-    const revisions = await loaders
-      .get<string, PostRevisionModel[]>('questions.revisions', async (ids) =>
-        groupByKeys(ids, await this.revisionsService.forQuestions(ids), (r) => r.questionId as string).map((rs) => rs.map(toRevisionModel)),
-      )
-      .load(question.id);
-    return revisions.slice(-size);
+    await afterAnswersOf(loaders, question.id);
+    return (await loadRevisionsOf(loaders, this.revisionsService, `question:${question.id}`)).slice(-size);
   }
 }
 

@@ -31,26 +31,18 @@ export class RevisionsService {
     });
   }
 
-  /** Each question's latest PER_PARENT_LIMIT revisions, oldest first. */
-  forQuestions(ids: readonly string[]): Promise<PostRevisionEntity[]> {
-    return this.latest('question_id', ids);
-  }
-
-  /** Each answer's latest PER_PARENT_LIMIT revisions, oldest first. */
-  forAnswers(ids: readonly string[]): Promise<PostRevisionEntity[]> {
-    return this.latest('answer_id', ids);
-  }
-
-  private latest(postColumn: 'question_id' | 'answer_id', ids: readonly string[]): Promise<PostRevisionEntity[]> {
+  /** Each post's latest PER_PARENT_LIMIT revisions, oldest first: questions' and answers' in one statement. */
+  forPosts(questionIds: readonly string[], answerIds: readonly string[]): Promise<PostRevisionEntity[]> {
     return this.db
       .getRepository(PostRevisionEntity)
       .createQueryBuilder('r')
       .innerJoin(
-        `(SELECT id, row_number() OVER (PARTITION BY ${postColumn} ORDER BY revision DESC) AS rank FROM post_revisions WHERE ${postColumn} IN (:...ids))`,
+        `(SELECT id, row_number() OVER (PARTITION BY coalesce(question_id, answer_id) ORDER BY revision DESC) AS rank
+            FROM post_revisions WHERE question_id = ANY(:questionIds::uuid[]) OR answer_id = ANY(:answerIds::uuid[]))`,
         'ranked',
         'ranked.id = r.id AND ranked.rank <= :limit',
       )
-      .setParameters({ ids: [...ids], limit: PER_PARENT_LIMIT })
+      .setParameters({ questionIds: [...questionIds], answerIds: [...answerIds], limit: PER_PARENT_LIMIT })
       .orderBy('r.revision', 'ASC')
       .getMany();
   }
