@@ -25,6 +25,7 @@ const VOTE = 'mutation($input: VoteInput!) { vote(input: $input) }';
 const FOLLOW = 'mutation($input: FollowInput!) { follow(input: $input) { kind } }';
 const UNFOLLOW = 'mutation($input: FollowInput!) { unfollow(input: $input) }';
 const SEARCH = 'query($query: String!) { search(query: $query) { totalCount } }';
+const SEARCH_RESULTS = 'query($query: String!) { searchResults(query: $query) { totalCount } }';
 const SIMILAR = 'query($title: String!) { similarQuestions(title: $title) { id } }';
 const DIFF = '{ policyDiff(slug: "social-media-policy", from: "2.0", to: "3.0") { sections { anchor change } } }';
 
@@ -152,12 +153,13 @@ describe('rate limits on actions, without TRUST_PROXY', () => {
     expectDone(await send(t, FOLLOW, { input: { kind: 'QUESTION', targetId: questions[2] } }, bob));
   });
 
-  it('search: two an hour per address for visitors (similar questions included), whatever X-Forwarded-For claims; a signed-in person has their own', async () => {
+  it('search: two an hour per address for visitors (similar questions and searchResults included), whatever X-Forwarded-For claims; a signed-in person has their own', async () => {
     expectDone(await send(t, SEARCH, { query: 'parish councillor' }));
     // A search that finds nothing still costs the database, and counts.
     expectDone(await send(t, SIMILAR, { title: 'Nothing at all like this title' }));
     expectLimited(await send(t, SEARCH, { query: 'social media' }), /^People on your network have searched 2 times in the last hour\. Try again in 60 minutes\.$/);
     expectLimited(await send(t, SIMILAR, { title: 'Can an officer also be a parish councillor?' }), /searched 2 times/);
+    expectLimited(await send(t, SEARCH_RESULTS, { query: 'social media' }), /searched 2 times/);
     // Not behind a named proxy: the header is the visitor's own claim, and ignored.
     expectLimited(await send(t, SEARCH, { query: 'social media' }, { forwardedFor: '203.0.113.50' }), /searched 2 times/);
 

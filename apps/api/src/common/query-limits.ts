@@ -53,6 +53,7 @@ export const BOUNDED_LISTS: Record<string, { size: number; why: string }> = {
   'PostRevision.tags': { size: 5, why: 'a question has 1 to 5 tags' },
   'QuestionConnection.edges': { size: 1, why: "counted by the connection's first" },
   'SearchConnection.edges': { size: 1, why: "counted by the connection's first" },
+  'SearchResultConnection.edges': { size: 1, why: "counted by the connection's first" },
   'ModerationLogConnection.entries': { size: 1, why: "counted by moderationLog's first" },
   'PolicyVersion.sections': { size: 100, why: 'the headings of one version, bounded by the 200,000-character draft' },
   'PolicyVersion.contributors': { size: 100, why: 'publishPolicyVersion takes at most 100 contributors' },

@@ -14,7 +14,8 @@ const MARKER = new RegExp(`([${HIGHLIGHT_START}${HIGHLIGHT_END}])`);
 export function highlightSnippet(headline: string): string {
   let html = '';
   let open = false;
-  for (const part of headline.split(MARKER)) {
+  // One line: the text's paragraphs and list items are separated by line breaks.
+  for (const part of headline.replace(/\s+/g, ' ').trim().split(MARKER)) {
     if (part === HIGHLIGHT_START) {
       if (!open) html += '<mark>';
       open = true;
