@@ -244,10 +244,9 @@ export class AccountsService {
    */
   async sitemapPageEnd(after: string | null, size: number): Promise<string | null> {
     const [row] = (await this.db.query(
-      `SELECT walked.keys[$1] AS id
-         FROM (SELECT array_agg(page.id ORDER BY page.id) AS keys
-                 FROM (SELECT u.id FROM users u ${after !== null ? 'WHERE u.id > $2::uuid' : ''} ORDER BY u.id LIMIT $1 + 1) page) walked
-        WHERE cardinality(walked.keys) > $1`,
+      `SELECT page.id FROM (SELECT u.id, row_number() OVER w AS n, lead(u.id) OVER w AS next FROM users u ${after !== null ? 'WHERE u.id > $2::uuid' : ''}
+                               WINDOW w AS (ORDER BY u.id) ORDER BY u.id LIMIT $1 + 1) page
+        WHERE page.n = $1 AND page.next IS NOT NULL`,
       after !== null ? [size, after] : [size],
     )) as { id: string }[];
     return row ? row.id : null;

@@ -25,10 +25,9 @@ export class CommunitiesService {
   /** Where the community sitemap file after the one starting after the slug `after` starts (communities by slug), or null when it is the last. */
   async sitemapPageEnd(after: string | null, size: number): Promise<string | null> {
     const [row] = (await this.db.query(
-      `SELECT walked.keys[$1] AS slug
-         FROM (SELECT array_agg(page.slug ORDER BY page.slug) AS keys
-                 FROM (SELECT c.slug FROM communities c ${after !== null ? 'WHERE c.slug > $2' : ''} ORDER BY c.slug LIMIT $1 + 1) page) walked
-        WHERE cardinality(walked.keys) > $1`,
+      `SELECT page.slug FROM (SELECT c.slug, row_number() OVER w AS n, lead(c.slug) OVER w AS next FROM communities c ${after !== null ? 'WHERE c.slug > $2' : ''}
+                               WINDOW w AS (ORDER BY c.slug) ORDER BY c.slug LIMIT $1 + 1) page
+        WHERE page.n = $1 AND page.next IS NOT NULL`,
       after !== null ? [size, after] : [size],
     )) as { slug: string }[];
     return row ? row.slug : null;

@@ -14,10 +14,10 @@ export function renderUrlSet(urls: readonly SitemapUrl[]): string {
   return xmlDocument('urlset', {
     '@_xmlns': SITEMAPS,
     url: urls.map((url) => ({ loc: url.loc, ...(url.lastmod ? { lastmod: w3cDatetime(url.lastmod) } : {}) })),
-  });
+  }, 'compact');
 }
 
 /** The sitemap index: a <sitemapindex> naming every sitemap file. */
 export function renderSitemapIndex(locations: readonly string[]): string {
-  return xmlDocument('sitemapindex', { '@_xmlns': SITEMAPS, sitemap: locations.map((loc) => ({ loc })) });
+  return xmlDocument('sitemapindex', { '@_xmlns': SITEMAPS, sitemap: locations.map((loc) => ({ loc })) }, 'compact');
 }

@@ -119,10 +119,9 @@ export class PoliciesService {
   /** Where the document sitemap file after the one starting after the slug `after` starts (documents by slug), or null when it is the last. */
   async documentSitemapPageEnd(after: string | null, size: number): Promise<string | null> {
     const [row] = (await this.db.query(
-      `SELECT walked.keys[$1] AS slug
-         FROM (SELECT array_agg(page.slug ORDER BY page.slug) AS keys
-                 FROM (SELECT d.slug FROM policy_documents d ${after !== null ? 'WHERE d.slug > $2' : ''} ORDER BY d.slug LIMIT $1 + 1) page) walked
-        WHERE cardinality(walked.keys) > $1`,
+      `SELECT page.slug FROM (SELECT d.slug, row_number() OVER w AS n, lead(d.slug) OVER w AS next FROM policy_documents d ${after !== null ? 'WHERE d.slug > $2' : ''}
+                               WINDOW w AS (ORDER BY d.slug) ORDER BY d.slug LIMIT $1 + 1) page
+        WHERE page.n = $1 AND page.next IS NOT NULL`,
       after !== null ? [size, after] : [size],
     )) as { slug: string }[];
     return row ? row.slug : null;
@@ -143,10 +142,9 @@ export class PoliciesService {
   /** Where the version sitemap file after the one starting after the version id `after` starts (versions by id), or null when it is the last. */
   async versionSitemapPageEnd(after: string | null, size: number): Promise<string | null> {
     const [row] = (await this.db.query(
-      `SELECT walked.keys[$1] AS id
-         FROM (SELECT array_agg(page.id ORDER BY page.id) AS keys
-                 FROM (SELECT v.id FROM policy_versions v ${after !== null ? 'WHERE v.id > $2::uuid' : ''} ORDER BY v.id LIMIT $1 + 1) page) walked
-        WHERE cardinality(walked.keys) > $1`,
+      `SELECT page.id FROM (SELECT v.id, row_number() OVER w AS n, lead(v.id) OVER w AS next FROM policy_versions v ${after !== null ? 'WHERE v.id > $2::uuid' : ''}
+                               WINDOW w AS (ORDER BY v.id) ORDER BY v.id LIMIT $1 + 1) page
+        WHERE page.n = $1 AND page.next IS NOT NULL`,
       after !== null ? [size, after] : [size],
     )) as { id: string }[];
     return row ? row.id : null;

@@ -70,11 +70,11 @@ export class PublishedQuestions {
   /** Where the sitemap file after the one starting at `after` starts: its `size`-th question, or null when no question follows that. */
   async sitemapPageEnd(after: QuestionSitemapKey | null, size: number): Promise<QuestionSitemapKey | null> {
     const [row] = (await this.db.query(
-      `SELECT walked.created[$1] AS "createdAt", walked.ids[$1] AS id
-         FROM (SELECT array_agg(page.created_at ORDER BY page.created_at, page.id) AS created, array_agg(page.id ORDER BY page.created_at, page.id) AS ids
-                 FROM (SELECT q.created_at, q.id FROM questions q ${after ? 'WHERE (q.created_at, q.id) > ($2::timestamptz, $3::uuid)' : ''}
-                        ORDER BY q.created_at, q.id LIMIT $1 + 1) page) walked
-        WHERE cardinality(walked.ids) > $1`,
+      `SELECT page.created_at AS "createdAt", page.id
+         FROM (SELECT q.created_at, q.id, row_number() OVER w AS n, lead(q.id) OVER w AS next FROM questions q
+                ${after ? 'WHERE (q.created_at, q.id) > ($2::timestamptz, $3::uuid)' : ''}
+               WINDOW w AS (ORDER BY q.created_at, q.id) ORDER BY q.created_at, q.id LIMIT $1 + 1) page
+        WHERE page.n = $1 AND page.next IS NOT NULL`,
       after ? [size, after.createdAt, after.id] : [size],
     )) as { createdAt: Date; id: string }[];
     return row ? { createdAt: row.createdAt, id: row.id } : null;
@@ -96,10 +96,9 @@ export class PublishedQuestions {
   /** Where the tag sitemap file after the one starting after the slug `after` starts (tags by slug). */
   async tagSitemapPageEnd(after: string | null, size: number): Promise<string | null> {
     const [row] = (await this.db.query(
-      `SELECT walked.keys[$1] AS slug
-         FROM (SELECT array_agg(page.slug ORDER BY page.slug) AS keys
-                 FROM (SELECT t.slug FROM tags t ${after !== null ? 'WHERE t.slug > $2' : ''} ORDER BY t.slug LIMIT $1 + 1) page) walked
-        WHERE cardinality(walked.keys) > $1`,
+      `SELECT page.slug FROM (SELECT t.slug, row_number() OVER w AS n, lead(t.slug) OVER w AS next FROM tags t ${after !== null ? 'WHERE t.slug > $2' : ''}
+                               WINDOW w AS (ORDER BY t.slug) ORDER BY t.slug LIMIT $1 + 1) page
+        WHERE page.n = $1 AND page.next IS NOT NULL`,
       after !== null ? [size, after] : [size],
     )) as { slug: string }[];
     return row ? row.slug : null;
