@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser } from 'fast-xml-parser';
 import { answerQuestion, askQuestion, type Person } from '../../../test/forum-fixtures.js';
@@ -6,6 +9,7 @@ import { seedDemoData } from '../../seed/seed.js';
 
 const SITE = 'https://forum.example.org';
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const HOSTILE_TITLE = '<script>alert("feed")</script> & what about ]]> in a title?';
 
 type XmlNode = Record<string, unknown>;
@@ -115,7 +119,8 @@ describe('Atom feeds', () => {
   }
 
   async function readFeed(path: string) {
-    const { response, xml } = await getFeed(path);
+    // As a browser asks (text/html first): the web app's fallback page must not answer.
+    const { response, xml } = await getFeed(path, { accept: BROWSER_ACCEPT });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('public, max-age=300');
@@ -137,8 +142,12 @@ describe('Atom feeds', () => {
   const HIDE = 'mutation($input: ModeratePostInput!) { hidePost(input: $input) }';
   const DELETE = 'mutation($input: ModeratePostInput!) { deletePost(input: $input) }';
 
+  // A web build, so the SPA fallback is in place and must leave feeds to their controller.
+  const webDist = mkdtempSync(join(tmpdir(), 'pc-web-dist-'));
+
   beforeAll(async () => {
-    t = await startTestApp({ PUBLIC_URL: SITE });
+    writeFileSync(join(webDist, 'index.html'), '<!doctype html><html><head></head><body><div id="root"></div></body></html>');
+    t = await startTestApp({ PUBLIC_URL: SITE, WEB_DIST_DIR: webDist });
     await seedDemoData(t.config);
     asker = await signUp(t, 'Asker <b>& Co</b>');
     answerer = await signUp(t, 'Answerer');
@@ -174,7 +183,10 @@ describe('Atom feeds', () => {
       expect(result.errors).toBeUndefined();
     }
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    rmSync(webDist, { recursive: true, force: true });
+  });
 
   it('lists the 50 newest readable questions of the whole forum, newest first, with their authors, community and tags', async () => {
     const { strict, reader } = await readFeed('/feeds/questions.atom');
@@ -349,8 +361,9 @@ describe('Atom feeds', () => {
       '/feeds/policies/no-such-policy.atom',
       '/feeds/nothing.atom',
     ]) {
-      const { response } = await getFeed(path);
+      const { response, xml } = await getFeed(path, { accept: BROWSER_ACCEPT });
       expect({ path, status: response.status }).toEqual({ path, status: 404 });
+      expect(xml).not.toContain('<div id="root">');
     }
   });
 });

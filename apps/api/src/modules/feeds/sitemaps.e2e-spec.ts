@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { answerQuestion, askQuestion, createCommunity, type Person } from '../../../test/forum-fixtures.js';
 import { signUp, startTestApp, type TestApp } from '../../../test/test-app.js';
@@ -35,7 +38,7 @@ describe('robots.txt and sitemaps', () => {
   };
 
   async function readIndex(): Promise<string[]> {
-    const response = await fetch(`${t.url}/sitemap.xml`);
+    const response = await fetch(`${t.url}/sitemap.xml`, { headers: { accept: BROWSER_ACCEPT } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('public, max-age=3600');
@@ -45,7 +48,7 @@ describe('robots.txt and sitemaps', () => {
   }
 
   async function readFile(url: string): Promise<{ loc: string; lastmod?: string }[]> {
-    const response = await fetch(local(url));
+    const response = await fetch(local(url), { headers: { accept: BROWSER_ACCEPT } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     const urlset = parseXml(await response.text()).urlset;
@@ -60,8 +63,13 @@ describe('robots.txt and sitemaps', () => {
     return files;
   }
 
+  // A web build, so the SPA fallback is in place and must leave these documents to their controller.
+  const webDist = mkdtempSync(join(tmpdir(), 'pc-web-dist-'));
+  const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
   beforeAll(async () => {
-    t = await startTestApp({ PUBLIC_URL: SITE, SITEMAP_URLS_PER_FILE: String(URLS_PER_FILE) });
+    writeFileSync(join(webDist, 'index.html'), '<!doctype html><html><head></head><body><div id="root"></div></body></html>');
+    t = await startTestApp({ PUBLIC_URL: SITE, SITEMAP_URLS_PER_FILE: String(URLS_PER_FILE), WEB_DIST_DIR: webDist });
     await seedDemoData(t.config);
     asker = await signUp(t, 'Asker');
     answerer = await signUp(t, 'Answers only');
@@ -82,10 +90,13 @@ describe('robots.txt and sitemaps', () => {
     const demo = (await t.db.query('SELECT id FROM questions WHERE hidden_at IS NULL AND deleted_at IS NULL AND NOT (id = ANY($1::uuid[]))', [visibleQuestionIds])) as { id: string }[];
     visibleQuestionIds.push(...demo.map((row) => row.id));
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    rmSync(webDist, { recursive: true, force: true });
+  });
 
   it('robots.txt lets crawlers read public pages, keeps them out of private ones and names the sitemap', async () => {
-    const response = await fetch(`${t.url}/robots.txt`, { headers: { accept: '*/*' } });
+    const response = await fetch(`${t.url}/robots.txt`, { headers: { accept: BROWSER_ACCEPT } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -158,8 +169,9 @@ describe('robots.txt and sitemaps', () => {
 
   it('answers 404 for a sitemap that does not exist or a cursor that is not one', async () => {
     for (const path of ['/sitemaps/nothing.xml', '/sitemaps/questions.xml?after=not-a-cursor', `/sitemaps/questions.xml?after=${Buffer.from('["x"]').toString('base64url')}`]) {
-      const response = await fetch(`${t.url}${path}`);
+      const response = await fetch(`${t.url}${path}`, { headers: { accept: BROWSER_ACCEPT } });
       expect({ path, status: response.status }).toEqual({ path, status: 404 });
+      expect(await response.text()).not.toContain('<div id="root">');
     }
   });
 });
