@@ -1,13 +1,29 @@
+import { useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
+import { communityListQuery } from '../modules/communities/graphql/community-list.query';
+import { tagListQuery } from '../modules/questions/graphql/tag-list.query';
+import { SearchFilters } from '../modules/search/search-filters';
+import { readSearchState, searchParamsOf, type SearchState } from '../modules/search/search-params';
 import { SearchResults } from '../modules/search/search-results';
 
 export function SearchPage() {
-  const [searchParams] = useSearchParams();
-  const query = (searchParams.get('q') ?? '').trim();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const state = readSearchState(searchParams);
+  const communities = useQuery(communityListQuery, { skip: !state.query });
+  const tags = useQuery(tagListQuery, { variables: { first: 50 }, skip: !state.query });
+  const change = (next: SearchState) => setSearchParams(searchParamsOf(next));
+
   return (
     <div className="search-page">
-      <h1>{query ? `Search: ${query}` : 'Search'}</h1>
-      {query ? <SearchResults query={query} /> : <p className="muted">Type words from a question, an answer or a policy into the search box.</p>}
+      <h1>{state.query ? `Search: ${state.query}` : 'Search'}</h1>
+      {state.query ? (
+        <>
+          <SearchFilters state={state} onChange={change} communities={communities.data?.communities ?? []} tags={tags.data?.tags ?? []} />
+          <SearchResults state={state} onChange={change} />
+        </>
+      ) : (
+        <p className="muted">Type words from a question, an answer or a policy into the search box.</p>
+      )}
     </div>
   );
 }

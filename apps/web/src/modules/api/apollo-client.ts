@@ -33,7 +33,7 @@ export function createApolloClient(): ApolloClient {
         Query: {
           fields: {
             questions: relayStylePagination(['filter', 'orderBy']),
-            search: relayStylePagination(['query']),
+            searchResults: relayStylePagination(['query', 'filter', 'orderBy']),
           },
         },
       },

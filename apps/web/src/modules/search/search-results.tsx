@@ -1,22 +1,29 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Link } from 'react-router';
 import { summariseApiError } from '../api/api-error';
-import { EmptyState, ErrorState, LoadingState } from '../layout/states';
-import { searchQuery } from './graphql/search.query';
-import { HighlightedSnippetView } from './highlighted-snippet-view';
 import { countLabel } from '../layout/count-label';
+import { ErrorState, LoadingState } from '../layout/states';
+import { searchQuery } from './graphql/search.query';
+import { hasFilters, questionOnlyFilters, searchVariables, type SearchState } from './search-params';
+import { SearchResultList } from './search-result-list';
 
-export function SearchResults({ query }: { query: string }) {
-  const { data, error, fetchMore } = useQuery(searchQuery, { variables: { query, first: 20 } });
+interface SearchResultsProps {
+  state: SearchState;
+  onChange: (next: SearchState) => void;
+}
+
+/** The results of one search: a count (the page's level-2 heading), the list, and "More results". */
+export function SearchResults({ state, onChange }: SearchResultsProps) {
+  // A date filter starts at a midnight, so the variables stay the same all day.
+  const { filter, orderBy } = searchVariables(state, new Date());
+  const { data, error, fetchMore } = useQuery(searchQuery, { variables: { query: state.query, filter, orderBy, first: 20 } });
   const [loadingMore, setLoadingMore] = useState(false);
   const [loadMoreError, setLoadMoreError] = useState<string | null>(null);
 
   if (error && !data) return <ErrorState error={error} title="Search failed" />;
   if (!data) return <LoadingState label="Searching…" />;
 
-  const { edges, pageInfo, totalCount } = data.search;
-  if (edges.length === 0) return <EmptyState>No questions or answers match “{query}”.</EmptyState>;
+  const { edges, pageInfo, totalCount, totalCountIsLowerBound } = data.searchResults;
 
   async function loadMore() {
     setLoadingMore(true);
@@ -30,25 +37,43 @@ export function SearchResults({ query }: { query: string }) {
     }
   }
 
+  const offerSuperseded = !state.includeSupersededVersions && state.type !== 'questions' && !questionOnlyFilters(state);
+  const filtered = hasFilters(state);
+
   return (
-    <div>
-      <p className="muted" data-testid="search-total">
-        {countLabel(totalCount, 'result')}
-      </p>
-      <ol className="search-results" data-testid="search-results">
-        {edges.map(({ node, cursor }) => (
-          <li key={cursor} className="search-hit" data-testid="search-hit">
-            <h3>
-              <Link to={node.answer ? `/q/${node.question.id}#answer-${node.answer.id}` : `/q/${node.question.id}`}>{node.question.title}</Link>
-            </h3>
-            <HighlightedSnippetView snippet={node.snippet} />
-            <p className="muted">
-              {node.answer ? 'Match in an answer · ' : ''}
-              <Link to={`/c/${node.question.community.slug}`}>{node.question.community.title}</Link> · {countLabel(node.question.answerCount, 'answer')}
-            </p>
-          </li>
-        ))}
-      </ol>
+    <section aria-labelledby="search-results-heading">
+      <h2 id="search-results-heading" data-testid="search-total" aria-live="polite">
+        {totalCountIsLowerBound ? `More than ${countLabel(totalCount, 'result')}` : countLabel(totalCount, 'result')}
+      </h2>
+      {totalCountIsLowerBound ? (
+        <p className="muted" data-testid="search-too-broad">
+          These words are in very many posts, so only the newest are searched. Add words or filters to narrow the search.
+        </p>
+      ) : null}
+      {edges.length === 0 ? (
+        <div className="state state-empty" data-testid="search-empty">
+          <p>Nothing matches “{state.query}”{filtered ? ' with these filters' : ''}.</p>
+          <p className="row">
+            {offerSuperseded ? (
+              <button type="button" onClick={() => onChange({ ...state, includeSupersededVersions: true })} data-testid="search-include-superseded">
+                Search superseded policy versions too
+              </button>
+            ) : null}
+            {filtered ? (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onChange({ ...state, type: 'all', communitySlug: '', tag: '', answered: 'any', period: 'any' })}
+                data-testid="search-clear-filters"
+              >
+                Clear filters
+              </button>
+            ) : null}
+          </p>
+        </div>
+      ) : (
+        <SearchResultList edges={edges} />
+      )}
       <div className="list-footer">
         {pageInfo.hasNextPage ? (
           <button type="button" onClick={() => void loadMore()} disabled={loadingMore} data-testid="load-more">
@@ -61,6 +86,6 @@ export function SearchResults({ query }: { query: string }) {
           </span>
         ) : null}
       </div>
-    </div>
+    </section>
   );
 }

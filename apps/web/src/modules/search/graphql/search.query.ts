@@ -1,9 +1,10 @@
 import { graphql } from '../../../generated';
 
 export const searchQuery = graphql(`
-  query Search($query: String!, $first: Int, $after: String) {
-    search(query: $query, first: $first, after: $after) {
+  query Search($query: String!, $filter: SearchFilter, $orderBy: SearchOrder, $first: Int, $after: String) {
+    searchResults(query: $query, filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
+      totalCountIsLowerBound
       pageInfo {
         hasNextPage
         endCursor
@@ -11,23 +12,45 @@ export const searchQuery = graphql(`
       edges {
         cursor
         node {
-          snippet
-          rank
-          answer {
-            id
+          ... on SearchHit {
+            snippet
+            matchingAnswerCount
+            answer {
+              id
+            }
+            question {
+              id
+              title
+              answerCount
+              score
+              createdAt
+              community {
+                id
+                slug
+                title
+              }
+              tags {
+                id
+                slug
+              }
+            }
           }
-          question {
-            id
-            title
-            answerCount
-            community {
+          ... on PolicySectionHit {
+            snippet
+            isCurrentVersion
+            section {
+              anchor
+              title
+            }
+            version {
+              id
+              version
+              publishedOn
+            }
+            document {
               id
               slug
               title
-            }
-            tags {
-              id
-              slug
             }
           }
         }
