@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useViewer } from '../modules/accounts/use-viewer';
 import { CommunityList } from '../modules/communities/community-list';
 import { CreateCommunityForm } from '../modules/communities/create-community-form';
+import { FeedLink, feedUrls } from '../modules/layout/feed-link';
 import { QuestionList } from '../modules/questions/question-list';
 
 export function HomePage() {
@@ -9,6 +10,8 @@ export function HomePage() {
   const canCreateCommunity = viewer?.role === 'MODERATOR' || viewer?.role === 'ADMIN';
   return (
     <div className="home">
+      <FeedLink href={feedUrls.latestQuestions} title="Policy Commons: latest questions" />
+      <FeedLink href={feedUrls.policyChanges} title="Policy Commons: policy changes" />
       <section className="intro">
         <h1>Policy questions, answered with the policy text that applies</h1>
         <p>Ask practitioners in your field. Good answers cite the exact section of the policy, and you hear when it changes.</p>

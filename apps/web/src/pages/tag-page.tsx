@@ -1,4 +1,5 @@
 import { useParams } from 'react-router';
+import { FeedLink, feedUrls } from '../modules/layout/feed-link';
 import { QuestionList } from '../modules/questions/question-list';
 import { TagFollowButton } from '../modules/subscriptions/tag-follow-button';
 
@@ -6,6 +7,7 @@ export function TagPage() {
   const { slug = '' } = useParams();
   return (
     <div className="tag-page">
+      <FeedLink href={feedUrls.tag(slug)} title={`Questions tagged ${slug}`} />
       <div className="title-row">
         <h1>
           Questions tagged <span className="tag">{slug}</span>
