@@ -245,6 +245,8 @@ describe('Atom feeds', () => {
     expect(demo.strict.entries.map((e) => e.id)).not.toContain(`urn:uuid:${questionIds[51]}`);
 
     const tag = await readFeed('/feeds/tags/feeds-odd.atom');
+    // The tag page accepts any case, and so does its feed, which names the tag as stored.
+    expect((await getFeed('/feeds/tags/Feeds-Odd.atom')).xml).toBe(tag.xml);
     expect(tag.strict.alternate).toBe(`${SITE}/t/feeds-odd`);
     const odd = questionIds.filter((_, index) => index % 2 === 0);
     expect(tag.strict.entries.map((e) => e.id)).toEqual([hostileQuestionId, ...odd.reverse()].map((id) => `urn:uuid:${id}`));

@@ -90,7 +90,8 @@ export class FeedsService {
   }
 
   async tagQuestions(slug: string): Promise<AtomFeed | null> {
-    const tag = await this.publishedQuestions.findTag(slug);
+    // Tags are lower case; the tag page takes any case (as the question list does), so its feed link may too.
+    const tag = await this.publishedQuestions.findTag(slug.trim().toLowerCase());
     if (!tag) return null;
     const questions = await this.publishedQuestions.newest({ tagId: tag.id }, FEED_ENTRIES);
     return this.feed({
