@@ -102,38 +102,84 @@ async function insertRows(client: pg.ClientBase, table: string, columns: Column[
   await client.query(`INSERT INTO ${table} (${names}) SELECT ${select} FROM unnest(${unnest}) AS r(${aliases})`, columns.map((_, i) => rows.map((row) => row[i])));
 }
 
-/** Collects rows and writes them in batches, reporting progress per table. */
+/** The session settings of every loading connection: rows are consistent by construction (the scale-seed test checks them). */
+async function loadingConnection(databaseUrl: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(`SET synchronous_commit = off`);
+  try {
+    // Foreign-key and append-only triggers stay off while loading (this session only).
+    await client.query(`SET session_replication_role = replica`);
+  } catch (error) {
+    await client.end();
+    throw new Error(`The scale seed loads with triggers off, which needs a superuser connection: ${(error as Error).message}`);
+  }
+  return client;
+}
+
+/**
+ * Collects rows and writes them in batches on a connection of its own, reporting progress
+ * per table. One batch is in flight while the next is generated, so generating rows here
+ * and storing them in PostgreSQL (tsvectors included) use both cores.
+ */
 class TableWriter {
   private rows: unknown[][] = [];
   private bytes = 0;
+  private client: Promise<pg.Client> | null = null;
+  private inFlight: Promise<void> = Promise.resolve();
   written = 0;
   private lastReport = 0;
+  static readonly open: TableWriter[] = [];
 
   constructor(
-    private readonly client: pg.ClientBase,
+    private readonly databaseUrl: string,
     private readonly table: string,
     private readonly columns: Column[],
     private readonly expected: number,
     private readonly log: (line: string) => void,
     private readonly started: number,
-  ) {}
+  ) {
+    TableWriter.open.push(this);
+  }
 
   async add(row: unknown[]): Promise<void> {
     this.rows.push(row);
     for (const value of row) if (typeof value === 'string') this.bytes += value.length;
-    if (this.rows.length >= 5000 || this.bytes > 4_000_000) await this.flush();
+    if (this.rows.length >= 5000 || this.bytes > 4_000_000) await this.send();
   }
 
-  async flush(): Promise<void> {
+  /** Waits for the batch in flight, then starts this one without waiting for it. */
+  private async send(): Promise<void> {
+    await this.inFlight;
     const rows = this.rows;
     this.rows = [];
     this.bytes = 0;
-    await insertRows(this.client, this.table, this.columns, rows);
-    this.written += rows.length;
+    this.client ??= loadingConnection(this.databaseUrl);
+    const client = await this.client;
+    this.inFlight = insertRows(client, this.table, this.columns, rows).then(() => this.wrote(rows.length));
+    // A failure surfaces at the next send or flush; until then it must not be unhandled.
+    this.inFlight.catch(() => undefined);
+  }
+
+  private wrote(count: number): void {
+    this.written += count;
     const now = Date.now();
     if (now - this.lastReport > 3000 || this.written === this.expected) {
       this.lastReport = now;
       this.log(`  ${this.table}: ${this.written.toLocaleString('en-GB')}/${this.expected.toLocaleString('en-GB')} (${((now - this.started) / 1000).toFixed(1)} s)`);
+    }
+  }
+
+  /** Writes what is left and waits until every row is stored. */
+  async flush(): Promise<void> {
+    if (this.rows.length) await this.send();
+    await this.inFlight;
+  }
+
+  static async closeAll(): Promise<void> {
+    for (const writer of TableWriter.open.splice(0)) {
+      await writer.inFlight.catch(() => undefined);
+      if (writer.client) await (await writer.client).end();
     }
   }
 }
@@ -245,19 +291,10 @@ export async function seedScaleData(options: ScaleSeedOptions): Promise<ScaleRep
     await typeorm.destroy();
   }
 
-  const client = new pg.Client({ connectionString: options.databaseUrl });
-  await client.connect();
+  const client = await loadingConnection(options.databaseUrl);
   const rows: Record<string, number> = {};
   try {
-    // Bulk-load settings for this session only: rows are consistent by construction (the
-    // scale-seed test checks them), so foreign-key and append-only triggers stay off while loading.
-    await client.query(`SET synchronous_commit = off`);
     await client.query(`SET maintenance_work_mem = '512MB'`);
-    try {
-      await client.query(`SET session_replication_role = replica`);
-    } catch (error) {
-      throw new Error(`The scale seed loads with triggers off, which needs a superuser connection: ${(error as Error).message}`);
-    }
     const indexes = (
       await client.query<{ name: string; definition: string }>(
         `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
@@ -288,7 +325,7 @@ export async function seedScaleData(options: ScaleSeedOptions): Promise<ScaleRep
     // ---- users ---------------------------------------------------------------------------
     log(`Users and communities (${elapsed()})`);
     const passwordHash = await hashPassword(SCALE_PASSWORD);
-    const users = new TableWriter(client, 'users', [
+    const users = new TableWriter(options.databaseUrl, 'users', [
       { name: 'id', type: 'uuid' },
       { name: 'email', type: 'text' },
       { name: 'display_name', type: 'text' },
@@ -296,7 +333,7 @@ export async function seedScaleData(options: ScaleSeedOptions): Promise<ScaleRep
       { name: 'role', type: 'text', cast: 'v::user_role' },
       { name: 'created_at', type: 'timestamptz' },
     ], counts.users, log, started);
-    const settings = new TableWriter(client, 'notification_settings', [
+    const settings = new TableWriter(options.databaseUrl, 'notification_settings', [
       { name: 'user_id', type: 'uuid' },
       { name: 'digest_frequency', type: 'text', cast: 'v::digest_frequency' },
       { name: 'digest_weekday', type: 'int2' },
@@ -371,7 +408,7 @@ export async function seedScaleData(options: ScaleSeedOptions): Promise<ScaleRep
         [id(Kind.community, c), id(Kind.user, admins + ((c * 2 + 1) % moderators))],
       ]),
     );
-    const members = new TableWriter(client, 'community_members', [
+    const members = new TableWriter(options.databaseUrl, 'community_members', [
       { name: 'community_id', type: 'uuid' },
       { name: 'user_id', type: 'uuid' },
       { name: 'joined_at', type: 'timestamptz' },
@@ -555,7 +592,7 @@ export async function seedScaleData(options: ScaleSeedOptions): Promise<ScaleRep
       questionActivity[q] = Math.floor(questionActivity[q] as number);
     }
 
-    const citationsWriter = new TableWriter(client, 'citations', [
+    const citationsWriter = new TableWriter(options.databaseUrl, 'citations', [
       { name: 'id', type: 'uuid' },
       { name: 'question_id', type: 'uuid' },
       { name: 'answer_id', type: 'uuid' },
@@ -590,7 +627,7 @@ export async function seedScaleData(options: ScaleSeedOptions): Promise<ScaleRep
 
     // ---- questions ---------------------------------------------------------------------------
     log(`Questions (${elapsed()})`);
-    const questions = new TableWriter(client, 'questions', [
+    const questions = new TableWriter(options.databaseUrl, 'questions', [
       { name: 'id', type: 'uuid' },
       { name: 'community_id', type: 'uuid' },
       { name: 'author_id', type: 'uuid' },
@@ -610,7 +647,7 @@ export async function seedScaleData(options: ScaleSeedOptions): Promise<ScaleRep
       { name: 'closed_at', type: 'timestamptz' },
       { name: 'closed_by', type: 'uuid' },
     ], Q, log, started);
-    const questionTags = new TableWriter(client, 'question_tags', [
+    const questionTags = new TableWriter(options.databaseUrl, 'question_tags', [
       { name: 'question_id', type: 'uuid' },
       { name: 'tag_id', type: 'uuid' },
       { name: 'position', type: 'int2' },
@@ -627,7 +664,7 @@ export async function seedScaleData(options: ScaleSeedOptions): Promise<ScaleRep
       { name: 'edited_by', type: 'uuid' },
       { name: 'edited_at', type: 'timestamptz' },
     ];
-    const revisions = new TableWriter(client, 'post_revisions', revisionColumns, Math.round((Q + A) * 1.08), log, started);
+    const revisions = new TableWriter(options.databaseUrl, 'post_revisions', revisionColumns, Math.round((Q + A) * 1.08), log, started);
     let revisionIndex = 0;
     const addRevisions = async (post: { questionId: string | null; answerId: string | null }, title: string | null, body: string, tags: string | null, author: string, created: number, edited: number) => {
       if (edited) {
@@ -683,7 +720,7 @@ export async function seedScaleData(options: ScaleSeedOptions): Promise<ScaleRep
 
     // ---- answers ---------------------------------------------------------------------------
     log(`Answers (${elapsed()})`);
-    const answers = new TableWriter(client, 'answers', [
+    const answers = new TableWriter(options.databaseUrl, 'answers', [
       { name: 'id', type: 'uuid' },
       { name: 'question_id', type: 'uuid' },
       { name: 'author_id', type: 'uuid' },
@@ -741,7 +778,7 @@ export async function seedScaleData(options: ScaleSeedOptions): Promise<ScaleRep
 
     // ---- comments ----------------------------------------------------------------------------
     log(`Comments (${elapsed()})`);
-    const comments = new TableWriter(client, 'comments', [
+    const comments = new TableWriter(options.databaseUrl, 'comments', [
       { name: 'id', type: 'uuid' },
       { name: 'question_id', type: 'uuid' },
       { name: 'answer_id', type: 'uuid' },
@@ -769,7 +806,7 @@ export async function seedScaleData(options: ScaleSeedOptions): Promise<ScaleRep
 
     // ---- votes -------------------------------------------------------------------------------
     log(`Votes (${elapsed()})`);
-    const votes = new TableWriter(client, 'votes', [
+    const votes = new TableWriter(options.databaseUrl, 'votes', [
       { name: 'id', type: 'uuid' },
       { name: 'user_id', type: 'uuid' },
       { name: 'question_id', type: 'uuid' },
@@ -788,7 +825,7 @@ export async function seedScaleData(options: ScaleSeedOptions): Promise<ScaleRep
 
     // ---- follows -----------------------------------------------------------------------------
     log(`Follows (${elapsed()})`);
-    const follows = new TableWriter(client, 'follows', [
+    const follows = new TableWriter(options.databaseUrl, 'follows', [
       { name: 'user_id', type: 'uuid' },
       { name: 'kind', type: 'text', cast: 'v::follow_kind' },
       { name: 'target_id', type: 'uuid' },
@@ -826,6 +863,7 @@ export async function seedScaleData(options: ScaleSeedOptions): Promise<ScaleRep
     log(`Vacuuming and analysing (${elapsed()})`);
     await client.query('VACUUM (ANALYZE)');
   } finally {
+    await TableWriter.closeAll();
     await client.end();
   }
   rows.policy_documents = documents.length;
