@@ -134,6 +134,16 @@ describe('SearchPage', () => {
     expect((screen.getByLabelText('Include superseded policy versions') as HTMLInputElement).disabled).toBe(false);
   });
 
+  it('applies a typed tag once typing pauses, and leaves policy sections out', async () => {
+    const container = renderPage('/search?q=purdah', [searchMock({}, [sectionHit, questionHit]), searchMock({ tag: 'elections' }, [questionHit])]);
+    await screen.findByText('Purdah rules for the council newsletter');
+    fireEvent.change(screen.getByLabelText('Tag'), { target: { value: ' elections ' } });
+    await waitFor(() => expect(screen.getByTestId('address').textContent).toBe('?q=purdah&tag=elections'));
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('1 result'));
+    expect(Array.from(container.querySelectorAll('[data-testid="search-hit"]')).map((hit) => (hit as HTMLElement).dataset.kind)).toEqual(['question']);
+    expect((screen.getByLabelText('Include superseded policy versions') as HTMLInputElement).disabled).toBe(true);
+  });
+
   it('offers superseded policy versions when nothing current matches', async () => {
     renderPage('/search?q=purdah', [searchMock({}, []), searchMock({ includeSupersededVersions: true }, [{ ...sectionHit, isCurrentVersion: false }])]);
     fireEvent.click(await screen.findByRole('button', { name: 'Search superseded policy versions too' }));

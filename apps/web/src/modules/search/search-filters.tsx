@@ -1,6 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useDebouncedValue } from '../layout/use-debounced-value';
-import type { SearchState } from './search-params';
+import { questionOnlyFilters, type SearchState } from './search-params';
 
 interface SearchFiltersProps {
   state: SearchState;
@@ -12,8 +12,8 @@ interface SearchFiltersProps {
 /**
  * What to find and in which order. Every control applies at once (the tag once typing
  * pauses) and has its own visible label. Community, tag and answers narrow questions, so
- * they are switched off while only policy sections are shown, and older policy versions
- * while only questions are.
+ * they are switched off while only policy sections are shown, and superseded policy
+ * versions while only questions can be found.
  */
 export function SearchFilters({ state, onChange, communities, tags }: SearchFiltersProps) {
   const id = useId();
@@ -30,11 +30,14 @@ export function SearchFilters({ state, onChange, communities, tags }: SearchFilt
 
   const set = <K extends keyof SearchState>(key: K, value: SearchState[K]) => onChange({ ...state, [key]: value });
 
+  // Enter in the tag field applies it at once, without waiting for the pause.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (tag.trim() !== state.tag) set('tag', tag.trim());
+  }
+
   return (
-    <form className="search-filters" aria-label="Filter and sort results" data-testid="search-filters" onSubmit={(event) => {
-      event.preventDefault();
-      if (tag.trim() !== state.tag) set('tag', tag.trim());
-    }}>
+    <form className="search-filters" aria-label="Filter and sort results" data-testid="search-filters" onSubmit={submit}>
       <label htmlFor={`${id}-type`}>
         Show
         <select id={`${id}-type`} value={state.type} onChange={(event) => set('type', event.target.value as SearchState['type'])} data-testid="search-filter-type">
@@ -118,7 +121,7 @@ export function SearchFilters({ state, onChange, communities, tags }: SearchFilt
           id={`${id}-older`}
           type="checkbox"
           checked={state.includeSupersededVersions}
-          disabled={state.type === 'questions'}
+          disabled={state.type === 'questions' || questionOnlyFilters(state)}
           onChange={(event) => set('includeSupersededVersions', event.target.checked)}
           data-testid="search-filter-older"
         />
