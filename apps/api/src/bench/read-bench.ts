@@ -225,6 +225,8 @@ export interface ReadBenchReport {
   scenarios: ScenarioResult[];
   apiPeakRssMb: number;
   webFirstLoadKbGzip: number | null;
+  /** The question list with 1 and 2 api processes (API_PROCESSES, docs/SCALING.md step 1). */
+  questionListByApiProcesses: ProcessesResult[];
 }
 
 /**
@@ -249,27 +251,26 @@ export async function runReadBench(): Promise<ReadBenchReport> {
   };
   log(`Load average before starting: ${uptime()} (${cpus().length} cores)`);
 
-  const apiPort = await freePort();
-  const api = await startBenchProcess(
-    'api',
-    join(apiDir, 'dist', 'main.js'),
-    {
+  const startApi = async (name: string, extraEnv: NodeJS.ProcessEnv = {}) => {
+    const port = await freePort();
+    const env = {
       ...process.env,
       // What production requires (app-config.ts); the values only need to be valid.
       NODE_ENV: 'production',
       APP_SECRET: process.env.APP_SECRET ?? 'read-benchmark-secret-0123456789abcdef',
-      PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       SMTP_URL: process.env.SMTP_URL ?? 'smtp://127.0.0.1:2525',
       MAIL_FROM: process.env.MAIL_FROM ?? 'Policy Commons <bench@example.org>',
       DATABASE_URL: databaseUrl,
-      PORT: String(apiPort),
+      PORT: String(port),
       REDIS_PREFIX: redisPrefix,
       // The benchmark asks and searches far faster than any person: it measures the work, not the limits.
       RATE_LIMITS: 'ask=1000000/1s,search=1000000/1s',
-    },
-    apiPort,
-    async (url) => (await fetch(`${url}/health`)).ok,
-  );
+      ...extraEnv,
+    };
+    return startBenchProcess(name, join(apiDir, 'dist', 'main.js'), env, port, async (url) => (await fetch(`${url}/health`)).ok);
+  };
+  const api = await startApi('api');
   const floorPort = await freePort();
   const floor = await startBenchProcess('floor', join(here, 'floor-server.js'), { ...process.env, DATABASE_URL: databaseUrl, PORT: String(floorPort) }, floorPort, async (url) => {
     const response = await fetch(`${url}/`, { method: 'POST', body: '{}' });
@@ -279,6 +280,7 @@ export async function runReadBench(): Promise<ReadBenchReport> {
   const scenarios: ScenarioResult[] = [];
   const targets = await chooseTargets(db);
   let apiPeakRssMb = 0;
+  let questionListByApiProcesses: ProcessesResult[];
   try {
     log(`Targets: question ${targets.questionId}; tag "${targets.tag}"; community "${targets.communitySlug}"; search "${targets.searchQuery}"; citation ${targets.citation}`);
     const list = { filter: null, orderBy: 'NEWEST', first: 20 };
@@ -361,6 +363,11 @@ export async function runReadBench(): Promise<ReadBenchReport> {
     const asking = await drive(api.url, hashes, ask, MEASURE_SECONDS);
     scenarios.push({ name: 'ask', rps: asking.rps, p50Ms: asking.p50Ms, p95Ms: asking.p95Ms, p99Ms: asking.p99Ms, sqlPerRequest: askSql });
     log(`ask: api ${asking.rps} req/s, p50 ${asking.p50Ms} ms, p95 ${asking.p95Ms} ms, p99 ${asking.p99Ms} ms, ${askSql} SQL/req${asking.errors ? ` | errors ${asking.errors}` : ''} | load ${uptime()}`);
+
+    questionListByApiProcesses = await questionListWithTwoProcesses(scenarios, startApi, (url) => drive(url, hashes, [{ operationName: 'QuestionList', variables: list }], WARM_UP_SECONDS), (url) =>
+      drive(url, hashes, [{ operationName: 'QuestionList', variables: list }], MEASURE_SECONDS),
+    );
+    log(`question-list by api processes: ${questionListByApiProcesses.map((r) => `${r.processes}: ${r.rps} req/s, p95 ${r.p95Ms} ms`).join(' | ')} | load ${uptime()}`);
   } finally {
     apiPeakRssMb = api.peakRssMb();
     await api.stop();
@@ -377,7 +384,7 @@ export async function runReadBench(): Promise<ReadBenchReport> {
   const web = measureWebBundle(join(repoDir, 'apps', 'web', 'dist'));
   log(`api peak RSS: ${apiPeakRssMb} MB`);
   log(web ? `web JavaScript, gzipped: first page ${web.firstLoadKbGzip} KB, question page adds ${web.questionPageKbGzip} KB` : 'web: no production build at apps/web/dist');
-  const report: ReadBenchReport = { date: new Date().toISOString(), cores: cpus().length, scenarios, apiPeakRssMb, webFirstLoadKbGzip: web?.firstLoadKbGzip ?? null };
+  const report: ReadBenchReport = { date: new Date().toISOString(), cores: cpus().length, scenarios, apiPeakRssMb, webFirstLoadKbGzip: web?.firstLoadKbGzip ?? null, questionListByApiProcesses };
   writeResults(report, web?.questionPageKbGzip ?? null, notes);
   return report;
 }
@@ -405,8 +412,39 @@ function writeResults(report: ReadBenchReport, questionPageKbGzip: number | null
     `\n## ${report.date.slice(0, 16).replace('T', ' ')} UTC (${report.cores} cores)\n\n` +
       `| scenario | req/s | p50 ms | p95 ms | p99 ms | SQL/req | floor req/s | api/floor |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n\n` +
       `api peak RSS ${report.apiPeakRssMb} MB; web JavaScript gzipped: first page ${report.webFirstLoadKbGzip ?? '—'} KB, question page +${questionPageKbGzip ?? '—'} KB.\n\n` +
+      `question-list by api processes (API_PROCESSES): ${report.questionListByApiProcesses.map((r) => `${r.processes}: ${r.rps} req/s, p95 ${r.p95Ms} ms`).join('; ') || '—'}.\n\n` +
       `<details><summary>run log</summary>\n\n${notes.map((n) => `    ${n}`).join('\n')}\n\n</details>\n`,
   );
+}
+
+export interface ProcessesResult {
+  processes: number;
+  rps: number;
+  p95Ms: number;
+}
+
+/**
+ * What a second api process buys on this machine (docs/SCALING.md, step 1): the question
+ * list as measured above with one process, then again against a second api started with
+ * API_PROCESSES=2 (the first one idle meanwhile), with the same connections and duration.
+ */
+async function questionListWithTwoProcesses(
+  scenarios: ScenarioResult[],
+  startApi: (name: string, env: NodeJS.ProcessEnv) => Promise<BenchProcess>,
+  warmUp: (url: string) => Promise<Measured>,
+  measure: (url: string) => Promise<Measured>,
+): Promise<ProcessesResult[]> {
+  const single = scenarios.find((s) => s.name === 'question-list');
+  const results: ProcessesResult[] = single ? [{ processes: 1, rps: single.rps, p95Ms: single.p95Ms }] : [];
+  const clustered = await startApi('api ×2', { API_PROCESSES: '2' });
+  try {
+    await warmUp(clustered.url);
+    const measured = await measure(clustered.url);
+    results.push({ processes: 2, rps: measured.rps, p95Ms: measured.p95Ms });
+  } finally {
+    await clustered.stop();
+  }
+  return results;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
