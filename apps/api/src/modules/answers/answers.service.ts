@@ -92,8 +92,8 @@ export class AnswersService {
         tx.getRepository(AnswerEntity).create({ questionId: question.id, authorId: viewer.id, body: input.body }),
       );
       await tx.query('UPDATE questions SET answer_count = answer_count + 1, last_activity_at = now() WHERE id = $1', [question.id]);
-      await this.revisions.append(tx, { answerId: answer.id }, { body: input.body }, viewer.id);
-      await this.citations.record(tx, { answerId: answer.id }, input.body);
+      await this.revisions.append(tx, { answerId: answer.id }, { body: input.body }, viewer.id, true);
+      await this.citations.record(tx, { answerId: answer.id }, input.body, true);
       await PostActivity.answerPosted(tx, answer);
       await this.newMembers.beforePost(viewer, input.body, tx);
       return answer;

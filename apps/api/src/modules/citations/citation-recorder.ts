@@ -58,11 +58,12 @@ export class CitationRecorder {
    * transaction and throws (BAD_USER_INPUT on `body`) when a reference is malformed or
    * does not resolve, which rolls the whole save back: the check and the rows are one step.
    */
-  async record(tx: EntityManager, post: { questionId?: string; answerId?: string }, body: string): Promise<void> {
+  async record(tx: EntityManager, post: { questionId?: string; answerId?: string }, body: string, isNewPost = false): Promise<void> {
     const resolved = await this.validate(tx, body);
-    if (post.questionId) await tx.getRepository(CitationEntity).delete({ questionId: post.questionId });
-    else if (post.answerId) await tx.getRepository(CitationEntity).delete({ answerId: post.answerId });
-    else return;
+    if (!post.questionId && !post.answerId) return;
+    // A post written in this transaction has no citations to replace yet.
+    if (!isNewPost && post.questionId) await tx.getRepository(CitationEntity).delete({ questionId: post.questionId });
+    else if (!isNewPost && post.answerId) await tx.getRepository(CitationEntity).delete({ answerId: post.answerId });
     const seen = new Set<string>();
     const rows = resolved
       .filter((r) => (seen.has(r.reference) ? false : (seen.add(r.reference), true)))

@@ -75,9 +75,9 @@ export class QuestionsService {
       const question = await tx.getRepository(QuestionEntity).save(
         tx.getRepository(QuestionEntity).create({ communityId: community.id, authorId: viewer.id, title, body: input.body }),
       );
-      await this.setTags(tx, question.id, tags);
-      await this.revisions.append(tx, { questionId: question.id }, { title, body: input.body, tags }, viewer.id);
-      await this.citations.record(tx, { questionId: question.id }, input.body);
+      await this.setTags(tx, question.id, tags, true);
+      await this.revisions.append(tx, { questionId: question.id }, { title, body: input.body, tags }, viewer.id, true);
+      await this.citations.record(tx, { questionId: question.id }, input.body, true);
       await PostActivity.questionAsked(tx, question);
       await this.newMembers.beforePost(viewer, input.body, tx);
       return question;
@@ -290,9 +290,9 @@ export class QuestionsService {
     return rows.map((r) => r.slug);
   }
 
-  private async setTags(tx: EntityManager, questionId: string, slugs: string[]): Promise<void> {
+  private async setTags(tx: EntityManager, questionId: string, slugs: string[], isNewQuestion = false): Promise<void> {
     await tx.query('INSERT INTO tags (slug) SELECT unnest($1::text[]) ON CONFLICT (slug) DO NOTHING', [slugs]);
-    await tx.query('DELETE FROM question_tags WHERE question_id = $1', [questionId]);
+    if (!isNewQuestion) await tx.query('DELETE FROM question_tags WHERE question_id = $1', [questionId]);
     await tx.query(
       `INSERT INTO question_tags (question_id, tag_id, position)
        SELECT $1, t.id, array_position($2::text[], t.slug) FROM tags t WHERE t.slug = ANY($2::text[])`,

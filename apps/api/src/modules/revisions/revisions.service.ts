@@ -15,11 +15,12 @@ export class RevisionsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Appends the next revision; call inside the transaction that changes the post, after locking it. */
-  async append(tx: EntityManager, post: RevisedPost, state: { title?: string; body: string; tags?: string[] }, editedBy: string): Promise<void> {
+  async append(tx: EntityManager, post: RevisedPost, state: { title?: string; body: string; tags?: string[] }, editedBy: string, isNewPost = false): Promise<void> {
     const where = post.questionId ? 'question_id = $1' : 'answer_id = $1';
-    const [{ next }] = (await tx.query(`SELECT coalesce(max(revision), 0) + 1 AS next FROM post_revisions WHERE ${where}`, [
-      post.questionId ?? post.answerId,
-    ])) as { next: number }[];
+    // A post written in this transaction has no history yet: its first revision needs no look-up.
+    const [{ next }] = isNewPost
+      ? [{ next: 1 }]
+      : ((await tx.query(`SELECT coalesce(max(revision), 0) + 1 AS next FROM post_revisions WHERE ${where}`, [post.questionId ?? post.answerId])) as { next: number }[]);
     await tx.getRepository(PostRevisionEntity).insert({
       questionId: post.questionId ?? null,
       answerId: post.answerId ?? null,
