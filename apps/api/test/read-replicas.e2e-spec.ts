@@ -23,7 +23,8 @@ describe('reads that may be a moment stale go to a streaming replica', () => {
   let replica: ThrowawayPostgres;
   let t: TestApp;
   let onPrimary: pg.Client;
-  let onReplica: pg.Client;
+  /** A pool, not a client: the last test stops the replica, which ends its connections. */
+  let onReplica: pg.Pool;
   const prefix = `pctest:replicas_${process.pid}_${randomBytes(3).toString('hex')}`;
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   let communityId: string;
@@ -33,8 +34,9 @@ describe('reads that may be a moment stale go to a streaming replica', () => {
     const databaseUrl = await migratedDatabase(primary, 'pc_replicated');
     replica = await throwawayReplica(primary);
     onPrimary = new pg.Client({ connectionString: databaseUrl });
-    onReplica = new pg.Client({ connectionString: replica.url('pc_replicated') });
-    await Promise.all([onPrimary.connect(), onReplica.connect()]);
+    onReplica = new pg.Pool({ connectionString: replica.url('pc_replicated'), max: 1 });
+    onReplica.on('error', () => undefined);
+    await onPrimary.connect();
     t = await startApiOn(databaseUrl, redisUrl, { REDIS_PREFIX: prefix, DATABASE_REPLICA_URLS: replica.url('pc_replicated'), SIGN_UPS_PER_ADDRESS_PER_HOUR: '1000' });
     const { rows } = await onPrimary.query<{ id: string }>(
       `WITH founder AS (INSERT INTO users (email, display_name, password_hash) VALUES ('founder@example.org', 'Founder', 'x') RETURNING id)
@@ -59,8 +61,8 @@ describe('reads that may be a moment stale go to a streaming replica', () => {
   async function caughtUp(): Promise<void> {
     const { rows } = await onPrimary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
     for (let i = 0; i < 200; i += 1) {
-      const replayed = await onReplica.query<{ done: boolean }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done', [rows[0].lsn]);
-      if (replayed.rows[0].done) return;
+      const replayed = await onReplica.query<{ done: boolean }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done', [rows[0].lsn]).catch(() => undefined);
+      if (replayed?.rows[0].done) return;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error('the replica did not catch up within 10 s');
@@ -137,5 +139,19 @@ describe('reads that may be a moment stale go to a streaming replica', () => {
     }
     await caughtUp();
     expect((await t.gql<{ question: { answerCount: number } }>(QUESTION_PAGE, { id })).data?.question.answerCount).toBe(1);
+  });
+
+  it('answers a visitor SERVICE_UNAVAILABLE while the replica is down, serves signed-in people meanwhile, and recovers', async () => {
+    const reader = await signUp(t, 'Reader');
+    await replica.stop();
+    try {
+      const visitor = await t.gql<{ questions: unknown }>(QUESTIONS);
+      expect(visitor.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect((await t.gql<{ questions: { totalCount: number } }>(QUESTIONS, {}, { token: reader.token })).data?.questions.totalCount).toBe(1);
+    } finally {
+      await replica.start();
+    }
+    await caughtUp();
+    expect((await t.gql<{ questions: { totalCount: number } }>(QUESTIONS)).data?.questions.totalCount).toBe(1);
   });
 });
