@@ -10,3 +10,5 @@ export * from './sections.js';
 export * from './version-number.js';
 export * from './sequence-alignment.js';
 export * from './text-diff.js';
+export * from './citation-label.js';
+export * from './plain-errors.js';
