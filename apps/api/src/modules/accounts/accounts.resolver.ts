@@ -1,6 +1,7 @@
 import { Inject, UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, Loaders, SignedInGuard } from '../../common/auth.js';
+import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
+import { can } from '../access/access.policy.js';
 import { clientAddressOf } from '../../common/client-address.js';
 import { byKeys, groupByKeys, type RequestLoaders } from '../../common/loaders.js';
 import type { RequestContext, Viewer } from '../../common/request-context.js';
@@ -39,9 +40,20 @@ export class UsersResolver {
     return user ? toUserModel(user) : null;
   }
 
-  @Query(() => [OrganisationModel])
-  organisations(): Promise<OrganisationModel[]> {
-    return this.accounts.listOrganisations();
+  @Query(() => [OrganisationModel], { description: 'By name.' })
+  async organisations(
+    @Args('viewerCanAuthorPolicies', {
+      type: () => Boolean,
+      defaultValue: false,
+      description: 'Only those the signed-in person may create, draft and publish policy documents for (none for visitors).',
+    })
+    viewerCanAuthorPolicies: boolean,
+    @OptionalViewer() viewer: Viewer | null,
+  ): Promise<OrganisationModel[]> {
+    const organisations = await this.accounts.listOrganisations();
+    if (!viewerCanAuthorPolicies) return organisations;
+    // The permission policy decides from the grants loaded with the session; nothing to read.
+    return organisations.filter((organisation) => can(viewer, 'author-policies', { kind: 'organisation', organisationId: organisation.id }).allowed);
   }
 
   @ResolveField(() => [AffiliationModel])

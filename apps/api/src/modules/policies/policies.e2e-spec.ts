@@ -228,8 +228,11 @@ describe('policy documents, versions and citations', () => {
 
     const invalid = errorOf(await t.gql(SAVE, { input: { documentId, markdown: 'Intro text\n\n## Scope\n\nAll staff.\n\n## Scope\n\nAgain.' } }, countyAuthor));
     expect(invalid).toMatchObject({ code: 'BAD_USER_INPUT', field: 'markdown' });
-    expect(invalid.message).toMatch(/draft:1: .*\[content-outside-section\]/);
-    expect(invalid.message).toMatch(/\[duplicate-anchor\]/);
+    // In words, with the line: no file names or rule ids.
+    expect(invalid.message).toBe(
+      'The draft cannot be saved as it is. Line 1: This text comes before the first section heading, so nobody could cite it. Put a heading such as "## Introduction" above it. ' +
+        'Line 7: Anchor "scope" is already used by the section on line 3; give one of them an explicit {#anchor}.',
+    );
 
     expect(errorOf(await t.gql(SAVE, { input: { documentId, markdown: draft('Managers agree the days.') } }, parishAuthor)).code).toBe('FORBIDDEN');
     expect(errorOf(await t.gql(SAVE, { input: { documentId, markdown: draft('Managers agree the days.') } }, practitioner)).code).toBe('FORBIDDEN');
@@ -257,6 +260,49 @@ describe('policy documents, versions and citations', () => {
     expect(errorOf(await t.gql(PUBLISH, { input: publishInput }, countyAuthor)).code).toBe('BAD_USER_INPUT');
     await t.gql(SAVE, { input: { documentId, markdown: draft('Managers agree the days.') } }, countyAuthor);
     expect(errorOf(await t.gql(PUBLISH, { input: publishInput }, countyAuthor)).message).toMatch(/nothing to publish/);
+  });
+
+  it('refuses a save that would overwrite a draft saved elsewhere since the editor loaded it', async () => {
+    const created = await t.gql<{ createPolicyDocument: { id: string } }>(CREATE, { input: { organisationSlug: 'county-council', slug: 'hybrid-meetings', title: 'Hybrid Meetings' } }, countyAuthor);
+    const documentId = created.data!.createPolicyDocument.id;
+    const first = await t.gql<{ savePolicyDraft: { updatedAt: string } }>(SAVE, { input: { documentId, markdown: draft('First words.'), expectedUpdatedAt: null } }, countyAuthor);
+    expect(first.errors).toBeUndefined();
+    const loadedAt = first.data!.savePolicyDraft.updatedAt;
+
+    // Another tab loaded the same draft and saves first; then each save carries the time it started from.
+    const second = await t.gql<{ savePolicyDraft: { updatedAt: string } }>(SAVE, { input: { documentId, markdown: draft('Second words.'), expectedUpdatedAt: loadedAt } }, countyAuthor);
+    expect(second.errors).toBeUndefined();
+    expect(new Date(second.data!.savePolicyDraft.updatedAt).getTime()).toBeGreaterThanOrEqual(new Date(loadedAt).getTime());
+    const stale = errorOf(await t.gql(SAVE, { input: { documentId, markdown: draft('Stale words.'), expectedUpdatedAt: loadedAt } }, countyAuthor));
+    expect(stale).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expectedUpdatedAt' });
+    expect(stale.message).toMatch(/saved elsewhere after you opened it/);
+    // An editor that loaded no draft is told one was started meanwhile.
+    expect(errorOf(await t.gql(SAVE, { input: { documentId, markdown: draft('Also new.'), expectedUpdatedAt: null } }, countyAuthor))).toMatchObject({ field: 'expectedUpdatedAt' });
+    const kept = await t.gql<{ policyDocument: { draft: { markdown: string } } }>('{ policyDocument(slug: "hybrid-meetings") { draft { markdown } } }', {}, countyAuthor);
+    expect(kept.data?.policyDocument.draft.markdown).toContain('Second words.');
+
+    // Saving from the latest save works, and so does a save that states nothing (older clients).
+    const third = await t.gql(SAVE, { input: { documentId, markdown: draft('Third words.'), expectedUpdatedAt: second.data!.savePolicyDraft.updatedAt } }, countyAuthor);
+    expect(third.errors).toBeUndefined();
+    expect((await t.gql(SAVE, { input: { documentId, markdown: draft('Fourth words.') } }, countyAuthor)).errors).toBeUndefined();
+
+    // Once published the draft is gone: a save from before is refused rather than starting a new draft unseen.
+    const latest = await t.gql<{ policyDocument: { draft: { updatedAt: string } } }>('{ policyDocument(slug: "hybrid-meetings") { draft { updatedAt } } }', {}, countyAuthor);
+    await t.gql(PUBLISH, { input: { documentId, bump: 'MAJOR', summaryOfChanges: 'First edition.', contributors: [] } }, countyAuthor);
+    const afterPublish = errorOf(await t.gql(SAVE, { input: { documentId, markdown: draft('Late words.'), expectedUpdatedAt: latest.data!.policyDocument.draft.updatedAt } }, countyAuthor));
+    expect(afterPublish).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expectedUpdatedAt' });
+    expect(afterPublish.message).toMatch(/published or discarded/);
+  });
+
+  it('lists the organisations a person may write policies for', async () => {
+    const query = '{ organisations(viewerCanAuthorPolicies: true) { slug } }';
+    const slugs = async (person?: Person) => ((await t.gql<{ organisations: { slug: string }[] }>(query, {}, person)).data?.organisations ?? []).map((o) => o.slug);
+    expect(await slugs(countyAuthor)).toEqual(['county-council']);
+    expect(await slugs(parishAuthor)).toEqual(['parish-council']);
+    expect(await slugs(practitioner)).toEqual([]);
+    expect(await slugs()).toEqual([]);
+    const all = await t.gql<{ organisations: { slug: string }[] }>('{ organisations { slug } }');
+    expect(all.data!.organisations.map((o) => o.slug)).toEqual(expect.arrayContaining(['county-council', 'parish-council']));
   });
 
   it('refuses a post citing a reference that does not resolve or is malformed, naming it', async () => {

@@ -7,6 +7,8 @@ export enum PoliciesExceptionCode {
   NOT_A_POLICY_AUTHOR = 'NOT_A_POLICY_AUTHOR',
   SLUG_TAKEN = 'SLUG_TAKEN',
   INVALID_DRAFT = 'INVALID_DRAFT',
+  /** The draft changed since the editor loaded it: a save would overwrite someone's work. */
+  DRAFT_CONFLICT = 'DRAFT_CONFLICT',
   NO_DRAFT = 'NO_DRAFT',
   NOTHING_TO_PUBLISH = 'NOTHING_TO_PUBLISH',
   INVALID_HISTORY = 'INVALID_HISTORY',
@@ -21,6 +23,7 @@ const publicCodes: Record<PoliciesExceptionCode, PublicErrorCode> = {
   [PoliciesExceptionCode.NOT_A_POLICY_AUTHOR]: PublicErrorCode.FORBIDDEN,
   [PoliciesExceptionCode.SLUG_TAKEN]: PublicErrorCode.BAD_USER_INPUT,
   [PoliciesExceptionCode.INVALID_DRAFT]: PublicErrorCode.BAD_USER_INPUT,
+  [PoliciesExceptionCode.DRAFT_CONFLICT]: PublicErrorCode.BAD_USER_INPUT,
   [PoliciesExceptionCode.NO_DRAFT]: PublicErrorCode.BAD_USER_INPUT,
   [PoliciesExceptionCode.NOTHING_TO_PUBLISH]: PublicErrorCode.BAD_USER_INPUT,
   [PoliciesExceptionCode.INVALID_HISTORY]: PublicErrorCode.BAD_USER_INPUT,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  describePolicyFormatError,
   diffPolicyVersions,
-  formatPolicyFormatError,
   isVersionNumber,
   nextVersion,
   parseDocumentVersionRef,
@@ -268,29 +268,58 @@ export class PoliciesService {
     });
   }
 
-  /** A draft's sections; it is refused unless it would publish as is: every format error, with its line and rule. */
+  /**
+   * A draft's sections; it is refused unless it would publish as is: every format error,
+   * each with its line, in words an author acts on (no rule ids: those are for the CLI).
+   */
   static parseDraft(markdown: string): PolicyDraftSections {
     const parsed = parsePolicyBody(markdown);
     if (!parsed.ok) {
       throw new PoliciesException(
         PoliciesExceptionCode.INVALID_DRAFT,
-        `The draft is not a valid policy: ${parsed.errors.map((error) => formatPolicyFormatError({ ...error, file: 'draft' })).join('; ')}`,
+        `The draft cannot be saved as it is. ${parsed.errors.map(describePolicyFormatError).join(' ')}`,
         { field: 'markdown' },
       );
     }
     return parsed.sections;
   }
 
+  /**
+   * Saves the draft. With `expectedUpdatedAt` the editor says which save it started from:
+   * a draft saved (or published and so gone) since then is someone else's work, or the
+   * same author's in another tab, and is refused rather than overwritten. The document's
+   * row is locked as publishing locks it, so a save and a publish of one document queue.
+   */
   async saveDraft(viewer: Viewer, input: SavePolicyDraftInput): Promise<PolicyDraftEntity> {
-    const document = await this.requireDocument(input.documentId);
-    await this.requireAuthorOfDocument(viewer, document);
+    const found = await this.requireDocument(input.documentId);
+    await this.requireAuthorOfDocument(viewer, found);
     PoliciesService.parseDraft(input.markdown);
-    await this.db.query(
-      `INSERT INTO policy_drafts (document_id, markdown, updated_by, updated_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (document_id) DO UPDATE SET markdown = EXCLUDED.markdown, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-      [document.id, input.markdown, viewer.id],
-    );
-    return (await this.db.getRepository(PolicyDraftEntity).findOneBy({ documentId: document.id })) as PolicyDraftEntity;
+    return this.db.transaction(async (tx) => {
+      await tx.getRepository(PolicyDocumentEntity).findOne({ where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+      const current = await tx.getRepository(PolicyDraftEntity).findOneBy({ documentId: found.id });
+      if (input.expectedUpdatedAt !== undefined) PoliciesService.checkDraftUnchanged(current, input.expectedUpdatedAt);
+      await tx.query(
+        `INSERT INTO policy_drafts (document_id, markdown, updated_by, updated_at) VALUES ($1, $2, $3, clock_timestamp())
+         ON CONFLICT (document_id) DO UPDATE SET markdown = EXCLUDED.markdown, updated_by = EXCLUDED.updated_by, updated_at = clock_timestamp()`,
+        [found.id, input.markdown, viewer.id],
+      );
+      return (await tx.getRepository(PolicyDraftEntity).findOneBy({ documentId: found.id })) as PolicyDraftEntity;
+    });
+  }
+
+  /** Times are compared to the millisecond: what the editor was given (PostgreSQL keeps microseconds). */
+  private static checkDraftUnchanged(current: PolicyDraftEntity | null, expected: Date | null): void {
+    const conflict = (message: string) => new PoliciesException(PoliciesExceptionCode.DRAFT_CONFLICT, message, { field: 'expectedUpdatedAt' });
+    if (expected === null) {
+      if (current) throw conflict(`Someone else started a draft of this document after you opened it. Reload to see it before saving yours.`);
+      return;
+    }
+    if (!current) throw conflict('This draft was published or discarded after you opened it. Reload to start from the latest version; copy your text first if you need it.');
+    if (current.updatedAt.getTime() !== expected.getTime()) {
+      throw conflict(
+        `This draft was saved elsewhere after you opened it, by another author or by you in another window. Reload to see those changes; copy your text first if you need it.`,
+      );
+    }
   }
 
   /** Publishes the draft as the next version; the draft is then gone and the previous version is superseded. */
@@ -323,7 +352,7 @@ export class PoliciesService {
       const history = [...versions.map((v) => ({ ...candidate, version: v.version, publishedOn: v.publishedOn })), candidate];
       const problems = validateDocumentHistory(history);
       if (problems.length > 0) {
-        throw new PoliciesException(PoliciesExceptionCode.INVALID_HISTORY, problems.map((p) => `${p.message} [${p.rule}]`).join('; '), { field: 'bump' });
+        throw new PoliciesException(PoliciesExceptionCode.INVALID_HISTORY, problems.map(describePolicyFormatError).join(' '), { field: 'bump' });
       }
       const summaryOfChanges = input.summaryOfChanges.trim();
       const inserted = await insertPolicyVersion(tx, document.id, {

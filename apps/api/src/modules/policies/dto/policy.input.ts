@@ -1,6 +1,6 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsDate, IsEnum, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { DOCUMENT_SLUG_PATTERN } from '@policy-commons/policies';
 import { VersionBump } from '../policy.model.js';
 
@@ -54,6 +54,15 @@ export class SavePolicyDraftInput {
   @Matches(/\S/, { message: 'The draft cannot be blank.' })
   @MaxLength(MAX_DRAFT_LENGTH, { message: 'The draft must be at most 200,000 characters.' })
   markdown: string;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      "The draft's updatedAt as the editor loaded it (null: it loaded no draft). When given, the save is refused (BAD_USER_INPUT on expectedUpdatedAt) if the draft was saved or published elsewhere since, instead of overwriting that work. Left out, the save overwrites.",
+  })
+  @IsOptional()
+  @IsDate({ message: 'expectedUpdatedAt must be a date and time.' })
+  expectedUpdatedAt?: Date | null;
 }
 
 @InputType()
