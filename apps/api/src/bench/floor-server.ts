@@ -3,7 +3,8 @@ import pg from 'pg';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { decodeCursor, encodeCursor } from '../common/pagination.js';
 import { highlightSnippet } from '../modules/search/snippet.js';
-import { floorQuestionPageSql, floorSearchSql, questionListSql, type ListFilter } from './floor-sql.js';
+import { markdownToPlainText } from '../modules/search/plain-text.js';
+import { floorQuestionPageSql, floorSearchSql, floorSnippetsSql, questionListSql, type ListFilter } from './floor-sql.js';
 
 /**
  * The floor of the read benchmark: what answering the web app's operations costs when
@@ -79,46 +80,82 @@ async function questionList(variables: Record<string, unknown>) {
 }
 
 interface SearchRow {
-  question_id: string;
-  answer_id: string | null;
-  rank: number;
   total: number;
-  headline: string;
+  capped: boolean;
+  kind: 'question' | 'policySection' | null;
+  id: string;
+  answer_id: string | null;
+  matching_answers: number | null;
+  is_current: boolean | null;
+  rank: number;
+  k2: number;
+  snippet_title: string | null;
+  snippet_body: string;
   title: string;
   answer_count: number;
+  created_at: Date;
+  score: number;
   community_id: string;
   community_slug: string;
   community_title: string;
-  tags: { id: string; slug: string }[];
+  tags: { id: string; slug: string }[] | null;
+  anchor: string;
+  section_title: string;
+  version_id: string;
+  version: string;
+  published_on: string;
+  document_id: string;
+  document_slug: string;
+  document_title: string;
 }
 
+/** The web app's search: relevance order, no filters (the only page the benchmark asks for). */
 async function search(variables: Record<string, unknown>) {
   const first = Number(variables.first ?? 20);
-  const offset = typeof variables.after === 'string' ? Number(decodeCursor(variables.after, ['number'])[0]) : 0;
-  const { rows } = await pool.query<SearchRow>(floorSearchSql, [String(variables.query).trim(), first + 1, offset]);
-  const page = rows.slice(0, first);
-  const edges = page.map((row, i) =>
-    typed('SearchHitEdge', {
-      cursor: encodeCursor([offset + i + 1]),
-      node: typed('SearchHit', {
-        answer: row.answer_id ? typed('Answer', { id: row.answer_id }) : null,
-        question: typed('Question', {
-          answerCount: row.answer_count,
-          community: typed('Community', { id: row.community_id, slug: row.community_slug, title: row.community_title }),
-          id: row.question_id,
-          tags: row.tags.map((tag) => typed('Tag', tag)),
-          title: row.title,
-        }),
-        rank: row.rank,
-        snippet: highlightSnippet(row.headline),
-      }),
-    }),
-  );
+  const query = String(variables.query).trim();
+  const rows = (await pool.query<SearchRow>(floorSearchSql, [query, first + 1])).rows;
+  const found = rows.filter((row) => row.kind !== null);
+  const page = found.slice(0, first);
+  const texts = page.map((row) => {
+    const body = markdownToPlainText(row.snippet_body);
+    return row.snippet_title ? `${row.snippet_title} — ${body}` : body;
+  });
+  const headlines = texts.length ? (await pool.query<{ headline: string }>(floorSnippetsSql, [query, texts])).rows : [];
+  const edges = page.map((row, i) => {
+    const snippet = highlightSnippet(headlines[i]?.headline ?? '');
+    // The sort keys of relevance order: rank, then the time, then nothing.
+    const cursor = encodeCursor(['RELEVANCE', String(row.rank), String(row.k2), String(0), row.id]);
+    const node =
+      row.kind === 'question'
+        ? typed('SearchHit', {
+            answer: row.answer_id ? typed('Answer', { id: row.answer_id }) : null,
+            matchingAnswerCount: row.matching_answers ?? 0,
+            question: typed('Question', {
+              answerCount: row.answer_count,
+              community: typed('Community', { id: row.community_id, slug: row.community_slug, title: row.community_title }),
+              createdAt: iso(row.created_at),
+              id: row.id,
+              score: row.score,
+              tags: (row.tags ?? []).map((tag) => typed('Tag', tag)),
+              title: row.title,
+            }),
+            snippet,
+          })
+        : typed('PolicySectionHit', {
+            document: typed('PolicyDocument', { id: row.document_id, slug: row.document_slug, title: row.document_title }),
+            isCurrentVersion: row.is_current === true,
+            section: typed('PolicySection', { anchor: row.anchor, title: row.section_title }),
+            snippet,
+            version: typed('PolicyVersion', { id: row.version_id, publishedOn: iso(`${row.published_on}T00:00:00Z`), version: row.version }),
+          });
+    return typed('SearchResultEdge', { cursor, node });
+  });
   return typed('Query', {
-    search: typed('SearchConnection', {
+    searchResults: typed('SearchResultConnection', {
       edges,
-      pageInfo: typed('PageInfo', { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: rows.length > first }),
+      pageInfo: typed('PageInfo', { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: found.length > first }),
       totalCount: rows[0]?.total ?? 0,
+      totalCountIsLowerBound: rows[0]?.capped ?? false,
     }),
   });
 }

@@ -1,3 +1,4 @@
+import { MAX_CANDIDATES } from '../modules/search/search.model.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../modules/search/snippet.js';
 
 /**
@@ -59,31 +60,77 @@ const VISIBLE = (alias: string) => `${alias}.hidden_at IS NULL AND ${alias}.dele
 const DUPLICATE_WEIGHT = (alias: string) => `(CASE WHEN ${alias}.duplicate_of_id IS NULL THEN 1 ELSE 0.5 END)`;
 const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
-/** One statement: a page of ranked matches in questions and answers, with snippets, each hit's question, and the total. */
+const TSQUERY = `websearch_to_tsquery('english', $1)`;
+const CURRENT = `NOT EXISTS (SELECT 1 FROM policy_versions later WHERE later.document_id = v.document_id AND (later.major, later.minor) > (v.major, v.minor))`;
+
+/**
+ * The search page as the web app asks for it (relevance, no filters, questions and policy
+ * sections): the newest MAX_CANDIDATES matches of each kind ranked, a question with its
+ * answers as one result, the page with what its JSON shows of each result, and the total.
+ * The snippets need the page's text read as plain text first, so they are a second
+ * statement (floorSnippetsSql), as in the api.
+ */
 export const floorSearchSql = `
-  WITH search AS (SELECT websearch_to_tsquery('english', $1) AS query),
-  matches AS (
-    SELECT q.id AS question_id, NULL::uuid AS answer_id, ts_rank_cd(q.search_vector, s.query) * ${DUPLICATE_WEIGHT('q')} AS rank, q.created_at
-      FROM questions q, search s WHERE q.search_vector @@ s.query AND ${VISIBLE('q')}
-    UNION ALL
-    SELECT a.question_id, a.id, ts_rank_cd(a.search_vector, s.query) * ${DUPLICATE_WEIGHT('aq')}, a.created_at
-      FROM answers a JOIN questions aq ON aq.id = a.question_id, search s
-     WHERE a.search_vector @@ s.query AND ${VISIBLE('a')} AND ${VISIBLE('aq')}
-  ),
-  page AS (
-    SELECT *, count(*) OVER () AS total FROM matches
-     ORDER BY rank DESC, created_at DESC, question_id, answer_id NULLS FIRST
-     LIMIT $2 OFFSET $3
-  )
-  SELECT page.question_id, page.answer_id, page.rank::float8 AS rank, page.total::int AS total,
-         ts_headline('english', coalesce(a.body, q.title || ' — ' || q.body), s.query, '${HEADLINE_OPTIONS}') AS headline,
-         q.title, q.answer_count, c.id AS community_id, c.slug AS community_slug, c.title AS community_title, ${TAGS_OF('q.id')} AS tags
+  WITH question_candidates AS (
+         SELECT q.id, q.search_vector, q.created_at, q.score, ${DUPLICATE_WEIGHT('q')} AS weight
+           FROM questions q WHERE q.search_vector @@ ${TSQUERY} AND ${VISIBLE('q')}
+          ORDER BY q.created_at DESC, q.id DESC LIMIT ${MAX_CANDIDATES}),
+       answer_candidates AS (
+         SELECT a.id, a.question_id, a.search_vector, q.created_at, q.score, ${DUPLICATE_WEIGHT('q')} AS weight
+           FROM answers a JOIN questions q ON q.id = a.question_id
+          WHERE a.search_vector @@ ${TSQUERY} AND ${VISIBLE('a')} AND ${VISIBLE('q')}
+          ORDER BY a.created_at DESC, a.id DESC LIMIT ${MAX_CANDIDATES}),
+       question_matches AS (
+         SELECT c.id AS question_id, NULL::uuid AS answer_id, ts_rank_cd(c.search_vector, ${TSQUERY})::float8 AS rank, c.created_at, c.weight FROM question_candidates c
+         UNION ALL
+         SELECT c.question_id, c.id, ts_rank_cd(c.search_vector, ${TSQUERY})::float8, c.created_at, c.weight FROM answer_candidates c),
+       questions_found AS (
+         SELECT question_id, max(rank) FILTER (WHERE answer_id IS NULL) AS question_rank, max(rank) FILTER (WHERE answer_id IS NOT NULL) AS answer_rank,
+                (array_agg(answer_id ORDER BY rank DESC, answer_id) FILTER (WHERE answer_id IS NOT NULL))[1] AS best_answer_id,
+                count(answer_id)::int AS matching_answers, min(created_at) AS created_at, min(weight) AS weight
+           FROM question_matches GROUP BY question_id),
+       section_candidates AS (
+         SELECT ps.id, ps.version_id, v.document_id, ps.anchor, ps.fingerprint, v.major, v.minor, true AS is_current,
+                (v.published_on::timestamp AT TIME ZONE 'UTC') AS at, ps.search_vector
+           FROM policy_sections ps JOIN policy_versions v ON v.id = ps.version_id
+          WHERE ps.search_vector @@ ${TSQUERY} AND ${CURRENT}
+          ORDER BY v.published_on DESC, v.major DESC, v.minor DESC, ps.id DESC LIMIT ${MAX_CANDIDATES}),
+       sections_found AS (
+         SELECT DISTINCT ON (c.document_id, c.anchor, c.fingerprint) c.*, ts_rank_cd(c.search_vector, ${TSQUERY})::float8 AS rank
+           FROM section_candidates c ORDER BY c.document_id, c.anchor, c.fingerprint, c.major DESC, c.minor DESC),
+       results AS (
+         SELECT 'question' AS kind, f.question_id AS id, CASE WHEN f.question_rank IS NULL THEN f.best_answer_id END AS answer_id,
+                f.question_rank IS NOT NULL AS question_matches, f.matching_answers, NULL::uuid AS version_id, NULL::boolean AS is_current,
+                ((coalesce(f.question_rank, 0) + coalesce(f.answer_rank, 0)) * f.weight)::float8 AS rank, f.created_at::timestamptz AS at
+           FROM questions_found f
+         UNION ALL
+         SELECT 'policySection', f.id, NULL, NULL, NULL, f.version_id, f.is_current, f.rank, f.at FROM sections_found f),
+       page AS (
+         SELECT r.*, extract(epoch FROM r.at)::float8 AS k2 FROM results r
+          ORDER BY r.rank DESC, extract(epoch FROM r.at)::float8 DESC, r.id DESC LIMIT $2)
+  SELECT (SELECT count(*) FROM results)::int AS total,
+         ((SELECT count(*) FROM question_candidates) >= ${MAX_CANDIDATES} OR (SELECT count(*) FROM answer_candidates) >= ${MAX_CANDIDATES}
+           OR (SELECT count(*) FROM section_candidates) >= ${MAX_CANDIDATES}) AS capped,
+         page.kind, page.id, page.answer_id, page.matching_answers, page.is_current, page.rank, page.k2,
+         CASE WHEN page.kind = 'policySection' THEN ps.title WHEN page.question_matches THEN q.title END AS snippet_title,
+         coalesce(a.body, q.body, ps.body, '') AS snippet_body,
+         hq.title, hq.answer_count, hq.created_at, hq.score, c.id AS community_id, c.slug AS community_slug, c.title AS community_title,
+         CASE WHEN page.kind = 'question' THEN ${TAGS_OF('hq.id')} END AS tags,
+         ps.anchor, ps.title AS section_title, v.id AS version_id, v.version, v.published_on::text AS published_on, d.id AS document_id, d.slug AS document_slug, d.title AS document_title
     FROM page
-    JOIN questions q ON q.id = page.question_id
-    JOIN communities c ON c.id = q.community_id
-    LEFT JOIN answers a ON a.id = page.answer_id
-   CROSS JOIN search s
-   ORDER BY page.rank DESC, page.created_at DESC, page.question_id, page.answer_id NULLS FIRST`;
+    LEFT JOIN questions hq ON page.kind = 'question' AND hq.id = page.id
+    LEFT JOIN communities c ON c.id = hq.community_id
+    LEFT JOIN questions q ON page.kind = 'question' AND q.id = page.id AND page.question_matches
+    LEFT JOIN answers a ON page.kind = 'question' AND a.id = page.answer_id
+    LEFT JOIN policy_sections ps ON page.kind = 'policySection' AND ps.id = page.id
+    LEFT JOIN policy_versions v ON v.id = ps.version_id
+    LEFT JOIN policy_documents d ON d.id = v.document_id
+   ORDER BY page.rank DESC, page.k2 DESC, page.id DESC`;
+
+/** The second statement of a search page: PostgreSQL's highlighted fragments of the page's plain texts. */
+export const floorSnippetsSql = `
+  SELECT ts_headline('english', t.text, ${TSQUERY}, '${HEADLINE_OPTIONS}') AS headline
+    FROM unnest($2::text[]) WITH ORDINALITY AS t(text, position) ORDER BY t.position`;
 
 const TIME = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const USER = (id: string) => `(SELECT json_build_object('__typename', 'User', 'displayName', u.display_name, 'id', u.id) FROM users u WHERE u.id = ${id})`;
