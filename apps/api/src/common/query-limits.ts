@@ -66,6 +66,7 @@ export const BOUNDED_LISTS: Record<string, { size: number; why: string }> = {
   'Me.moderatedCommunities': { size: 10, why: 'appointed by site admins' },
   'Community.moderators': { size: 10, why: 'appointed by site admins' },
   'Query.organisations': { size: 100, why: 'created by site admins only' },
+  'Query.resolveCitations': { size: 50, why: 'at most 50 references per call (MAX_PREVIEWED_REFERENCES)' },
 };
 
 /** Lists not in BOUNDED_LISTS and without `first` (none today) cost this many items. */

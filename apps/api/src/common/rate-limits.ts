@@ -45,6 +45,7 @@ const DONE: Record<RateLimitedAction, (count: number) => string> = {
   follow: (count) => `followed or unfollowed something ${times(count)}`,
   search: (count) => `searched ${times(count)}`,
   diff: (count) => `compared policy versions ${times(count)}`,
+  preview: (count) => `previewed citations ${times(count)}`,
 };
 
 /** "hour", "15 minutes": the window after "in the last". */

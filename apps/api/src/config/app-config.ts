@@ -13,7 +13,7 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 2000;
 export const DEFAULT_SIGN_UPS_PER_ADDRESS_PER_HOUR = 20;
 
 /** What people do often enough to be abused, each limited per account (signed in) or per client address (signed out). */
-export const RATE_LIMITED_ACTIONS = ['ask', 'answer', 'comment', 'vote', 'follow', 'search', 'diff'] as const;
+export const RATE_LIMITED_ACTIONS = ['ask', 'answer', 'comment', 'vote', 'follow', 'search', 'diff', 'preview'] as const;
 export type RateLimitedAction = (typeof RATE_LIMITED_ACTIONS)[number];
 
 /** At most `limit` of an action in `windowSeconds` (a window starts at the first of them). */
@@ -37,6 +37,8 @@ export const DEFAULT_ACTION_LIMITS: Readonly<Record<RateLimitedAction, ActionLim
   follow: { limit: 60, windowSeconds: 3600 },
   search: { limit: 60, windowSeconds: 60 },
   diff: { limit: 60, windowSeconds: 60 },
+  // Citation previews follow typing (after a pause), each a single bounded statement.
+  preview: { limit: 120, windowSeconds: 60 },
 };
 
 /** The sitemaps protocol's limit on URLs in one sitemap file. */

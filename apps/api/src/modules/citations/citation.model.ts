@@ -64,3 +64,15 @@ export class DraftCitationImpactModel {
   @Field(() => SectionChangeKind, { description: 'CHANGED or REMOVED: what the draft does to the cited section.' })
   change: SectionChangeKind;
 }
+
+@ObjectType('CitationResolution', { description: 'What one reference in an unsaved post would cite, or why it cannot.' })
+export class CitationResolutionModel {
+  @Field(() => String, { description: 'The reference as asked.' })
+  reference: string;
+
+  @Field(() => CitationModel, { nullable: true, description: 'What the reference cites, with its status; null when it does not resolve. Its id is not a stored citation\'s.' })
+  citation: CitationModel | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the reference cannot be cited, in words; null when it resolves.' })
+  problem: string | null;
+}

@@ -6,6 +6,7 @@ export enum CitationsExceptionCode {
   NOT_CITED = 'NOT_CITED',
   ALREADY_CURRENT = 'ALREADY_CURRENT',
   SECTION_REMOVED = 'SECTION_REMOVED',
+  TOO_MANY_REFERENCES = 'TOO_MANY_REFERENCES',
 }
 
 const publicCodes: Record<CitationsExceptionCode, PublicErrorCode> = {
@@ -14,6 +15,7 @@ const publicCodes: Record<CitationsExceptionCode, PublicErrorCode> = {
   [CitationsExceptionCode.NOT_CITED]: PublicErrorCode.BAD_USER_INPUT,
   [CitationsExceptionCode.ALREADY_CURRENT]: PublicErrorCode.BAD_USER_INPUT,
   [CitationsExceptionCode.SECTION_REMOVED]: PublicErrorCode.BAD_USER_INPUT,
+  [CitationsExceptionCode.TOO_MANY_REFERENCES]: PublicErrorCode.BAD_USER_INPUT,
 };
 
 export class CitationsException extends DomainException<CitationsExceptionCode> {

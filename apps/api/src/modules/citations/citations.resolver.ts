@@ -1,8 +1,9 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, ID, Info, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { selectsOnly } from '../../common/graphql-selection.js';
 import { CurrentViewer, Loaders, SignedInGuard } from '../../common/auth.js';
+import { RateLimit } from '../../common/rate-limits.js';
 import { afterAnswersOf, groupByKeys, postKeyOf, splitPostKeys, type PostKey, type RequestLoaders } from '../../common/loaders.js';
 import { firstArg, pageSize, PER_PARENT_LIMIT } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
@@ -15,8 +16,8 @@ import { PolicyDocumentModel, PolicyDraftModel, PolicySectionModel, PolicyVersio
 import { QuestionModel } from '../questions/question.model.js';
 import { loadQuestion } from '../questions/questions.resolver.js';
 import { QuestionsService } from '../questions/questions.service.js';
-import { CitationModel, CitationStatus, DraftCitationImpactModel } from './citation.model.js';
-import { CitationsService, type CitationRow } from './citations.service.js';
+import { CitationModel, CitationResolutionModel, CitationStatus, DraftCitationImpactModel } from './citation.model.js';
+import { CitationsService, MAX_PREVIEWED_REFERENCES, type CitationRow } from './citations.service.js';
 
 export const toCitationModel = (c: CitationRow): CitationModel => ({
   id: c.id,
@@ -72,6 +73,14 @@ export class CitationsResolver {
     private readonly questions: QuestionsService,
     private readonly answers: AnswersService,
   ) {}
+
+  @Query(() => [CitationResolutionModel], {
+    description: `For an editor's preview: what each reference would cite if the post were saved now (with its status), or why the save would refuse it. At most ${MAX_PREVIEWED_REFERENCES} references, in the order given.`,
+  })
+  @RateLimit('preview')
+  async resolveCitations(@Args('references', { type: () => [String] }) references: string[]): Promise<CitationResolutionModel[]> {
+    return (await this.citations.preview(references)).map(({ reference, citation, problem }) => ({ reference, citation: citation ? toCitationModel(citation) : null, problem }));
+  }
 
   @Mutation(() => AnswerModel, {
     description:

@@ -83,6 +83,12 @@ const IS_STALE = `(lv.id <> v.id AND (ls.id IS NULL OR ls.fingerprint <> s.finge
 /** The citing post (pa: its answer, if any; pq: its question) is neither hidden nor deleted. */
 const VISIBLE_POST = `(pa.id IS NULL OR (pa.hidden_at IS NULL AND pa.deleted_at IS NULL)) AND pq.hidden_at IS NULL AND pq.deleted_at IS NULL`;
 
+/** How many references one preview may ask about: more than a post cites (20 are shown), far fewer than a script would like. */
+export const MAX_PREVIEWED_REFERENCES = 50;
+
+/** A reference an editor asks about: what it would cite, or why it cannot be cited. */
+export type CitationPreview = { reference: string; citation: CitationRow; problem: null } | { reference: string; citation: null; problem: string };
+
 @Injectable()
 export class CitationsService {
   constructor(
@@ -113,6 +119,57 @@ export class CitationsService {
        ) ranked WHERE rank <= $3 ORDER BY rank`,
       [[...questionIds], [...answerIds], perPost],
     )) as CitationRow[];
+  }
+
+  /**
+   * What each reference would cite if the post were saved now, with the status a saved
+   * citation would have, or the reason it would be refused (the words the save would use).
+   * One statement for the whole list; the resolving mirrors CitationRecorder's.
+   */
+  async preview(references: readonly string[]): Promise<CitationPreview[]> {
+    if (references.length > MAX_PREVIEWED_REFERENCES) {
+      throw new CitationsException(CitationsExceptionCode.TOO_MANY_REFERENCES, `Ask about at most ${MAX_PREVIEWED_REFERENCES} references at a time.`, { field: 'references' });
+    }
+    const parsed = references.map((reference) => ({ reference, parsed: parseCitationReference(reference) }));
+    const wellFormed = parsed.flatMap(({ parsed: p }, i) => (p.ok ? [{ i, ...p.reference }] : []));
+    const rows = wellFormed.length
+      ? ((await this.db.query(
+          `SELECT r.i::int AS i, d.id AS "documentId", d.slug AS "documentSlug", d.title AS "documentTitle", v.id AS "versionId", v.version,
+                  s.id AS "sectionId", s.anchor, s.title AS "sectionTitle", s.fingerprint,
+                  lv.id AS "latestVersionId", lv.version AS "latestVersion",
+                  CASE WHEN lv.id <> v.id AND ls.id IS NOT NULL THEN 'policy:' || d.slug || '@' || lv.version || '#' || s.anchor END AS "latestReference",
+                  CASE WHEN lv.id = v.id THEN 'CURRENT' WHEN ls.id IS NULL THEN 'REMOVED' WHEN ls.fingerprint = s.fingerprint THEN 'UNCHANGED' ELSE 'CHANGED' END AS status,
+                  fc.id AS "changedInVersionId", fc.version AS "changedInVersion"
+             FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS r(i, slug, version, anchor)
+             LEFT JOIN policy_documents d ON d.slug = r.slug
+             LEFT JOIN policy_versions v ON v.document_id = d.id AND v.version = r.version
+             LEFT JOIN policy_sections s ON s.version_id = v.id AND s.anchor = r.anchor
+             LEFT JOIN LATERAL (
+               SELECT l.id, l.version FROM policy_versions l WHERE l.document_id = v.document_id ORDER BY l.major DESC, l.minor DESC LIMIT 1
+             ) lv ON s.id IS NOT NULL
+             LEFT JOIN policy_sections ls ON ls.version_id = lv.id AND ls.anchor = s.anchor
+             LEFT JOIN LATERAL (
+               SELECT cv.id, cv.version FROM policy_versions cv
+                 LEFT JOIN policy_sections cs ON cs.version_id = cv.id AND cs.anchor = s.anchor
+                WHERE lv.id <> v.id AND cv.document_id = v.document_id AND (cv.major, cv.minor) > (v.major, v.minor)
+                  AND (cs.id IS NULL OR cs.fingerprint <> s.fingerprint)
+                ORDER BY cv.major, cv.minor LIMIT 1
+             ) fc ON s.id IS NOT NULL`,
+          [wellFormed.map((r) => r.i), wellFormed.map((r) => r.slug), wellFormed.map((r) => r.version), wellFormed.map((r) => r.anchor)],
+        )) as (Omit<CitationRow, 'id' | 'questionId' | 'answerId' | 'reference'> & { i: number; documentId: string | null; versionId: string | null; sectionId: string | null })[])
+      : [];
+    const byIndex = new Map(rows.map((row) => [row.i, row]));
+    return parsed.map(({ reference, parsed: p }, i): CitationPreview => {
+      if (!p.ok) return { reference, citation: null, problem: `This is not a policy citation: ${p.error}.` };
+      const { slug, version, anchor } = p.reference;
+      const row = byIndex.get(i);
+      if (!row?.documentId) return { reference, citation: null, problem: `There is no policy document "${slug}".` };
+      if (!row.versionId) return { reference, citation: null, problem: `"${row.documentTitle}" has no published version ${version}.` };
+      if (!row.sectionId) return { reference, citation: null, problem: `Version ${version} of "${row.documentTitle}" has no section "${anchor}".` };
+      const formatted = formatCitationReference(p.reference);
+      // Not a stored citation: the id only has to be stable for the same reference, for client caches.
+      return { reference, citation: { ...row, id: `preview:${formatted}`, reference: formatted, questionId: null, answerId: null } as CitationRow, problem: null };
+    });
   }
 
   forQuestions(ids: readonly string[], perPost?: number): Promise<CitationRow[]> {

@@ -327,6 +327,46 @@ describe('policy documents, versions and citations', () => {
     expect(example.data?.answerQuestion.citations).toEqual([]);
   });
 
+  it('tells an editor what each reference in an unsaved post would cite, or why the save would refuse it', async () => {
+    const RESOLVE = `query($references: [String!]!) { resolveCitations(references: $references) {
+      reference problem citation { id reference status document { slug title } version { version } section { anchor title } latestVersion { version } changedIn { version } }
+    } }`;
+    const references = [
+      DEMO_CITATIONS.socialMediaPersonalResponsibilities,
+      DEMO_CITATIONS.codeOfConductInterests,
+      'policy:no-such-policy@1.0#scope',
+      'policy:social-media-policy@9.0#scope',
+      'policy:social-media-policy@2.0#no-such-section',
+      'policy:social-media-policy#scope',
+    ];
+    // Anyone may preview: a visitor writing their first post is not signed in yet either.
+    const result = await t.gql<{ resolveCitations: { reference: string; problem: string | null; citation: Record<string, unknown> | null }[] }>(RESOLVE, { references });
+    expect(result.errors).toBeUndefined();
+    const [changed, current, noDocument, noVersion, noSection, malformed] = result.data!.resolveCitations;
+    expect(changed).toMatchObject({
+      reference: DEMO_CITATIONS.socialMediaPersonalResponsibilities,
+      problem: null,
+      citation: {
+        reference: DEMO_CITATIONS.socialMediaPersonalResponsibilities,
+        status: 'CHANGED',
+        document: { slug: 'social-media-policy', title: 'Social Media Policy and Guidance' },
+        version: { version: '2.0' },
+        section: { anchor: 'personal-and-professional-responsibilities' },
+        latestVersion: { version: '3.0' },
+        changedIn: { version: '3.0' },
+      },
+    });
+    expect(current).toMatchObject({ problem: null, citation: { status: 'CURRENT', changedIn: null } });
+    expect(noDocument).toEqual({ reference: 'policy:no-such-policy@1.0#scope', citation: null, problem: 'There is no policy document "no-such-policy".' });
+    expect(noVersion).toMatchObject({ citation: null, problem: '"Social Media Policy and Guidance" has no published version 9.0.' });
+    expect(noSection).toMatchObject({ citation: null, problem: 'Version 2.0 of "Social Media Policy and Guidance" has no section "no-such-section".' });
+    expect(malformed.citation).toBeNull();
+    expect(malformed.problem).toMatch(/^This is not a policy citation: .*version/);
+
+    const tooMany = errorOf(await t.gql(RESOLVE, { references: Array.from({ length: 51 }, () => DEMO_CITATIONS.codeOfConductInterests) }));
+    expect(tooMany).toMatchObject({ code: 'BAD_USER_INPUT', field: 'references' });
+  });
+
   it('shows authors which citations a draft would make stale, marks them stale once published, and lets the answerer move them', async () => {
     const document = await t.gql<{ policyDocument: { id: string } }>('{ policyDocument(slug: "remote-working") { id } }');
     const documentId = document.data!.policyDocument.id;
