@@ -1,4 +1,6 @@
-import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectsOnlyId } from '../../common/graphql-selection.js';
 import { Loaders } from '../../common/auth.js';
 import { RateLimit } from '../../common/rate-limits.js';
 import type { RequestLoaders } from '../../common/loaders.js';
@@ -96,8 +98,11 @@ export class SearchResolver {
   }
 
   @ResolveField(() => AnswerModel, { nullable: true, description: 'Set when the match is in an answer only: the best-matching answer, which the snippet is from.' })
-  answer(@Parent() hit: SearchHitModel, @Loaders() loaders: RequestLoaders): Promise<AnswerModel> | null {
-    return hit.answerId ? loadAnswer(loaders, this.answers, hit.answerId) : null;
+  answer(@Parent() hit: SearchHitModel, @Loaders() loaders: RequestLoaders, @Info() info: GraphQLResolveInfo): Promise<AnswerModel> | AnswerModel | null {
+    if (!hit.answerId) return null;
+    // The results page links to the answer by id: the hit holds it, no row needs reading.
+    if (selectsOnlyId(info)) return { id: hit.answerId } as AnswerModel;
+    return loadAnswer(loaders, this.answers, hit.answerId);
   }
 }
 
