@@ -55,24 +55,28 @@ export function unstorableTextIn(value: unknown, path: string, top = true): { fi
 }
 
 /**
- * The global pipe: first the rule for all text (every string argument, scalar ones and
- * those inside inputs and lists, which class-validator never sees), then the input class's
- * own rules.
+ * The global pipe: the input class's own rules first (their messages say more, e.g. "Role
+ * cannot contain control characters"), then the rule for all text, on every string argument:
+ * scalar ones and list elements too, which class-validator never sees.
  */
 class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    // Global pipes also see @Context() and the viewer (an Express request: cyclic, and not input).
-    if (isClientInput(metadata)) {
-      const problem = unstorableTextIn(value, metadata.data ?? '');
+    const validated: unknown = await super.transform(value, metadata);
+    // Global pipes also see @Context() and the viewer (an Express request: cyclic, and not
+    // input). A list of inputs is left to ValidateEach, which checks each element's own rules
+    // first and then this one (a list argument without it fails the mutation fuzz test).
+    if (isClientInput(metadata) && !isListOfInputs(validated)) {
+      const problem = unstorableTextIn(validated, metadata.data ?? '');
       if (problem) throw new InputValidationException(problem.field || undefined, problem.message);
     }
-    return super.transform(value, metadata);
+    return validated;
   }
 }
 
 // GqlParamtype.ARGS of @nestjs/graphql, which does not export the enum; the mutation fuzz
 // test (NUL in a scalar argument) fails if it ever changes.
 const GRAPHQL_ARGS = 3;
+const isListOfInputs = (value: unknown) => Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object');
 const isClientInput = ({ type }: ArgumentMetadata) => (type as unknown) === GRAPHQL_ARGS || type === 'body' || type === 'query' || type === 'param';
 
 /**
