@@ -42,7 +42,8 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('sign-out').waitFor();
+  // Attached, not visible: on a narrow screen the account links are behind the menu button.
+  await page.getByTestId('sign-out').waitFor({ state: 'attached' });
 }
 
 async function signOut(page: Page): Promise<void> {

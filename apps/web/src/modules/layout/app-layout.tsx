@@ -1,15 +1,40 @@
-import { Suspense } from 'react';
-import { Outlet } from 'react-router';
+import { Suspense, useCallback, useRef, useState } from 'react';
+import { Outlet, useLocation } from 'react-router';
 import { SuspensionBanner } from '../accounts/suspension-banner';
 import { FlashNotice } from './flash-notice';
+import { useFocusRecovery } from './focus-recovery';
+import { useFormErrorFocus } from './form-error-focus';
+import { useRouteFocus } from './route-focus';
 import { SiteHeader } from './site-header';
 import { LoadingState } from './states';
 
+export const MAIN_CONTENT_ID = 'main-content';
+
 export function AppLayout() {
+  const main = useRef<HTMLElement>(null);
+  const [announcement, setAnnouncement] = useState('');
+  // The same words twice in a row would not be read again; a zero-width space makes them new.
+  const announce = useCallback((message: string) => setAnnouncement((current) => (current === message ? `${message}\u200b` : message)), []);
+  useRouteFocus(main, announce);
+  useFormErrorFocus();
+  useFocusRecovery(useLocation().key);
+
   return (
     <>
+      {/* The first thing Tab reaches: past the header to the page itself (WCAG 2.4.1). */}
+      <a
+        href={`#${MAIN_CONTENT_ID}`}
+        className="skip-link"
+        data-testid="skip-link"
+        onClick={(event) => {
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
       <SiteHeader />
-      <main className="page">
+      <main className="page" id={MAIN_CONTENT_ID} ref={main} tabIndex={-1}>
         <SuspensionBanner />
         <FlashNotice />
         {/* Route pages are lazy chunks; the header stays while one loads. */}
@@ -18,6 +43,9 @@ export function AppLayout() {
         </Suspense>
       </main>
       <footer className="site-footer">Policy Commons: questions answered with the policy text that applies.</footer>
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="route-announcer">
+        {announcement}
+      </p>
     </>
   );
 }
