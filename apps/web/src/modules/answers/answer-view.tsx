@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Link } from 'react-router';
 import type { AnswerFieldsFragment } from '../../generated/graphql';
@@ -25,6 +25,7 @@ export function AnswerView({ answer, viewerIsAsker, viewerId, commentsLocked }: 
   const [acceptAnswer, accepting] = useMutation(acceptAnswerMutation);
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const article = useRef<HTMLElement>(null);
 
   async function accept() {
     setMessage(null);
@@ -32,7 +33,10 @@ export function AnswerView({ answer, viewerIsAsker, viewerId, commentsLocked }: 
       await acceptAnswer({ variables: { answerId: answer.id } });
     } catch (error) {
       setMessage(summariseApiError(error).message);
+      return;
     }
+    // The button gives way to the badge and the answer moves to the top: focus follows it there.
+    requestAnimationFrame(() => article.current?.querySelector<HTMLElement>('[data-testid="accepted-badge"]')?.focus());
   }
 
   const viewerIsAuthor = viewerId === answer.author.id;
@@ -40,13 +44,13 @@ export function AnswerView({ answer, viewerIsAsker, viewerId, commentsLocked }: 
   const bodyReadable = canReadRemovedPost(answer.moderation, viewerIsAuthor);
   const classes = ['post', 'answer', answer.isAccepted ? 'accepted' : '', visible ? '' : 'removed'].filter(Boolean).join(' ');
   return (
-    <article className={classes} id={`answer-${answer.id}`} data-testid="answer" data-accepted={answer.isAccepted ? 'true' : 'false'} data-visibility={answer.moderation.visibility}>
+    <article ref={article} className={classes} id={`answer-${answer.id}`} data-testid="answer" data-accepted={answer.isAccepted ? 'true' : 'false'} data-visibility={answer.moderation.visibility}>
       {/* Notifications link to #a-<id>; search results and our own links use #answer-<id>. */}
       <span id={`a-${answer.id}`} className="anchor-alias" aria-hidden="true" />
       {bodyReadable ? <VoteButtons postType="Answer" postId={answer.id} score={answer.score} viewerVote={answer.viewerVote} /> : null}
       <div className="post-main">
         {answer.isAccepted ? (
-          <p className="accepted-badge" data-testid="accepted-badge">
+          <p className="accepted-badge" tabIndex={-1} data-testid="accepted-badge">
             ✓ Accepted answer
           </p>
         ) : null}

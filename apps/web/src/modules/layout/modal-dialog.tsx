@@ -2,19 +2,25 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface ModalDialogProps {
   title: string;
-  /** Called when the dialog closes by itself: Escape, or a form with method="dialog". */
+  /** Called when the dialog closes by itself: Escape, a form with method="dialog", or a click outside it (lightDismiss). */
   onClose: () => void;
   children: ReactNode;
   testId?: string;
+  /** Added to "modal", e.g. to place a popover under the button that opened it. */
+  className?: string;
+  /** A click on the backdrop closes it, as a popover does. */
+  lightDismiss?: boolean;
 }
 
 /**
- * A native modal <dialog>: the browser moves focus into it, keeps Tab inside, makes the
- * page behind inert and closes it on Escape. Mount it to open it, unmount it to close it;
- * focus goes back to whatever had it before (the button that opened it), when that is
- * still on the page.
+ * A native modal <dialog>: the browser moves focus into it (to the first control, or the
+ * one marked autoFocus), keeps Tab inside, makes the page behind inert and closes it on
+ * Escape. Mount it to open it, unmount it to close it; focus goes back to whatever had it
+ * before (the button that opened it), when that is still on the page and nothing else
+ * took focus meanwhile (picking a citation puts the caret back in the editor; a link in
+ * it opens another page, whose heading gets focus).
  */
-export function ModalDialog({ title, onClose, children, testId }: ModalDialogProps) {
+export function ModalDialog({ title, onClose, children, testId, className, lightDismiss = false }: ModalDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
@@ -30,21 +36,32 @@ export function ModalDialog({ title, onClose, children, testId }: ModalDialogPro
       else dialog.setAttribute('open', '');
     }
     return () => {
+      const focusWasInside = dialog.contains(document.activeElement) || document.activeElement === document.body || document.activeElement === null;
       if (dialog.open && typeof dialog.close === 'function') dialog.close();
-      if (opener?.isConnected) opener.focus();
+      if (focusWasInside && opener?.isConnected) opener.focus();
     };
   }, []);
 
   return (
     <dialog
       ref={dialogRef}
-      className="modal"
+      className={className ? `modal ${className}` : 'modal'}
       aria-labelledby={titleId}
+      // What showModal() already means, said for tools that read only the attribute.
+      aria-modal="true"
       data-testid={testId}
       // The close event is queued: after StrictMode's unmount-and-remount the dialog is
       // open again by the time it arrives, and must stay open.
       onClose={() => {
         if (!dialogRef.current?.open) onCloseRef.current();
+      }}
+      onClick={(event) => {
+        // A click on the backdrop lands on the <dialog> itself, outside its box.
+        const dialog = dialogRef.current;
+        if (!lightDismiss || !dialog || event.target !== dialog) return;
+        const box = dialog.getBoundingClientRect();
+        const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+        if (!inside) dialog.close();
       }}
     >
       <h2 id={titleId} className="modal-title">

@@ -52,7 +52,7 @@ export function MarkdownEditor({ label, value, onChange, rows = 10, testId, erro
         <label htmlFor={id}>{label}</label>
         <span className="row">
           {citations ? (
-            <button type="button" className="link-button" onClick={() => setPicking((current) => !current)} aria-expanded={picking} data-testid="cite-policy">
+            <button type="button" className="link-button" onClick={() => setPicking(true)} aria-haspopup="dialog" data-testid="cite-policy">
               Cite a policy section
             </button>
           ) : null}

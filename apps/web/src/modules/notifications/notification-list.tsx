@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { summariseApiError } from '../api/api-error';
@@ -15,6 +15,7 @@ export function NotificationList() {
   const { data, error } = useQuery(notificationsQuery, { variables: { unreadOnly, first: PAGE } });
   const [markRead, marking] = useMutation(markNotificationsReadMutation, { refetchQueries: ['Notifications', 'UnreadNotificationCount'], awaitRefetchQueries: true });
   const [message, setMessage] = useState<string | null>(null);
+  const unreadTab = useRef<HTMLButtonElement>(null);
 
   if (error && !data) return <ErrorState error={error} title="Could not load notifications" />;
   if (!data) return <LoadingState />;
@@ -28,12 +29,16 @@ export function NotificationList() {
   const me = data.me;
 
   async function markAllRead() {
+    if (marking.loading) return;
     setMessage(null);
     try {
       await markRead({ variables: { ids: null } });
     } catch (failure) {
       setMessage(summariseApiError(failure).message);
+      return;
     }
+    // The button goes with the last unread notification; "Unread (0)" beside it says it worked.
+    unreadTab.current?.focus();
   }
 
   return (
@@ -43,12 +48,12 @@ export function NotificationList() {
           <button type="button" className={unreadOnly ? 'tab' : 'tab active'} aria-pressed={!unreadOnly} onClick={() => setUnreadOnly(false)}>
             All
           </button>
-          <button type="button" className={unreadOnly ? 'tab active' : 'tab'} aria-pressed={unreadOnly} onClick={() => setUnreadOnly(true)} data-testid="unread-only">
+          <button type="button" ref={unreadTab} className={unreadOnly ? 'tab active' : 'tab'} aria-pressed={unreadOnly} onClick={() => setUnreadOnly(true)} data-testid="unread-only">
             Unread ({me.unreadNotificationCount})
           </button>
         </div>
         {me.unreadNotificationCount > 0 ? (
-          <button type="button" onClick={() => void markAllRead()} disabled={marking.loading} data-testid="mark-all-read">
+          <button type="button" onClick={() => void markAllRead()} aria-disabled={marking.loading} data-testid="mark-all-read">
             {marking.loading ? 'Marking…' : `Mark ${countLabel(me.unreadNotificationCount, 'notification')} read`}
           </button>
         ) : null}

@@ -19,6 +19,8 @@ export function VoteButtons({ postType, postId, score, viewerVote }: VoteButtons
   const [message, setMessage] = useState<string | null>(null);
 
   async function cast(clicked: 'UP' | 'DOWN') {
+    // Busy, not disabled: a disabled button would drop keyboard focus to the page's start.
+    if (loading) return;
     const value = nextVote(viewerVote, clicked);
     setMessage(null);
     try {
@@ -38,19 +40,26 @@ export function VoteButtons({ postType, postId, score, viewerVote }: VoteButtons
     }
   }
 
-  const disabled = !viewer || loading;
+  const disabled = !viewer;
+  // Visitors' buttons are disabled; the reason is their description, not only a tooltip.
+  const hintId = `${postType.toLowerCase()}-${postId}-vote-hint`;
   const hint = viewer ? undefined : 'Sign in to vote';
   return (
     <div className="votes" data-testid={`${postType.toLowerCase()}-votes`}>
-      <button type="button" className={viewerVote === 'UP' ? 'vote voted' : 'vote'} aria-pressed={viewerVote === 'UP'} aria-label="Vote up" title={hint ?? 'This is useful'} disabled={disabled} onClick={() => void cast('UP')} data-testid="vote-up">
+      <button type="button" className={viewerVote === 'UP' ? 'vote voted' : 'vote'} aria-pressed={viewerVote === 'UP'} aria-label="Vote up" aria-describedby={hint ? hintId : undefined} aria-disabled={loading || undefined} title={hint ?? 'This is useful'} disabled={disabled} onClick={() => void cast('UP')} data-testid="vote-up">
         ▲
       </button>
       <span className="score" aria-label="Score" data-testid="score">
         {score}
       </span>
-      <button type="button" className={viewerVote === 'DOWN' ? 'vote voted' : 'vote'} aria-pressed={viewerVote === 'DOWN'} aria-label="Vote down" title={hint ?? 'This is not useful'} disabled={disabled} onClick={() => void cast('DOWN')} data-testid="vote-down">
+      <button type="button" className={viewerVote === 'DOWN' ? 'vote voted' : 'vote'} aria-pressed={viewerVote === 'DOWN'} aria-label="Vote down" aria-describedby={hint ? hintId : undefined} aria-disabled={loading || undefined} title={hint ?? 'This is not useful'} disabled={disabled} onClick={() => void cast('DOWN')} data-testid="vote-down">
         ▼
       </button>
+      {hint ? (
+        <span className="visually-hidden" id={hintId} data-testid="vote-hint">
+          {hint}
+        </span>
+      ) : null}
       {message ? (
         <span className="field-error" role="alert">
           {message}

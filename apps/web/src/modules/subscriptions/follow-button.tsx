@@ -45,6 +45,8 @@ export function FollowButton({ kind, targetId, canonicalId, label, what }: Follo
   const busy = following.loading || unfollowing.loading || !data;
 
   async function toggle() {
+    // Busy, not disabled: a disabled button would drop keyboard focus to the page's start.
+    if (busy) return;
     setMessage(null);
     try {
       const input = { kind, targetId: followed?.targetId ?? canonicalId ?? targetId };
@@ -58,7 +60,7 @@ export function FollowButton({ kind, targetId, canonicalId, label, what }: Follo
   return (
     <span className="follow">
       {/* The name includes the visible words (WCAG 2.5.3), and aria-pressed says whether it is on. */}
-      <button type="button" className={active ? 'follow-button following' : 'follow-button'} onClick={() => void toggle()} disabled={busy} aria-pressed={active} data-testid="follow-button" data-following={active ? 'true' : 'false'}>
+      <button type="button" className={active ? 'follow-button following' : 'follow-button'} onClick={() => void toggle()} disabled={!data} aria-disabled={busy || undefined} aria-pressed={active} data-testid="follow-button" data-following={active ? 'true' : 'false'}>
         {active ? <span aria-hidden="true">✓ </span> : null}
         {active ? 'Following' : 'Follow'}
         <span className="visually-hidden"> {what}</span>
