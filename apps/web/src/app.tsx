@@ -1,6 +1,7 @@
-import { lazy } from 'react';
-import { Route, Routes } from 'react-router';
+import { lazy, type ReactNode } from 'react';
+import { Route, Routes, useParams, useSearchParams } from 'react-router';
 import { AppLayout } from './modules/layout/app-layout';
+import { PageTitle } from './modules/layout/page-title';
 
 // Pages load on first visit so the first paint only needs the shell (router, Apollo,
 // header); a page's Markdown renderer or diff code comes with the page that uses it.
@@ -28,11 +29,34 @@ const ForgotPasswordPage = lazy(() => import('./pages/forgot-password-page').the
 const ResetPasswordPage = lazy(() => import('./pages/reset-password-page').then((module) => ({ default: module.ResetPasswordPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((module) => ({ default: module.NotFoundPage })));
 
+/**
+ * A page whose title is known from its address. Pages whose title comes from their data
+ * (a question, a community, a policy) render their own <PageTitle> once it has arrived.
+ */
+function Titled({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <>
+      <PageTitle title={title} />
+      {children}
+    </>
+  );
+}
+
+function SearchTitle() {
+  const query = useSearchParams()[0].get('q')?.trim();
+  return <PageTitle title={query ? `Search: ${query}` : 'Search'} />;
+}
+
+function TagTitle() {
+  const { slug = '' } = useParams();
+  return <PageTitle title={`Questions tagged ${slug}`} />;
+}
+
 export function App() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route index element={<HomePage />} />
+        <Route index element={<Titled title="Home"><HomePage /></Titled>} />
         <Route path="c/:slug" element={<CommunityPage />} />
         <Route path="c/:slug/moderation" element={<ModerationQueuePage />} />
         <Route path="c/:slug/moderation/log" element={<ModerationLogPage />} />
@@ -40,22 +64,22 @@ export function App() {
         <Route path="moderation/log" element={<ModerationLogPage />} />
         <Route path="o/:slug" element={<OrganisationPage />} />
         <Route path="q/:id" element={<QuestionPage />} />
-        <Route path="ask" element={<AskPage />} />
-        <Route path="search" element={<SearchPage />} />
-        <Route path="t/:slug" element={<TagPage />} />
+        <Route path="ask" element={<Titled title="Ask a question"><AskPage /></Titled>} />
+        <Route path="search" element={<><SearchTitle /><SearchPage /></>} />
+        <Route path="t/:slug" element={<><TagTitle /><TagPage /></>} />
         <Route path="u/:id" element={<ProfilePage />} />
-        <Route path="policies" element={<PoliciesPage />} />
+        <Route path="policies" element={<Titled title="Policy library"><PoliciesPage /></Titled>} />
         <Route path="policies/:slug" element={<PolicyDocumentPage />} />
         <Route path="policies/:slug/diff" element={<PolicyDiffPage />} />
         <Route path="policies/:slug/draft" element={<PolicyDraftPage />} />
         <Route path="policies/:slug/:version" element={<PolicyDocumentPage />} />
-        <Route path="notifications" element={<NotificationsPage />} />
-        <Route path="settings/notifications" element={<NotificationSettingsPage />} />
-        <Route path="settings/account" element={<AccountSettingsPage />} />
-        <Route path="signin" element={<SignInPage />} />
-        <Route path="signup" element={<SignUpPage />} />
-        <Route path="forgot-password" element={<ForgotPasswordPage />} />
-        <Route path="reset-password/:token" element={<ResetPasswordPage />} />
+        <Route path="notifications" element={<Titled title="Notifications"><NotificationsPage /></Titled>} />
+        <Route path="settings/notifications" element={<Titled title="Digest and follows"><NotificationSettingsPage /></Titled>} />
+        <Route path="settings/account" element={<Titled title="Account settings"><AccountSettingsPage /></Titled>} />
+        <Route path="signin" element={<Titled title="Sign in"><SignInPage /></Titled>} />
+        <Route path="signup" element={<Titled title="Create an account"><SignUpPage /></Titled>} />
+        <Route path="forgot-password" element={<Titled title="Forgot your password?"><ForgotPasswordPage /></Titled>} />
+        <Route path="reset-password/:token" element={<Titled title="Choose a new password"><ResetPasswordPage /></Titled>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -10,9 +10,12 @@ export function AccountSettingsPage() {
   if (loading) return <LoadingState />;
   if (!viewer) {
     return (
-      <p className="card">
-        <Link to="/signin?next=%2Fsettings%2Faccount">Sign in</Link> to manage your account.
-      </p>
+      <div className="settings-page">
+        <h1>Account</h1>
+        <p className="card">
+          <Link to="/signin?next=%2Fsettings%2Faccount">Sign in</Link> to manage your account.
+        </p>
+      </div>
     );
   }
   return (

@@ -9,6 +9,8 @@ export function CommunityPage() {
     <div className="community-page">
       <FeedLink href={feedUrls.community(slug)} title="Latest questions in this community" />
       <CommunityHeader slug={slug} />
+      {/* The list's questions are h3s under the page's h1: this h2 keeps the outline whole. */}
+      <h2 className="visually-hidden">Questions</h2>
       <QuestionTabs baseFilter={{ communitySlug: slug }} />
     </div>
   );

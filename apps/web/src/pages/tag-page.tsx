@@ -14,6 +14,7 @@ export function TagPage() {
         </h1>
         <TagFollowButton slug={slug} />
       </div>
+      <h2 className="visually-hidden">Questions</h2>
       <QuestionList filter={{ tag: slug }} emptyText="No questions with this tag yet." />
     </div>
   );

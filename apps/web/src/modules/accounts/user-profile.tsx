@@ -9,6 +9,7 @@ import { RequestRoleOnProfile } from '../organisations/request-role-on-profile';
 import { AffiliationsEditor } from './affiliations-editor';
 import { userProfileQuery } from './graphql/user-profile.query';
 import { useViewer } from './use-viewer';
+import { PageTitle } from '../layout/page-title';
 
 export function UserProfile({ userId }: { userId: string }) {
   const { data, error } = useQuery(userProfileQuery, { variables: { id: userId } });
@@ -24,6 +25,7 @@ export function UserProfile({ userId }: { userId: string }) {
   const suspended = user.suspendedUntil && new Date(user.suspendedUntil).getTime() > Date.now() ? user.suspendedUntil : null;
   return (
     <section className="profile">
+      <PageTitle title={user.displayName} />
       <h1 data-testid="profile-name">{user.displayName}</h1>
       {isOwnProfile && viewer ? (
         <p className="muted">

@@ -7,6 +7,7 @@ import { FollowButton } from '../subscriptions/follow-button';
 import { MembershipButton } from './membership-button';
 import { countLabel } from '../layout/count-label';
 import { moderationPaths } from '../moderation/moderation-log';
+import { PageTitle } from '../layout/page-title';
 
 export function CommunityHeader({ slug }: { slug: string }) {
   const { data, error } = useQuery(communityDetailQuery, { variables: { slug } });
@@ -16,6 +17,7 @@ export function CommunityHeader({ slug }: { slug: string }) {
   const community = data.community;
   return (
     <header className="community-header">
+      <PageTitle title={community.title} />
       <h1 data-testid="community-title">{community.title}</h1>
       <p>{community.description}</p>
       <div className="row">

@@ -4,6 +4,7 @@ import { Link, NavLink } from 'react-router';
 import { useViewer } from '../accounts/use-viewer';
 import { ErrorState, LoadingState } from '../layout/states';
 import { NotFound } from '../layout/not-found';
+import { PageTitle } from '../layout/page-title';
 import { moderatedCommunityQuery } from './graphql/moderated-community.query';
 import { moderationPaths } from './moderation-log';
 
@@ -26,9 +27,13 @@ export function ModerationScope({ communitySlug, heading, children }: Moderation
   if (loading || (communitySlug && !community.data && !community.error)) return <LoadingState />;
   if (!viewer) {
     return (
-      <p className="card">
-        <Link to={`/signin?next=${encodeURIComponent(moderationPaths(communitySlug).queue)}`}>Sign in</Link> as a moderator to see this page.
-      </p>
+      <section>
+        <PageTitle title={heading} />
+        <h1>{heading}</h1>
+        <p className="card">
+          <Link to={`/signin?next=${encodeURIComponent(moderationPaths(communitySlug).queue)}`}>Sign in</Link> as a moderator to see this page.
+        </p>
+      </section>
     );
   }
   if (community.error) return <ErrorState error={community.error} title="Could not load this community" />;
@@ -38,12 +43,13 @@ export function ModerationScope({ communitySlug, heading, children }: Moderation
   if (communitySlug) {
     const found = community.data?.community;
     if (!found) return <NotFound what="community" />;
-    if (!found.viewerCanModerate) return <Refused>Only the moderators of {found.title} can see its moderation queue and log.</Refused>;
+    if (!found.viewerCanModerate) return <Refused heading={heading}>Only the moderators of {found.title} can see its moderation queue and log.</Refused>;
     title = found.title;
   } else if (!siteStaff) {
-    if (viewer.moderatedCommunities.length === 0) return <Refused>Only moderators can see the moderation queue and log.</Refused>;
+    if (viewer.moderatedCommunities.length === 0) return <Refused heading={heading}>Only moderators can see the moderation queue and log.</Refused>;
     return (
       <section>
+        <PageTitle title="Moderation" />
         <h1>Moderation</h1>
         <p>The site-wide queue is for site moderators and admins. You moderate:</p>
         <ul className="link-list" data-testid="moderated-communities">
@@ -60,6 +66,7 @@ export function ModerationScope({ communitySlug, heading, children }: Moderation
   const paths = moderationPaths(communitySlug);
   return (
     <section className="moderation-page">
+      <PageTitle title={`${heading}: ${title}`} />
       <p className="breadcrumb">{communitySlug ? <Link to={`/c/${communitySlug}`}>{title}</Link> : 'Site-wide'}</p>
       <h1>
         {heading}: {title}
@@ -77,11 +84,15 @@ export function ModerationScope({ communitySlug, heading, children }: Moderation
   );
 }
 
-function Refused({ children }: { children: ReactNode }) {
+function Refused({ heading, children }: { heading: string; children: ReactNode }) {
   return (
-    <div className="state state-error" role="alert" data-testid="moderation-refused">
-      <strong>Not for you</strong>
-      <p>{children}</p>
-    </div>
+    <section>
+      <PageTitle title={heading} />
+      <h1>{heading}</h1>
+      <div className="state state-error" role="alert" data-testid="moderation-refused">
+        <strong>Not for you</strong>
+        <p>{children}</p>
+      </div>
+    </section>
   );
 }

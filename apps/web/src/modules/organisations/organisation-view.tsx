@@ -8,6 +8,7 @@ import { MemberList } from './member-list';
 import { organisationRoleLabel } from './organisation-roles';
 import { OrganisationAdminPanel } from './organisation-admin-panel';
 import { RoleRequestPanel } from './role-request-panel';
+import { PageTitle } from '../layout/page-title';
 
 export function OrganisationView({ slug }: { slug: string }) {
   const { data, error } = useQuery(organisationQuery, { variables: { slug } });
@@ -19,6 +20,7 @@ export function OrganisationView({ slug }: { slug: string }) {
 
   return (
     <div className="organisation-page">
+      <PageTitle title={organisation.name} />
       <h1 data-testid="organisation-name">{organisation.name}</h1>
       {viewer ? (
         <p className="muted" data-testid="viewer-organisation-role">

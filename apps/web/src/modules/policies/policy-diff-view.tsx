@@ -14,6 +14,7 @@ import { policyVersionListQuery } from './graphql/policy-version-list.query';
 import { diffPair, newestFirst } from './policy-versions';
 import { useHashTarget } from './use-hash-target';
 import { useScrollToHash } from '../layout/use-scroll-to-hash';
+import { PageTitle } from '../layout/page-title';
 
 type SectionChange = NonNullable<PolicyDiffQuery['policyDiff']>['sections'][number];
 
@@ -36,6 +37,7 @@ export function PolicyDiffView({ slug, from, to }: { slug: string; from: string 
 
   return (
     <div className="policy-diff-page" data-testid="policy-diff">
+      <PageTitle title={pair ? `What changed in ${document.title}: ${pair.from} to ${pair.to}` : `What changed in ${document.title}`} />
       <p className="breadcrumb">
         <Link to="/policies">Policies</Link> › <Link to={`/policies/${document.slug}`}>{document.title}</Link>
       </p>

@@ -14,6 +14,7 @@ import { policyVersionQuery } from './graphql/policy-version.query';
 import { PolicySections } from './policy-sections';
 import { newestFirst, previousVersionOf } from './policy-versions';
 import { useScrollToHash } from '../layout/use-scroll-to-hash';
+import { PageTitle } from '../layout/page-title';
 
 type PolicyDocument = NonNullable<PolicyDocumentQuery['policyDocument']>;
 type PolicyVersion = NonNullable<PolicyVersionQuery['policyVersion']>;
@@ -33,6 +34,7 @@ export function PolicyDocumentView({ slug, version }: { slug: string; version?: 
 
   return (
     <div className="policy-page" data-testid="policy-page">
+      <PageTitle title={shownVersion ? `${document.title} ${shownVersion}` : document.title} />
       <p className="breadcrumb">
         <Link to="/policies">Policies</Link> › <Link to={`/o/${document.organisation.slug}`}>{document.organisation.name}</Link>
       </p>

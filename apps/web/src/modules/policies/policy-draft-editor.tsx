@@ -13,6 +13,7 @@ import { PolicySections } from './policy-sections';
 import { policyDraftQuery } from './graphql/policy-draft.query';
 import { publishPolicyVersionMutation } from './graphql/publish-policy-version.mutation';
 import { savePolicyDraftMutation } from './graphql/save-policy-draft.mutation';
+import { PageTitle } from '../layout/page-title';
 
 type DraftDocument = NonNullable<PolicyDraftQuery['policyDocument']>;
 
@@ -36,19 +37,28 @@ export function PolicyDraftEditor({ slug }: { slug: string }) {
   if (!document) return <NotFound what="policy document" />;
   if (!viewer) {
     return (
-      <p className="card">
-        <Link to={`/signin?next=${encodeURIComponent(location.pathname)}`}>Sign in</Link> as a policy author to draft {document.title}.
-      </p>
+      <>
+        <PageTitle title={`Draft: ${document.title}`} />
+        <h1>Draft: {document.title}</h1>
+        <p className="card">
+          <Link to={`/signin?next=${encodeURIComponent(location.pathname)}`}>Sign in</Link> as a policy author to draft {document.title}.
+        </p>
+      </>
     );
   }
   if (!document.canAuthor) {
     return (
-      <div className="state state-error" role="alert" data-testid="draft-forbidden">
-        <strong>Only {document.organisation.name}&apos;s policy authors can draft this document.</strong>
-        <p>
-          If that is you, <Link to={`/o/${document.organisation.slug}`}>ask {document.organisation.name}&apos;s admins for the policy author role</Link>; or <Link to={`/policies/${document.slug}`}>read the published versions</Link>.
-        </p>
-      </div>
+      <>
+        <PageTitle title={`Draft: ${document.title}`} />
+        <h1>Draft: {document.title}</h1>
+        <div className="state state-error" role="alert" data-testid="draft-forbidden">
+          <strong>Only {document.organisation.name}&apos;s policy authors can draft this document.</strong>
+          <p>
+            If that is you, <Link to={`/o/${document.organisation.slug}`}>ask {document.organisation.name}&apos;s admins for the policy author role</Link>; or{' '}
+            <Link to={`/policies/${document.slug}`}>read the published versions</Link>.
+          </p>
+        </div>
+      </>
     );
   }
   // Local edits start from the saved draft (or the latest version) and survive refetches.
@@ -79,6 +89,7 @@ function DraftWorkspace({ document }: { document: DraftDocument }) {
 
   return (
     <div className="policy-draft" data-testid="policy-draft">
+      <PageTitle title={`Draft: ${document.title}`} />
       <p className="breadcrumb">
         <Link to="/policies">Policies</Link> › <Link to={`/policies/${document.slug}`}>{document.title}</Link>
       </p>

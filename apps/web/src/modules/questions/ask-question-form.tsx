@@ -25,9 +25,12 @@ export function AskQuestionForm({ initialCommunitySlug }: { initialCommunitySlug
   if (viewerLoading) return <LoadingState />;
   if (!viewer) {
     return (
-      <p className="card">
-        <Link to="/signin?next=%2Fask">Sign in</Link> or <Link to="/signup?next=%2Fask">create an account</Link> to ask a question.
-      </p>
+      <>
+        <h1>Ask a question</h1>
+        <p className="card">
+          <Link to="/signin?next=%2Fask">Sign in</Link> or <Link to="/signup?next=%2Fask">create an account</Link> to ask a question.
+        </p>
+      </>
     );
   }
   if (communities.error && !communities.data) return <ErrorState error={communities.error} title="Could not load communities" />;

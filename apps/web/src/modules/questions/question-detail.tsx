@@ -21,6 +21,7 @@ import { RevisionHistory } from './revision-history';
 import { TagChips } from './tag-chips';
 import { VoteButtons } from './vote-buttons';
 import { countLabel } from '../layout/count-label';
+import { PageTitle } from '../layout/page-title';
 
 export function QuestionDetail({ questionId }: { questionId: string }) {
   const { data, error } = useQuery(questionDetailQuery, { variables: { id: questionId } });
@@ -41,6 +42,7 @@ export function QuestionDetail({ questionId }: { questionId: string }) {
 
   return (
     <div className="question-page">
+      <PageTitle title={question.title} />
       <p className="breadcrumb">
         <Link to={`/c/${question.community.slug}`}>{question.community.title}</Link>
       </p>
