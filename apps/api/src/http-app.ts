@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -11,16 +10,12 @@ import { AppModule } from './app.module.js';
 import { bodyErrorHandler, graphqlRequestGuard, MAX_REQUEST_BYTES } from './common/graphql-request-guard.js';
 import { securityHeaders } from './common/security-headers.js';
 import { TrustedDocuments, defaultTrustedDocumentsFile } from './common/trusted-documents.js';
+import { defaultWebDistDir } from './common/web-build.js';
 import type { AppConfig } from './config/app-config.js';
 import { visitorQueriesReadFromReplicas } from './database/read-routing.js';
 import { sessionTokenFrom } from './modules/accounts/session-cookie.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-
-/** apps/web/dist, found from src/ (tests) or dist/ (built) alike. */
-export function defaultWebDistDir(): string {
-  return resolve(here, '..', '..', 'web', 'dist');
-}
+export { defaultWebDistDir };
 
 /**
  * The page tells the web app which hosts posts may load images from (the same list as the

@@ -117,6 +117,11 @@ describe('security headers', () => {
     // The form posts to this site (form-action 'self').
     const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
     expect(action).toBe(path());
+    // The site's layout: a skip link, a header that leads back into the site, <main>, a footer.
+    expect(html).toMatch(/<html lang="en-GB">/);
+    expect(html).toMatch(/<a class="skip-link" href="#main-content">/);
+    expect(html).toMatch(/<header class="site-header">.*<a class="brand" href="\/">Policy Commons<\/a>.*<\/header>/);
+    expect(html).toMatch(/<main [^>]*id="main-content"[^>]*>.*<h1>.*<\/main><footer/);
   });
 
   it('keeps scripts strict on the queue dashboard, loosening only its styles', async () => {

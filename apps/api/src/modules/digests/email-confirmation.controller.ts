@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { APP_CONFIG } from '../../config/config.module.js';
-import { htmlPage as page } from '../../common/html-page.js';
+import { htmlPage } from '../../common/html-page.js';
+import { defaultWebDistDir, webStylesheets } from '../../common/web-build.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { DigestsService } from './digests.service.js';
 
@@ -24,9 +25,9 @@ export class EmailConfirmationController {
       .status(200)
       .type('html')
       .send(
-        page(
+        this.page(
           'Confirm your email address',
-          `<p>Digests will be sent to this address once you confirm it.</p><form method="post" action="/email-confirmation/${encodeURIComponent(token)}"><button type="submit">Confirm</button></form>`,
+          `<p>Digests will be sent to this address once you confirm it.</p><form method="post" action="/email-confirmation/${encodeURIComponent(token)}"><button type="submit" class="primary">Confirm</button></form>`,
         ),
       );
   }
@@ -44,11 +45,16 @@ export class EmailConfirmationController {
     res
       .status(200)
       .type('html')
-      .send(page('Email address confirmed', `<p>Your digests will come to this address. <a href="${this.config.publicUrl}/settings/notifications">Notification settings</a></p>`));
+      .send(this.page('Email address confirmed', `<p>Your digests will come to this address. <a href="${this.config.publicUrl}/settings/notifications">Notification settings</a></p>`));
+  }
+
+  /** The page in the site's layout, with the web build's stylesheet. */
+  private page(title: string, body: string): string {
+    return htmlPage(title, body, webStylesheets(this.config.webDistDir ?? defaultWebDistDir()));
   }
 
   private invalid(): string {
-    return page(
+    return this.page(
       'This confirmation link does not work',
       `<p>The link is incomplete, was changed, is more than a week old, or was sent to an address you no longer use. Nothing has been changed. Ask for a new one in <a href="${this.config.publicUrl}/settings/notifications">your notification settings</a>.</p>`,
     );

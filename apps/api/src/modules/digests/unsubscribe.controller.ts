@@ -1,11 +1,11 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { APP_CONFIG } from '../../config/config.module.js';
-import { htmlPage as page } from '../../common/html-page.js';
+import { htmlPage } from '../../common/html-page.js';
+import { defaultWebDistDir, webStylesheets } from '../../common/web-build.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { DigestsService } from './digests.service.js';
 import { verifyUnsubscribeToken } from './unsubscribe-token.js';
-
 
 /**
  * One-click unsubscribe from digests (RFC 8058), without signing in. Only POST changes
@@ -31,10 +31,10 @@ export class UnsubscribeController {
       .status(200)
       .type('html')
       .send(
-        page(
+        this.page(
           'Unsubscribe from digests?',
           `<p>You will stop getting Policy Commons digest emails. In-app notifications are not affected, and you can turn digests back on in your settings.</p>` +
-            `<form method="post" action="/unsubscribe/${encodeURIComponent(token)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`,
+            `<form method="post" action="/unsubscribe/${encodeURIComponent(token)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit" class="primary">Unsubscribe</button></form>`,
         ),
       );
   }
@@ -52,11 +52,16 @@ export class UnsubscribeController {
     res
       .status(200)
       .type('html')
-      .send(page('You are unsubscribed', `<p>You will get no more digest emails. You can turn them back on at <a href="${this.config.publicUrl}/settings/notifications">your notification settings</a>.</p>`));
+      .send(this.page('You are unsubscribed', `<p>You will get no more digest emails. You can turn them back on at <a href="${this.config.publicUrl}/settings/notifications">your notification settings</a>.</p>`));
+  }
+
+  /** The page in the site's layout, with the web build's stylesheet. */
+  private page(title: string, body: string): string {
+    return htmlPage(title, body, webStylesheets(this.config.webDistDir ?? defaultWebDistDir()));
   }
 
   private invalid(): string {
-    return page(
+    return this.page(
       'This unsubscribe link does not work',
       `<p>The link is incomplete, was changed, or is too old. Nothing has been changed. Sign in and use <a href="${this.config.publicUrl}/settings/notifications">your notification settings</a> to stop digests.</p>`,
     );
