@@ -46,12 +46,28 @@ describe('questions', () => {
     [{ body: 'x'.repeat(30001) }, 'body'],
     [{ tags: [] }, 'tags'],
     [{ tags: ['a', 'b', 'c', 'd', 'e', 'f'] }, 'tags'],
-    [{ tags: ['not a slug'] }, 'tags'],
+    [{ tags: ['not-a-slug!'] }, 'tags'],
   ])('refuses %j naming the field, and stores nothing', async (override, field) => {
     const before = await t.db.query('SELECT count(*)::int AS n FROM questions');
     const input = { communityId, title: 'A perfectly fine title', body: 'Body', tags: ['ok'], ...override };
     expect(errorOf(await t.gql(ASK, { input }, asker))).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(await t.db.query('SELECT count(*)::int AS n FROM questions')).toEqual(before);
+  });
+
+  it('stores tags typed with capitals and spaces as slugs, and suggests tags as they are typed', async () => {
+    const input = { communityId, title: 'Tags typed as people type them', body: 'Body', tags: ['Parish Councils', 'Code of conduct'] };
+    const asked = await t.gql<{ askQuestion: { tags: { slug: string }[] } }>(ASK, { input }, asker);
+    expect(asked.data?.askQuestion.tags).toEqual([{ slug: 'parish-councils' }, { slug: 'code-of-conduct' }]);
+
+    const suggest = async (prefix: string, first = 10) =>
+      ((await t.gql<{ tags: { slug: string }[] }>('query($prefix: String, $first: Int) { tags(prefix: $prefix, first: $first) { slug } }', { prefix, first })).data?.tags ?? []).map((tag) => tag.slug);
+    // parish-councils is on two questions, so it comes first; what was typed is read as a tag is.
+    expect(await suggest('Par')).toEqual(['parish-councils']);
+    expect(await suggest('code of')).toEqual(['code-of-conduct']);
+    expect(await suggest('s')).toEqual(['social-media']);
+    expect(await suggest('%')).toEqual([]);
+    expect(await suggest('x'.repeat(500))).toEqual([]);
+    expect((await suggest('', 2)).length).toBe(2);
   });
 
   it('refuses unknown communities and signed-out askers', async () => {

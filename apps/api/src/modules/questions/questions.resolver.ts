@@ -113,9 +113,12 @@ export class QuestionsResolver {
     return model;
   }
 
-  @Query(() => [TagModel])
-  async tags(@Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number): Promise<TagModel[]> {
-    return (await this.questionsService.popularTags(first)).map(toTagModel);
+  @Query(() => [TagModel], { description: 'The most used first; with prefix, only tags starting with it (as a tag is typed: "Parish C" finds parish-councils).' })
+  async tags(
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
+    @Args('prefix', { type: () => String, nullable: true, defaultValue: null }) prefix: string | null,
+  ): Promise<TagModel[]> {
+    return (await this.questionsService.popularTags(first, prefix)).map(toTagModel);
   }
 
   @Mutation(() => QuestionModel)

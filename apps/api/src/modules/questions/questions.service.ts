@@ -19,7 +19,7 @@ import type { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/
 import { QuestionOrder } from './question.model.js';
 import { CloseReason, QuestionEntity, QuestionTagEntity, TagEntity } from './question.entity.js';
 import { QuestionsException, QuestionsExceptionCode } from './questions.exception.js';
-import { normaliseTags } from './tags.js';
+import { MAX_TAG_LENGTH, normaliseTags, tagSlugOf } from './tags.js';
 
 export interface QuestionPage {
   questions: { question: QuestionEntity; cursor: string }[];
@@ -223,16 +223,23 @@ export class QuestionsService {
   }
 
   /** The most used tags first (by listed questions; ties by slug), read from question_counts' index. */
-  async popularTags(first: number): Promise<TagEntity[]> {
+  async popularTags(first: number, prefix: string | null = null): Promise<TagEntity[]> {
     checkPageSize(first);
-    return this.db
+    const query = this.db
       .getRepository(TagEntity)
       .createQueryBuilder('t')
       .leftJoin('question_counts', 'qc', "qc.scope = 'tag' AND qc.scope_id = t.id")
       .orderBy('coalesce(qc.listed, 0)', 'DESC')
       .addOrderBy('t.slug', 'ASC')
-      .limit(first)
-      .getMany();
+      .limit(first);
+    if (prefix !== null) {
+      // Typed as a tag is typed, so "Parish C" looks for parish-c…; no tag is longer than MAX_TAG_LENGTH.
+      const start = tagSlugOf(prefix);
+      if (start.length > MAX_TAG_LENGTH) return [];
+      // left() compares the start exactly: no LIKE, so % and _ in what was typed mean themselves.
+      if (start !== '') query.where('left(t.slug, :length) = :start', { length: start.length, start });
+    }
+    return query.getMany();
   }
 
   /** The question, its row locked until `tx` ends, for a moderation decision about it. */

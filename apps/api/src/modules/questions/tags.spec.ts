@@ -1,4 +1,4 @@
-import { normaliseTags } from './tags.js';
+import { normaliseTags, tagSlugOf } from './tags.js';
 
 describe('normaliseTags', () => {
   it('lowercases, trims and removes repeats, keeping order', () => {
@@ -9,8 +9,28 @@ describe('normaliseTags', () => {
     expect(() => normaliseTags(tags)).toThrow('Give between 1 and 5 tags.');
   });
 
-  it.each(['two words', 'under_score', 'trailing-', '-leading', 'double--hyphen', 'x'.repeat(36)])('refuses the tag %j', (tag) => {
-    expect(() => normaliseTags([tag])).toThrow('is not a valid tag');
+  it.each([
+    ['Two Words', 'two-words'],
+    ['under_score', 'under-score'],
+    ['trailing-', 'trailing'],
+    ['-leading', 'leading'],
+    ['double--hyphen', 'double-hyphen'],
+    ['  Parish   Councils ', 'parish-councils'],
+  ])('normalises %j to %j instead of refusing it', (typed, stored) => {
+    expect(normaliseTags([typed])).toEqual([stored]);
+  });
+
+  it('counts tags that normalise to the same slug once', () => {
+    expect(normaliseTags(['Social Media', 'social-media', 'social_media'])).toEqual(['social-media']);
+  });
+
+  it.each(['x'.repeat(36), 'c++', 'café'])('refuses the tag %j', (tag) => {
+    expect(() => normaliseTags([tag, 'other'])).toThrow('is not a valid tag');
+  });
+
+  it('costs the length of a long run of hyphens, not its square', () => {
+    expect(tagSlugOf(`a${'-'.repeat(130)}b`)).toBe('a-b');
+    expect(tagSlugOf('-'.repeat(100_000))).toHaveLength(100_000);
   });
 
   it('checks the length before the pattern and does not repeat a huge tag back', () => {
