@@ -45,6 +45,7 @@ const table: [Action, Subject, Who[]][] = [
   ['edit', someoneElsesAnswer, ['moderator', 'siteModerator', 'siteAdmin']],
   ['delete', someoneElsesAnswer, ['moderator', 'siteModerator', 'siteAdmin']],
   ['accept', someoneElsesAnswer, []],
+  ['unaccept', someoneElsesAnswer, []],
   ['suspend', { kind: 'user', userId: 'someone', siteRole: SiteRole.MEMBER }, ['siteModerator', 'siteAdmin']],
   ['suspend', { kind: 'user', userId: 'someone', siteRole: SiteRole.MODERATOR }, ['siteAdmin']],
   ['erase', { kind: 'user', userId: 'someone', siteRole: SiteRole.MEMBER }, ['siteAdmin']],
@@ -64,6 +65,14 @@ describe('the permission policy', () => {
     const refused = can(people.parishAuthor, 'author-policies', council);
     expect(refused).toMatchObject({ allowed: false, signInRequired: false });
     expect(!refused.allowed && refused.reason).toMatch(/policy authors/);
+  });
+
+  it('lets only the asker take back an acceptance, even of an answer removed since', () => {
+    const asker = actor({ id: 'asker' });
+    expect(can(asker, 'unaccept', someoneElsesAnswer).allowed).toBe(true);
+    expect(can(asker, 'unaccept', { ...someoneElsesAnswer, deleted: true }).allowed).toBe(true);
+    expect(can(asker, 'accept', { ...someoneElsesAnswer, deleted: true }).allowed).toBe(false);
+    expect(can(people.siteAdmin, 'unaccept', someoneElsesAnswer).allowed).toBe(false);
   });
 
   it('grants nothing for a declared affiliation: only granted roles count', () => {

@@ -97,6 +97,7 @@ export type Action =
   | 'vote'
   | 'flag'
   | 'accept'
+  | 'unaccept'
   | 'moderate'
   // people
   | 'view-suspension'
@@ -222,6 +223,10 @@ export function can(actor: Actor | null, action: Action, subject: Subject, now: 
       if (subject.hidden) return refuse('This answer is hidden while moderators review it.');
       return allow;
     }
+    case 'unaccept':
+      // Taking an acceptance back needs only to be the asker: the answer may since have been removed.
+      if (subject.kind !== 'answer') return refuse('Only answers can be accepted.');
+      return subject.questionAuthorId === actor.id ? allow : refuse('Only the person who asked the question can take back an acceptance.');
     case 'moderate': {
       const communityId = subject.kind === 'community' || isPost(subject) ? subject.communityId : undefined;
       if (!communityId) return refuse('Only communities and their posts are moderated.');

@@ -78,6 +78,25 @@ describe('answers, comments and accepting', () => {
     expect(moved.data?.acceptAnswer.answers.filter((a) => a.isAccepted).map((a) => a.id)).toEqual([second]);
   });
 
+  it('lets only the asker take an acceptance back, and only from the accepted answer', async () => {
+    const UNACCEPT = 'mutation($id: ID!) { unacceptAnswer(answerId: $id) { id acceptedAnswer { id } answers { id isAccepted } } }';
+    const first = await answerQuestion(t, helper, questionId, 'Answer C');
+    const other = await answerQuestion(t, bystander, questionId, 'Answer D');
+    await t.gql(ACCEPT, { id: first }, asker);
+    expect(errorOf(await t.gql(UNACCEPT, { id: first }, helper)).code).toBe('FORBIDDEN');
+    expect(errorOf(await t.gql(UNACCEPT, { id: first })).code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await t.gql(UNACCEPT, { id: other }, asker))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'answerId' });
+
+    const undone = await t.gql<{ unacceptAnswer: { acceptedAnswer: unknown; answers: { isAccepted: boolean }[] } }>(UNACCEPT, { id: first }, asker);
+    expect(undone.errors).toBeUndefined();
+    expect(undone.data?.unacceptAnswer.acceptedAnswer).toBeNull();
+    expect(undone.data?.unacceptAnswer.answers.every((a) => !a.isAccepted)).toBe(true);
+    // Nothing left to undo; accepting again works as before.
+    expect(errorOf(await t.gql(UNACCEPT, { id: first }, asker))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'answerId' });
+    const again = await t.gql<{ acceptAnswer: { acceptedAnswer: { id: string } } }>(ACCEPT, { id: first }, asker);
+    expect(again.data?.acceptAnswer.acceptedAnswer.id).toBe(first);
+  });
+
   it('comments on questions and answers', async () => {
     const answerId = await answerQuestion(t, helper, questionId, 'Answer with comments');
     const ADD = 'mutation($input: AddCommentInput!) { addComment(input: $input) { id body author { displayName } } }';

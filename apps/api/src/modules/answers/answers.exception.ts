@@ -6,6 +6,7 @@ export enum AnswersExceptionCode {
   NOT_THE_AUTHOR = 'NOT_THE_AUTHOR',
   NOT_THE_ASKER = 'NOT_THE_ASKER',
   NOTHING_TO_CHANGE = 'NOTHING_TO_CHANGE',
+  NOT_ACCEPTED = 'NOT_ACCEPTED',
 }
 
 const publicCodes: Record<AnswersExceptionCode, PublicErrorCode> = {
@@ -14,6 +15,7 @@ const publicCodes: Record<AnswersExceptionCode, PublicErrorCode> = {
   [AnswersExceptionCode.NOT_THE_AUTHOR]: PublicErrorCode.FORBIDDEN,
   [AnswersExceptionCode.NOT_THE_ASKER]: PublicErrorCode.FORBIDDEN,
   [AnswersExceptionCode.NOTHING_TO_CHANGE]: PublicErrorCode.BAD_USER_INPUT,
+  [AnswersExceptionCode.NOT_ACCEPTED]: PublicErrorCode.BAD_USER_INPUT,
 };
 
 export class AnswersException extends DomainException<AnswersExceptionCode> {

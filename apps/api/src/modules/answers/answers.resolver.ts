@@ -81,6 +81,13 @@ export class AnswersResolver {
     return toQuestionModel(await this.answers.accept(viewer, answerId));
   }
 
+  @Mutation(() => QuestionModel, { description: 'The asker takes back their acceptance: the question has no accepted answer until one is accepted again.' })
+  @UseGuards(SignedInGuard)
+  // Not rate limited, like acceptAnswer: only the asker may, and it writes one column of one row.
+  async unacceptAnswer(@Args('answerId', { type: () => ID }) answerId: string, @CurrentViewer() viewer: Viewer): Promise<QuestionModel> {
+    return toQuestionModel(await this.answers.unaccept(viewer, answerId));
+  }
+
   @ResolveField('body', () => String, { description: 'Markdown. Empty for people who may not read a hidden or deleted answer (see moderation).' })
   async answerBody(@Parent() answer: AnswerModel, @OptionalViewer() viewer: Viewer | null, @Loaders() loaders: RequestLoaders): Promise<string> {
     return (await canReadAnswer(loaders, this.questions, viewer, answer)) ? answer.body : '';

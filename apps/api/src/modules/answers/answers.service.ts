@@ -170,6 +170,24 @@ export class AnswersService {
     });
   }
 
+  /**
+   * The asker changes their mind: the question has no accepted answer again. Refused when
+   * this answer is not the accepted one, so a late click cannot undo a newer acceptance.
+   */
+  async unaccept(viewer: Viewer, answerId: string): Promise<QuestionEntity> {
+    const answer = await this.require(answerId);
+    return this.db.transaction(async (tx) => {
+      const question = await tx.getRepository(QuestionEntity).findOne({ where: { id: answer.questionId }, lock: { mode: 'pessimistic_write' } });
+      if (!question) throw new AnswersException(AnswersExceptionCode.ANSWER_NOT_FOUND, 'That answer does not exist.', { field: 'answerId' });
+      authorize(viewer, 'unaccept', answerSubject(answer, question));
+      if (question.acceptedAnswerId !== answer.id) {
+        throw new AnswersException(AnswersExceptionCode.NOT_ACCEPTED, 'This answer is not the accepted one, so there is nothing to undo.', { field: 'answerId' });
+      }
+      await tx.query('UPDATE questions SET accepted_answer_id = NULL WHERE id = $1', [question.id]);
+      return (await tx.getRepository(QuestionEntity).findOneBy({ id: question.id })) as QuestionEntity;
+    });
+  }
+
   /** The ids of every answer the person wrote, e.g. to find what links to them. */
   async idsByAuthor(tx: EntityManager, authorId: string): Promise<string[]> {
     const rows = (await tx.query('SELECT id FROM answers WHERE author_id = $1', [authorId])) as { id: string }[];
