@@ -60,6 +60,11 @@ async function newAnswer(c: Context): Promise<string> {
   const helper = await backdatedPerson(c);
   return answerQuestion(c.t, helper, await newQuestion(c), 'An answer for the matrix.');
 }
+/** A comment by the poster on a new question: none of the actors wrote it. */
+async function newComment(c: Context): Promise<string> {
+  const data = await gqlData<{ addComment: { id: string } }>(c, 'mutation($input: AddCommentInput!) { addComment(input: $input) { id } }', { input: { postId: await newQuestion(c), body: 'A comment for the matrix.' } }, c.poster);
+  return data.addComment.id;
+}
 async function backdatedPerson(c: Context): Promise<Person & { email: string }> {
   const person = await signUp(c.t, `Person ${unique()}`);
   // Established accounts: new members' first posts are limited, which is not what this suite is about.
@@ -171,11 +176,23 @@ const MUTATIONS: Row[] = [
     variables: async (c) => ({ id: await newAnswer(c) }),
     allowed: [],
   },
+  {
+    // Only the asker (the poster, none of the actors) may take an acceptance back.
+    name: 'unacceptAnswer',
+    query: 'mutation($id: ID!) { unacceptAnswer(answerId: $id) { id } }',
+    variables: async (c) => {
+      const answerId = await newAnswer(c);
+      await gqlData(c, 'mutation($id: ID!) { acceptAnswer(answerId: $id) { id } }', { id: answerId }, c.poster);
+      return { id: answerId };
+    },
+    allowed: [],
+  },
 
   // ---- the post's author or the community's moderators
   { name: 'editQuestion', query: 'mutation($input: EditQuestionInput!) { editQuestion(input: $input) { id } }', variables: async (c) => ({ input: { questionId: await newQuestion(c), body: `Edited ${unique()}` } }), allowed: MODERATORS },
   { name: 'editAnswer', query: 'mutation($input: EditAnswerInput!) { editAnswer(input: $input) { id } }', variables: async (c) => ({ input: { answerId: await newAnswer(c), body: `Edited ${unique()}` } }), allowed: MODERATORS },
   { name: 'deletePost', query: 'mutation($input: ModeratePostInput!) { deletePost(input: $input) }', variables: async (c) => ({ input: { postId: await newAnswer(c), reason: 'Spam.' } }), allowed: MODERATORS },
+  { name: 'editComment', query: 'mutation($input: EditCommentInput!) { editComment(input: $input) { id } }', variables: async (c) => ({ input: { commentId: await newComment(c), body: `Edited ${unique()}` } }), allowed: MODERATORS },
   {
     name: 'refreshCitations',
     query: 'mutation($id: ID!) { refreshCitations(answerId: $id) { id } }',

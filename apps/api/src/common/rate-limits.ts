@@ -40,7 +40,7 @@ const times = (count: number) => (count === 1 ? 'once' : `${count} times`);
 const DONE: Record<RateLimitedAction, (count: number) => string> = {
   ask: (count) => `asked or edited ${plural(count, 'question')}`,
   answer: (count) => `posted or edited ${plural(count, 'answer')}`,
-  comment: (count) => `posted ${plural(count, 'comment')}`,
+  comment: (count) => `posted or edited ${plural(count, 'comment')}`,
   vote: (count) => `voted ${times(count)}`,
   follow: (count) => `followed or unfollowed something ${times(count)}`,
   search: (count) => `searched ${times(count)}`,

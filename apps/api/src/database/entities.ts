@@ -4,7 +4,7 @@ import { SessionEntity } from '../modules/accounts/session.entity.js';
 import { UserEntity } from '../modules/accounts/user.entity.js';
 import { AnswerEntity } from '../modules/answers/answer.entity.js';
 import { CitationEntity } from '../modules/citations/citation.entity.js';
-import { CommentEntity } from '../modules/comments/comment.entity.js';
+import { CommentEntity, CommentRevisionEntity } from '../modules/comments/comment.entity.js';
 import { CommunityEntity, CommunityMemberEntity, CommunityModeratorEntity } from '../modules/communities/community.entity.js';
 import { OrganisationMembershipEntity, OrganisationRoleChangeEntity, OrganisationRoleRequestEntity } from '../modules/organisations/organisation-roles.entity.js';
 import { PolicyDocumentEntity, PolicyDraftEntity, PolicySectionEntity, PolicyVersionEntity } from '../modules/policies/policy.entity.js';
@@ -27,6 +27,7 @@ export const entities = [
   AnswerEntity,
   PostRevisionEntity,
   CommentEntity,
+  CommentRevisionEntity,
   VoteEntity,
   PolicyDocumentEntity,
   PolicyVersionEntity,

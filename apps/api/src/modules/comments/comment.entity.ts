@@ -20,4 +20,30 @@ export class CommentEntity extends RemovablePostColumns {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** The last edit; null for a comment as first posted. */
+  @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
+  editedAt: Date | null;
+}
+
+/** One wording of an edited comment; append-only in the database (migration 1764400000050). */
+@Entity({ name: 'comment_revisions' })
+export class CommentRevisionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'comment_id', type: 'uuid' })
+  commentId: string;
+
+  @Column({ type: 'int' })
+  revision: number;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ name: 'edited_by', type: 'uuid' })
+  editedBy: string;
+
+  @Column({ name: 'edited_at', type: 'timestamptz' })
+  editedAt: Date;
 }

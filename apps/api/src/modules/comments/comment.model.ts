@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('Comment')
 export class CommentModel {
@@ -11,6 +11,9 @@ export class CommentModel {
   @Field(() => GraphQLISODateTime)
   createdAt: Date;
 
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was last edited; null if never.' })
+  editedAt: Date | null;
+
   authorId: string;
   questionId: string | null;
   answerId: string | null;
@@ -18,4 +21,19 @@ export class CommentModel {
   deletedAt: Date | null;
   removalReason: string | null;
   reviewRequestedAt: Date | null;
+}
+
+/** One wording of an edited comment; `editedBy` is resolved per item. */
+@ObjectType('CommentRevision')
+export class CommentRevisionModel {
+  @Field(() => Int, { description: '1 for the text as first posted, then one more per edit.' })
+  revision: number;
+
+  @Field(() => String)
+  body: string;
+
+  @Field(() => GraphQLISODateTime)
+  editedAt: Date;
+
+  editedById: string;
 }

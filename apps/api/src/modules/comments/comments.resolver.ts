@@ -17,14 +17,16 @@ import { QuestionModel } from '../questions/question.model.js';
 import { loadQuestion } from '../questions/questions.resolver.js';
 import { QuestionsService } from '../questions/questions.service.js';
 import type { CommentEntity } from './comment.entity.js';
-import { CommentModel } from './comment.model.js';
+import { CommentModel, CommentRevisionModel } from './comment.model.js';
 import { CommentsService } from './comments.service.js';
 import { AddCommentInput } from './dto/add-comment.input.js';
+import { EditCommentInput } from './dto/edit-comment.input.js';
 
 export const toCommentModel = (c: CommentEntity): CommentModel => ({
   id: c.id,
   body: c.body,
   createdAt: c.createdAt,
+  editedAt: c.editedAt ?? null,
   authorId: c.authorId,
   questionId: c.questionId,
   answerId: c.answerId,
@@ -56,16 +58,57 @@ export class CommentsResolver {
     return toCommentModel(await this.commentsService.add(viewer, input));
   }
 
+  @Mutation(() => CommentModel, { description: 'Its author (or a moderator of its community) rewords a comment; every earlier wording is kept in revisions.' })
+  @UseGuards(SignedInGuard)
+  @RateLimit('comment')
+  async editComment(@Args('input') input: EditCommentInput, @CurrentViewer() viewer: Viewer): Promise<CommentModel> {
+    return toCommentModel(await this.commentsService.edit(viewer, input));
+  }
+
+  private async readable(comment: CommentModel, viewer: Viewer | null, loaders: RequestLoaders): Promise<boolean> {
+    if (!isRemoved(comment)) return true;
+    const question = await loadCommentQuestion(loaders, this.questions, this.answers, comment);
+    return can(viewer, 'view', commentSubject(comment, question)).allowed;
+  }
+
   @ResolveField('body', () => String, { description: 'Empty for people who may not read a hidden or deleted comment (see moderation).' })
   async commentBody(@Parent() comment: CommentModel, @OptionalViewer() viewer: Viewer | null, @Loaders() loaders: RequestLoaders): Promise<string> {
-    if (!isRemoved(comment)) return comment.body;
-    const question = await loadCommentQuestion(loaders, this.questions, this.answers, comment);
-    return can(viewer, 'view', commentSubject(comment, question)).allowed ? comment.body : '';
+    return (await this.readable(comment, viewer, loaders)) ? comment.body : '';
+  }
+
+  @ResolveField(() => [CommentRevisionModel], {
+    description: 'Every wording, oldest first (1 is the text as first posted); empty for a comment never edited, and for people who may not read it.',
+  })
+  async revisions(
+    @Parent() comment: CommentModel,
+    @Args('first', firstArg(20)) first: number | null,
+    @OptionalViewer() viewer: Viewer | null,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<CommentRevisionModel[]> {
+    if (!comment.editedAt || !(await this.readable(comment, viewer, loaders))) return [];
+    const revisions = await loaders
+      .get<string, CommentRevisionModel[]>('comments.revisionsByCommentId', async (ids) =>
+        groupByKeys(ids, await this.commentsService.revisionsOf(ids), (r) => r.commentId).map((rs) =>
+          rs.map((r) => ({ revision: r.revision, body: r.body, editedAt: r.editedAt, editedById: r.editedBy })),
+        ),
+      )
+      .load(comment.id);
+    return revisions.slice(0, pageSize(first, 20));
   }
 
   @ResolveField(() => UserModel)
   author(@Parent() comment: CommentModel, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
     return loadUser(loaders, this.accounts, comment.authorId);
+  }
+}
+
+@Resolver(() => CommentRevisionModel)
+export class CommentRevisionsResolver {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @ResolveField(() => UserModel)
+  editedBy(@Parent() revision: CommentRevisionModel, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
+    return loadUser(loaders, this.accounts, revision.editedById);
   }
 }
 

@@ -7,10 +7,13 @@ import type { Viewer } from '../../common/request-context.js';
 import { authorize } from '../access/access.exception.js';
 import { NewMemberLimits } from '../accounts/new-member-limits.service.js';
 import { AnswersService } from '../answers/answers.service.js';
-import type { RemovalState } from '../moderation/post-state.js';
+import { commentSubject, type RemovalState } from '../moderation/post-state.js';
 import { PostActivity } from '../notifications/post-activity.js';
-import { CommentEntity } from './comment.entity.js';
+import { QuestionEntity } from '../questions/question.entity.js';
+import { CommentEntity, CommentRevisionEntity } from './comment.entity.js';
+import { CommentsException, CommentsExceptionCode } from './comments.exception.js';
 import type { AddCommentInput } from './dto/add-comment.input.js';
+import type { EditCommentInput } from './dto/edit-comment.input.js';
 
 @Injectable()
 export class CommentsService {
@@ -38,6 +41,49 @@ export class CommentsService {
       await this.newMembers.beforePost(viewer, input.body, tx);
       return comment;
     });
+  }
+
+  /**
+   * Its author (or a moderator) rewords a comment. Nothing is overwritten: the first edit
+   * keeps the text as first posted as revision 1, and every edit adds the next revision
+   * (comment_revisions refuses UPDATE and DELETE). The author editing a hidden comment asks
+   * moderators to look at it again, as with questions and answers.
+   */
+  async edit(viewer: Viewer, input: EditCommentInput): Promise<CommentEntity> {
+    return this.db.transaction(async (tx) => {
+      const comment = await this.findForUpdate(tx, input.commentId);
+      if (!comment) throw new CommentsException(CommentsExceptionCode.COMMENT_NOT_FOUND, 'That comment does not exist.', { field: 'commentId' });
+      authorize(viewer, 'edit', commentSubject(comment, await this.questionOf(tx, comment)));
+      const body = input.body.trim();
+      if (body === comment.body) throw new CommentsException(CommentsExceptionCode.NOTHING_TO_CHANGE, 'That edit changes nothing.', { field: 'body' });
+      await this.newMembers.beforeEdit(viewer, body, tx);
+      const [{ last }] = (await tx.query('SELECT coalesce(max(revision), 0)::int AS last FROM comment_revisions WHERE comment_id = $1', [comment.id])) as { last: number }[];
+      const revisions = tx.getRepository(CommentRevisionEntity);
+      if (last === 0) await revisions.insert({ commentId: comment.id, revision: 1, body: comment.body, editedBy: comment.authorId, editedAt: comment.createdAt });
+      await revisions.insert({ commentId: comment.id, revision: Math.max(last, 1) + 1, body, editedBy: viewer.id, editedAt: () => 'now()' });
+      const asksForReview = !!comment.hiddenAt && !comment.deletedAt && comment.authorId === viewer.id;
+      await tx.query(`UPDATE comments SET body = $2, edited_at = now()${asksForReview ? ', review_requested_at = now()' : ''} WHERE id = $1`, [comment.id, body]);
+      return (await tx.getRepository(CommentEntity).findOneBy({ id: comment.id })) as CommentEntity;
+    });
+  }
+
+  /** The question a comment belongs to, directly or through its answer, read on the transaction's connection. */
+  private async questionOf(tx: EntityManager, comment: CommentEntity): Promise<QuestionEntity> {
+    const post = await this.answers.locatePost((comment.questionId ?? comment.answerId) as string, tx);
+    const question = post.kind === 'question' ? post.question : await tx.getRepository(QuestionEntity).findOneBy({ id: post.questionId });
+    if (!question) throw new CommentsException(CommentsExceptionCode.COMMENT_NOT_FOUND, 'That comment does not exist.', { field: 'commentId' });
+    return question;
+  }
+
+  /** Each edited comment's wordings, oldest first, at most PER_PARENT_LIMIT per comment. */
+  revisionsOf(commentIds: readonly string[]): Promise<CommentRevisionEntity[]> {
+    return this.db
+      .getRepository(CommentRevisionEntity)
+      .createQueryBuilder('r')
+      .where('r.comment_id = ANY(:ids::uuid[]) AND r.revision <= :limit', { ids: [...commentIds], limit: PER_PARENT_LIMIT })
+      .orderBy('r.comment_id')
+      .addOrderBy('r.revision', 'ASC')
+      .getMany();
   }
 
   /** Each post's first PER_PARENT_LIMIT comments, oldest first: questions' and answers' in one statement. */
