@@ -23,6 +23,36 @@ export class PublishedAnswers {
       .getMany();
   }
 
+  /** Each person's newest readable answers to readable questions, at most `perAuthor` each, for their profile. */
+  newestByAuthors(authorIds: readonly string[], perAuthor: number): Promise<AnswerEntity[]> {
+    return this.db
+      .getRepository(AnswerEntity)
+      .createQueryBuilder('a')
+      .innerJoin(
+        `(SELECT a.id, row_number() OVER (PARTITION BY a.author_id ORDER BY a.created_at DESC, a.id DESC) AS rank
+            FROM answers a JOIN questions q ON q.id = a.question_id
+           WHERE a.author_id = ANY(:authorIds::uuid[]) AND ${READABLE} AND q.hidden_at IS NULL AND q.deleted_at IS NULL)`,
+        'ranked',
+        'ranked.id = a.id AND ranked.rank <= :perAuthor',
+      )
+      .setParameters({ authorIds: [...authorIds], perAuthor })
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .getMany();
+  }
+
+  /** How many readable answers each person posted, and how many of those were accepted (people with none are absent). */
+  async countsByAuthors(authorIds: readonly string[]): Promise<Map<string, { answers: number; accepted: number }>> {
+    const rows = (await this.db.query(
+      `SELECT a.author_id AS "authorId", count(*)::int AS answers, count(*) FILTER (WHERE q.accepted_answer_id = a.id)::int AS accepted
+         FROM answers a JOIN questions q ON q.id = a.question_id
+        WHERE a.author_id = ANY($1::uuid[]) AND ${READABLE} AND q.hidden_at IS NULL AND q.deleted_at IS NULL
+        GROUP BY a.author_id`,
+      [[...authorIds]],
+    )) as { authorId: string; answers: number; accepted: number }[];
+    return new Map(rows.map((row) => [row.authorId, { answers: row.answers, accepted: row.accepted }]));
+  }
+
   /** When each of these people last posted a readable answer (people who never did are absent). */
   async latestByAuthors(authorIds: readonly string[]): Promise<Map<string, Date>> {
     const rows = (await this.db.query(

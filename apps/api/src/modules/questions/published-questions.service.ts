@@ -57,6 +57,32 @@ export class PublishedQuestions {
     return new Map(rows.map((row) => [row.id, row.createdAt]));
   }
 
+  /** Each person's newest readable questions, at most `perAuthor` each, for their profile. */
+  newestByAuthors(authorIds: readonly string[], perAuthor: number): Promise<QuestionEntity[]> {
+    return this.db
+      .getRepository(QuestionEntity)
+      .createQueryBuilder('q')
+      .innerJoin(
+        `(SELECT id, row_number() OVER (PARTITION BY author_id ORDER BY created_at DESC, id DESC) AS rank
+            FROM questions q WHERE q.author_id = ANY(:authorIds::uuid[]) AND ${READABLE})`,
+        'ranked',
+        'ranked.id = q.id AND ranked.rank <= :perAuthor',
+      )
+      .setParameters({ authorIds: [...authorIds], perAuthor })
+      .orderBy('q.created_at', 'DESC')
+      .addOrderBy('q.id', 'DESC')
+      .getMany();
+  }
+
+  /** How many readable questions each person asked (people who asked none are absent). */
+  async countsByAuthors(authorIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = (await this.db.query(
+      `SELECT q.author_id AS "authorId", count(*)::int AS count FROM questions q WHERE q.author_id = ANY($1::uuid[]) AND ${READABLE} GROUP BY q.author_id`,
+      [[...authorIds]],
+    )) as { authorId: string; count: number }[];
+    return new Map(rows.map((row) => [row.authorId, row.count]));
+  }
+
   /** When each of these people last asked a readable question (people who never did are absent). */
   async latestByAuthors(authorIds: readonly string[]): Promise<Map<string, Date>> {
     const rows = (await this.db.query(
