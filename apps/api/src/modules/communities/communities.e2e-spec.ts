@@ -54,6 +54,20 @@ describe('communities', () => {
     expect(errorOf(await t.gql(LEAVE, { id: 'not-an-id' }, member)).code).toBe('NOT_FOUND');
   });
 
+  it('follows a community on joining, and stops on leaving, so joining visibly does something', async () => {
+    const FOLLOWS = '{ me { follows { kind targetId } } }';
+    const follows = async () => ((await t.gql<{ me: { follows: { kind: string; targetId: string }[] } }>(FOLLOWS, {}, member)).data?.me.follows ?? []).filter((f) => f.kind === 'COMMUNITY');
+    await t.gql(JOIN, { id: communityId }, member);
+    expect(await follows()).toEqual([{ kind: 'COMMUNITY', targetId: communityId }]);
+    // A member may choose quiet: joining again does not follow again.
+    await t.gql('mutation($input: FollowInput!) { unfollow(input: $input) }', { input: { kind: 'COMMUNITY', targetId: communityId } }, member);
+    await t.gql(JOIN, { id: communityId }, member);
+    expect(await follows()).toEqual([]);
+    await t.gql('mutation($input: FollowInput!) { follow(input: $input) { kind } }', { input: { kind: 'COMMUNITY', targetId: communityId } }, member);
+    await t.gql(LEAVE, { id: communityId }, member);
+    expect(await follows()).toEqual([]);
+  });
+
   it('answers null for an unknown slug', async () => {
     expect((await t.gql('{ community(slug: "nope") { id } }')).data).toEqual({ community: null });
   });

@@ -9,10 +9,14 @@ import { CommunityEntity, CommunityMemberEntity, CommunityModeratorEntity } from
 import type { CommunityModeratorInput } from './dto/community-moderator.input.js';
 import type { CreateCommunityInput } from './dto/create-community.input.js';
 import { checkPageSize, MAX_PAGE_SIZE } from '../../common/pagination.js';
+import { SubscriptionsService } from '../subscriptions/subscriptions.service.js';
 
 @Injectable()
 export class CommunitiesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly subscriptions: SubscriptionsService,
+  ) {}
 
   list(first = MAX_PAGE_SIZE): Promise<CommunityEntity[]> {
     return this.db.getRepository(CommunityEntity).find({ order: { title: 'ASC', id: 'ASC' }, take: checkPageSize(first) });
@@ -70,21 +74,31 @@ export class CommunitiesService {
     }
   }
 
+  /**
+   * Joining makes the person a member (counted, listed as theirs) and follows the
+   * community, so joining visibly does something: its new questions reach their
+   * notifications and digest. They may unfollow and stay a member.
+   */
   async join(viewer: Viewer, communityId: string): Promise<CommunityEntity> {
     const community = await this.require(communityId);
-    await this.db
-      .createQueryBuilder()
-      .insert()
-      .into(CommunityMemberEntity)
-      .values({ communityId: community.id, userId: viewer.id })
-      .orIgnore()
-      .execute();
+    await this.db.transaction(async (tx) => {
+      const joined = (await tx.query('INSERT INTO community_members (community_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id', [
+        community.id,
+        viewer.id,
+      ])) as unknown[];
+      // Only a new membership follows: joining again does not undo an unfollow chosen since.
+      if (joined.length > 0) await this.subscriptions.followJoinedCommunity(tx, viewer.id, community.id);
+    });
     return community;
   }
 
+  /** Leaving ends the membership and the follow that joining started (a follow of the community, however made). */
   async leave(viewer: Viewer, communityId: string): Promise<CommunityEntity> {
     const community = await this.require(communityId);
-    await this.db.getRepository(CommunityMemberEntity).delete({ communityId: community.id, userId: viewer.id });
+    await this.db.transaction(async (tx) => {
+      await tx.getRepository(CommunityMemberEntity).delete({ communityId: community.id, userId: viewer.id });
+      await this.subscriptions.unfollowLeftCommunity(tx, viewer.id, community.id);
+    });
     return community;
   }
 

@@ -50,6 +50,20 @@ export class SubscriptionsService {
     return { kind: input.kind, targetId: target.id, label: target.label };
   }
 
+  /**
+   * Follows a community as part of joining it, in the joining transaction: members hear
+   * about new questions without a second click. An existing follow is left as it is.
+   */
+  async followJoinedCommunity(tx: EntityManager, userId: string, communityId: string): Promise<void> {
+    await tx.query('INSERT INTO notification_settings (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING', [userId]);
+    await tx.query(`INSERT INTO follows (user_id, kind, target_id) VALUES ($1, $2, $3) ON CONFLICT (user_id, kind, target_id) DO NOTHING`, [userId, FollowKind.COMMUNITY, communityId]);
+  }
+
+  /** Leaving a community stops its news too, in the leaving transaction. */
+  async unfollowLeftCommunity(tx: EntityManager, userId: string, communityId: string): Promise<void> {
+    await tx.query('DELETE FROM follows WHERE user_id = $1 AND kind = $2 AND target_id = $3', [userId, FollowKind.COMMUNITY, communityId]);
+  }
+
   async unfollow(userId: string, input: FollowInput): Promise<boolean> {
     const target = await this.findTarget(input.kind, input.targetId);
     if (!target) return false;
