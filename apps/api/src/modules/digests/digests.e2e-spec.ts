@@ -318,8 +318,8 @@ describe('digest sections from policy documents', () => {
     expect(mail.text).toContain(
       '* Remote Working Policy 1.1 (Written agreements; scope folded into purpose. — changed: Responsibilities; removed: Scope)\n  https://forum.example.org/policies/remote-working',
     );
-    expect(mail.text).toContain(`* Who agrees remote working days? (cites “Responsibilities” of Remote Working Policy, changed in version 1.1)\n  https://forum.example.org/q/${questionId}#a-${answerId}`);
-    expect(mail.text).toContain('* Who agrees remote working days? (cites “Scope” of Remote Working Policy, removed in version 1.1)');
+    expect(mail.text).toContain(`* Who agrees remote working days? (cites Remote Working Policy 1.0 § Responsibilities, changed in version 1.1)\n  https://forum.example.org/q/${questionId}#a-${answerId}`);
+    expect(mail.text).toContain('* Who agrees remote working days? (cites Remote Working Policy 1.0 § Scope, removed in version 1.1)');
   });
 });
 

@@ -1,3 +1,4 @@
+import { citationLabel } from '@policy-commons/policies';
 import { sqlSection, type DigestSection } from './digest-content.js';
 
 interface PolicyVersionRow {
@@ -66,6 +67,7 @@ interface StaleCitationRow {
   questionTitle: string;
   document: string;
   section: string;
+  citedVersion: string;
   version: string;
   change: 'changed' | 'removed';
 }
@@ -80,7 +82,7 @@ export const staleCitationsSection = sqlSection({
   order: 40,
   sql: `SELECT * FROM (
           SELECT DISTINCT ON (c.id) a.id AS "answerId", q.id AS "questionId", q.title AS "questionTitle", d.title AS document,
-                 s.title AS section, nv.version, CASE WHEN ns.id IS NULL THEN 'removed' ELSE 'changed' END AS change, c.created_at, c.id
+                 s.title AS section, cv.version AS "citedVersion", nv.version, CASE WHEN ns.id IS NULL THEN 'removed' ELSE 'changed' END AS change, c.created_at, c.id
             FROM answers a
             JOIN questions q ON q.id = a.question_id
             JOIN citations c ON c.answer_id = a.id
@@ -108,7 +110,8 @@ export const staleCitationsSection = sqlSection({
       items: rows.map((r) => ({
         title: r.questionTitle,
         path: `/q/${r.questionId}#a-${r.answerId}`,
-        detail: `cites “${r.section}” of ${r.document}, ${r.change} in version ${r.version}`,
+        // Named as a citation chip names it on the site: document, cited version, section.
+        detail: `cites ${citationLabel({ documentTitle: r.document, version: r.citedVersion, sectionTitle: r.section })}, ${r.change} in version ${r.version}`,
       })),
       more: [],
     };
