@@ -65,6 +65,11 @@ describe('editing and deleting comments', () => {
     });
     const seen = await t.gql<{ question: { comments: { id: string; body: string; revisions: unknown[] }[] } }>(COMMENTS, { id: questionId });
     expect(seen.data?.question.comments.find((c) => c.id === commentId)).toMatchObject({ body: 'Is this about officers?', revisions: [] });
+    // The page offers editing to whoever may edit, and to nobody else.
+    const CAN_EDIT = 'query($id: ID!) { question(id: $id) { comments { id moderation { viewerCanEdit } } } }';
+    const canEdit = async (as?: Person) =>
+      (await t.gql<{ question: { comments: { id: string; moderation: { viewerCanEdit: boolean } }[] } }>(CAN_EDIT, { id: questionId }, as)).data?.question.comments.find((c) => c.id === commentId)?.moderation.viewerCanEdit;
+    expect([await canEdit(author), await canEdit(moderator), await canEdit(other), await canEdit()]).toEqual([true, true, false, false]);
   });
 
   it("lets the community's moderators edit any comment, recorded as theirs", async () => {

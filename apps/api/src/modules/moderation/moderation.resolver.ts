@@ -204,8 +204,8 @@ export class CommentModerationResolver {
       loadCommentQuestion(loaders, this.questions, this.answers, comment),
       loadViewerFlagged(loaders, this.moderationService, viewer, comment.questionId ? 'questionComment' : 'answerComment', comment.id),
     ]);
-    // Comments have no edit mutation: deleting and writing a new one is the way.
-    return postModeration(viewer, commentSubject(comment, question), comment, flagged, false);
+    // Comments are edited with editComment, by the same rule as posts.
+    return postModeration(viewer, commentSubject(comment, question), comment, flagged, true);
   }
 }
 
