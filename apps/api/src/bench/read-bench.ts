@@ -287,6 +287,7 @@ export async function runReadBench(): Promise<ReadBenchReport> {
     const tagList = { filter: { tag: targets.tag }, orderBy: 'NEWEST', first: 20 };
     const communityList = { filter: { communitySlug: targets.communitySlug }, orderBy: 'NEWEST', first: 20 };
     const [tagCursor, communityCursor] = [await walkToPage(api.url, hashes, tagList, 50), await walkToPage(api.url, hashes, communityList, 50)];
+    log(`api RSS after start and walking the lists: ${api.peakRssMb()} MB`);
 
     const reads: { name: string; requests: GraphQLRequest[] }[] = [
       { name: 'question-list', requests: [{ operationName: 'QuestionList', variables: list }] },
@@ -335,7 +336,7 @@ export async function runReadBench(): Promise<ReadBenchReport> {
       log(
         `${scenario.name}: api ${result.rps} req/s, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms, ${sqlPerRequest} SQL/req` +
           ` | floor ${floorMeasured.rps} req/s, p95 ${floorMeasured.p95Ms} ms, ${floorSql} SQL/req | ratio ${result.ratio}` +
-          `${measured.errors + floorMeasured.errors ? ` | errors: api ${measured.errors}, floor ${floorMeasured.errors}` : ''} | load ${uptime()}`,
+          `${measured.errors + floorMeasured.errors ? ` | errors: api ${measured.errors}, floor ${floorMeasured.errors}` : ''} | api peak RSS so far ${api.peakRssMb()} MB | load ${uptime()}`,
       );
     }
 
@@ -365,7 +366,7 @@ export async function runReadBench(): Promise<ReadBenchReport> {
     await drive(api.url, hashes, ask, WARM_UP_SECONDS);
     const asking = await drive(api.url, hashes, ask, MEASURE_SECONDS);
     scenarios.push({ name: 'ask', rps: asking.rps, p50Ms: asking.p50Ms, p95Ms: asking.p95Ms, p99Ms: asking.p99Ms, sqlPerRequest: askSql });
-    log(`ask: api ${asking.rps} req/s, p50 ${asking.p50Ms} ms, p95 ${asking.p95Ms} ms, p99 ${asking.p99Ms} ms, ${askSql} SQL/req${asking.errors ? ` | errors ${asking.errors}` : ''} | load ${uptime()}`);
+    log(`ask: api ${asking.rps} req/s, p50 ${asking.p50Ms} ms, p95 ${asking.p95Ms} ms, p99 ${asking.p99Ms} ms, ${askSql} SQL/req${asking.errors ? ` | errors ${asking.errors}` : ''} | api peak RSS so far ${api.peakRssMb()} MB | load ${uptime()}`);
 
     questionListByApiProcesses = await questionListWithTwoProcesses(scenarios, startApi, (url) => drive(url, hashes, [{ operationName: 'QuestionList', variables: list }], WARM_UP_SECONDS), (url) =>
       drive(url, hashes, [{ operationName: 'QuestionList', variables: list }], MEASURE_SECONDS),
