@@ -5,7 +5,26 @@ export const userProfileQuery = graphql(`
     user(id: $id) {
       id
       displayName
+      createdAt
       suspendedUntil
+      questionCount
+      answerCount
+      acceptedAnswerCount
+      questions(first: 5) {
+        id
+        title
+        createdAt
+        answerCount
+      }
+      answers(first: 5) {
+        id
+        createdAt
+        isAccepted
+        question {
+          id
+          title
+        }
+      }
       organisationRoles {
         role
         organisation {

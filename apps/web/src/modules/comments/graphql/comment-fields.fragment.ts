@@ -5,6 +5,16 @@ export const commentFieldsFragment = graphql(`
     id
     body
     createdAt
+    editedAt
+    revisions {
+      revision
+      body
+      editedAt
+      editedBy {
+        id
+        displayName
+      }
+    }
     author {
       id
       displayName

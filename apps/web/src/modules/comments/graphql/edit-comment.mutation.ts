@@ -1,0 +1,9 @@
+import { graphql } from '../../../generated';
+
+export const editCommentMutation = graphql(`
+  mutation EditComment($input: EditCommentInput!) {
+    editComment(input: $input) {
+      ...CommentFields
+    }
+  }
+`);
