@@ -1,5 +1,6 @@
 import { lazy, Suspense, useId, useLayoutEffect, useRef, useState } from 'react';
 import { insertCitation } from '../citations/insert-citation';
+import { useResolvedCitations } from '../citations/use-resolved-citations';
 import { FieldError } from '../layout/states';
 import { MarkdownView } from './markdown-view';
 
@@ -24,6 +25,8 @@ export function MarkdownEditor({ label, value, onChange, rows = 10, testId, erro
   const [previewing, setPreviewing] = useState(false);
   const [picking, setPicking] = useState(false);
   const pendingCaret = useRef<number | null>(null);
+  // The preview shows citations as the post will: titled chips, or errors saying why saving would refuse them.
+  const resolved = useResolvedCitations([value], { delayMs: 500 });
 
   // After an insertion re-renders the textarea, put the caret after the reference.
   useLayoutEffect(() => {
@@ -67,10 +70,21 @@ export function MarkdownEditor({ label, value, onChange, rows = 10, testId, erro
         </Suspense>
       ) : null}
       {previewing ? (
-        <div className="markdown-preview">{value.trim() === '' ? <p className="muted">Nothing to preview.</p> : <MarkdownView source={value} />}</div>
+        <div className="markdown-preview">
+          {value.trim() === '' ? <p className="muted">Nothing to preview.</p> : <MarkdownView source={value} citations={resolved.citations} problems={resolved.problems} />}
+        </div>
       ) : null}
-      <textarea ref={textarea} id={id} hidden={previewing} rows={rows} value={value} onChange={(event) => onChange(event.target.value)} data-testid={testId} aria-describedby={`${id}-error`} />
-      <FieldError id={`${id}-error`} message={error} />
+      <textarea ref={textarea} id={id} hidden={previewing} rows={rows} value={value} onChange={(event) => onChange(event.target.value)} data-testid={testId} aria-describedby={`${id}-error ${id}-citations`} />
+      {resolved.problems.size > 0 ? (
+        <ul className="citation-problems" id={`${id}-citations`} data-testid="citation-problems" aria-live="polite">
+          {[...resolved.problems].map(([reference, problem]) => (
+            <li key={reference}>
+              <code>{reference}</code> will not save: {problem}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+            <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }

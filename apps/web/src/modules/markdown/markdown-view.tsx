@@ -8,12 +8,17 @@ interface MarkdownViewProps {
   source: string;
   /** The post's resolved citations; `policy:` references become chips with their status. */
   citations?: readonly CitationFieldsFragment[];
+  /** References that do not resolve (in an unsaved post), with why: shown as errors. */
+  problems?: ReadonlyMap<string, string>;
   testId?: string;
 }
 
-export function MarkdownView({ source, citations, testId }: MarkdownViewProps) {
+export function MarkdownView({ source, citations, problems, testId }: MarkdownViewProps) {
   const navigate = useNavigate();
-  const html = useMemo(() => renderMarkdown(source, { citations: citations ? citationsByReference(citations) : undefined }), [source, citations]);
+  const html = useMemo(
+    () => renderMarkdown(source, { citations: citations ? citationsByReference(citations) : undefined, problems: problems && problems.size > 0 ? problems : undefined }),
+    [source, citations, problems],
+  );
 
   // Links to our own pages (citation chips, /q/… links in posts) are plain <a> in the
   // rendered HTML; route them through the router instead of reloading the app.

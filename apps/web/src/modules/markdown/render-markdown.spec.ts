@@ -1,4 +1,5 @@
 import type { CitationFieldsFragment } from '../../generated/graphql';
+import { citationMarkdownLink } from '@policy-commons/policies';
 import { escapeHtml, linkBareCitationReferences, renderMarkdown } from './render-markdown';
 
 // Known XSS payloads: raw HTML, dangerous URL schemes in every spelling, markdown
@@ -197,6 +198,38 @@ describe('renderMarkdown for ordinary posts', () => {
     expect(container.querySelector('.citation-chip-status')?.getAttribute('href')).toBe('/policies/social-media-policy/diff?from=2.0&to=3.0#personal-and-professional-responsibilities');
     // The label only repeated the section title, so the chip stands alone.
     expect(container.querySelector('.policy-ref-label')).toBeNull();
+  });
+
+  it('renders a pasted "Copy citation" link as the chip alone, its label being what the chip says', () => {
+    const reference = 'policy:social-media-policy@2.0#personal-and-professional-responsibilities';
+    const copied = citationMarkdownLink(
+      { slug: 'social-media-policy', version: '2.0', anchor: 'personal-and-professional-responsibilities' },
+      { documentTitle: 'Social Media Policy and Guidance', version: '2.0', sectionTitle: 'Personal and professional responsibilities' },
+    );
+    const container = document.createElement('div');
+    container.innerHTML = renderMarkdown(`As ${copied} says.`, { citations: changedCitation(reference, 'Social Media Policy and Guidance') });
+    expect(container.querySelectorAll('.citation-chip')).toHaveLength(1);
+    expect(container.querySelector('.policy-ref-label')).toBeNull();
+    expect(container.textContent?.trim()).toBe('As Social Media Policy and Guidance 2.0 § Personal and professional responsibilities changed in 3.0 says.');
+  });
+
+  it('shows a reference that does not resolve as an error with the reason, never as a chip that links', () => {
+    const container = document.createElement('div');
+    container.innerHTML = renderMarkdown('See policy:social-media-policy@9.0#scope and [the scope](policy:nope@1.0#scope).', {
+      problems: new Map([
+        ['policy:social-media-policy@9.0#scope', '"Social Media Policy and Guidance" has no published version 9.0.'],
+        ['policy:nope@1.0#scope', 'There is no policy document "nope".'],
+      ]),
+    });
+    const errors = Array.from(container.querySelectorAll('.citation-chip'));
+    expect(errors.map((chip) => chip.getAttribute('data-status'))).toEqual(['ERROR', 'ERROR']);
+    expect(errors.map((chip) => chip.querySelector('.citation-chip-problem')?.textContent)).toEqual([
+      '"Social Media Policy and Guidance" has no published version 9.0.',
+      'There is no policy document "nope".',
+    ]);
+    expect(container.querySelector('.citation-chip a')).toBeNull();
+    // The author's own words for the link stay beside the error.
+    expect(container.querySelector('.policy-ref-label')?.textContent).toBe('the scope');
   });
 
   it('shows raw HTML as text instead of dropping it', () => {

@@ -1,6 +1,6 @@
 import DOMPurify from 'dompurify';
 import { Marked, type Tokens } from 'marked';
-import { findCitationReferences } from '@policy-commons/policies';
+import { citationLabel, findCitationReferences } from '@policy-commons/policies';
 import type { CitationFieldsFragment } from '../../generated/graphql';
 import { citationChipOf, type CitationChip } from '../citations/citation-chip';
 import { isAllowedImageUrl, isPolicyReference, isSafeImageUrl, isSafeLinkUrl, pageImageHosts } from './safe-url';
@@ -14,6 +14,8 @@ export function escapeHtml(text: string): string {
 export interface RenderMarkdownOptions {
   /** The post's citations as the API resolved them, keyed by reference. */
   citations?: ReadonlyMap<string, CitationFieldsFragment>;
+  /** References the API could not resolve (an unsaved post's), keyed by reference: why, in words. */
+  problems?: ReadonlyMap<string, string>;
   /** Where images may load from besides the site; the page's own list (IMAGE_HOSTS) when left out. */
   imageHosts?: readonly string[];
   /** The site's origin; the page's when left out. */
@@ -58,16 +60,32 @@ function citationChipHtml(chip: CitationChip): string {
   );
 }
 
+/** A reference saving would refuse: shown as an error in the chip's place, with the reason. */
+function citationErrorHtml(reference: string, problem: string): string {
+  return (
+    `<span class="citation-chip citation-chip-error" data-testid="citation-chip" data-status="ERROR" data-policy-ref="${escapeHtml(reference)}">` +
+    `<span class="citation-chip-error-label">Not a valid citation:</span> <code>${escapeHtml(reference)}</code> ` +
+    `<span class="citation-chip-problem" data-testid="citation-chip-problem">${escapeHtml(problem)}</span></span>`
+  );
+}
+
 function normalisedLabel(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 function policyReferenceHtml(href: string, labelHtml: string, labelText: string, options: RenderMarkdownOptions): string {
-  const chip = citationChipOf(href, options.citations?.get(href));
-  if (!chip) return `<span class="policy-ref" data-policy-ref="${escapeHtml(href)}">${labelHtml}</span>`;
-  // The author's own words stay, unless they only repeat what the chip says.
+  const resolved = options.citations?.get(href);
+  const problem = resolved ? undefined : options.problems?.get(href);
   const label = normalisedLabel(labelText);
-  const redundant = label === '' || label === normalisedLabel(href) || normalisedLabel(chip.sectionLabel).includes(label);
+  if (problem !== undefined) {
+    const error = citationErrorHtml(href, problem);
+    return label === '' || label === normalisedLabel(href) ? error : `<span class="policy-ref-label">${labelHtml}</span> ${error}`;
+  }
+  const chip = citationChipOf(href, resolved);
+  if (!chip) return `<span class="policy-ref" data-policy-ref="${escapeHtml(href)}">${labelHtml}</span>`;
+  // The author's own words stay, unless they only repeat what the chip says (as a copied citation's label does).
+  const chipText = normalisedLabel(citationLabel({ documentTitle: chip.documentLabel, version: chip.version, sectionTitle: chip.sectionLabel }));
+  const redundant = label === '' || label === normalisedLabel(href) || label === chipText || normalisedLabel(chip.sectionLabel).includes(label);
   return redundant ? citationChipHtml(chip) : `<span class="policy-ref-label">${labelHtml}</span> ${citationChipHtml(chip)}`;
 }
 
@@ -153,7 +171,7 @@ function installHooks(): void {
 /** Markdown from users to HTML that is safe to put in the page. */
 export function renderMarkdown(source: string, options: RenderMarkdownOptions = {}): string {
   installHooks();
-  const plain = !options.citations && !options.imageHosts && !options.siteOrigin;
+  const plain = !options.citations && !options.problems && !options.imageHosts && !options.siteOrigin;
   const marked = plain ? (plainMarked ??= createMarked({})) : createMarked(options);
   const html = marked.parse(linkBareCitationReferences(source), { async: false });
   return DOMPurify.sanitize(html, {

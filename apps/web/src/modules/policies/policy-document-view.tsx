@@ -155,7 +155,7 @@ function VersionBody({ document, policyVersion }: { document: PolicyDocument; po
           </ol>
         </details>
       </nav>
-      <PolicySections slug={document.slug} version={policyVersion.version} sections={policyVersion.sections} />
+      <PolicySections slug={document.slug} documentTitle={document.title} version={policyVersion.version} sections={policyVersion.sections} />
     </>
   );
 }
