@@ -66,6 +66,12 @@ export function primeQuestions(loaders: RequestLoaders, questions: QuestionsServ
   for (const model of models) loader.prime(model.id, model);
 }
 
+/** Each question's tags in order; a list primes it with the tags its own statement read. */
+const tagsLoader = (loaders: RequestLoaders, questions: QuestionsService) =>
+  loaders.get<string, TagModel[]>('questions.tags', async (ids) =>
+    groupByKeys(ids, await questions.tagsByQuestionIds(ids), (t) => t.questionId).map((tags) => tags.map(toTagModel)),
+  );
+
 const questionLoader = (loaders: RequestLoaders, questions: QuestionsService) =>
   loaders.get<string, QuestionModel>('questions.byId', async (ids) =>
     byKeys(ids, await questions.byIds(ids), (q) => q.id, (missing) => new Error(`question ${missing} not found`), toQuestionModel),
@@ -96,6 +102,8 @@ export class QuestionsResolver {
     const page = await this.questionsService.list(filter ?? undefined, orderBy, first, after ?? undefined);
     const edges = page.questions.map(({ question, cursor }) => ({ node: toQuestionModel(question), cursor }));
     primeQuestions(loaders, this.questionsService, edges.map((e) => e.node));
+    const tags = tagsLoader(loaders, this.questionsService);
+    for (const { question, tags: questionTags } of page.questions) tags.prime(question.id, questionTags.map(toTagModel));
     const pageInfo: PageInfo = { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
     return { edges, pageInfo, totalCount: page.totalCount };
   }
@@ -169,11 +177,7 @@ export class QuestionsResolver {
 
   @ResolveField('tags', () => [TagModel])
   questionTags(@Parent() question: QuestionModel, @Loaders() loaders: RequestLoaders): Promise<TagModel[]> {
-    return loaders
-      .get<string, TagModel[]>('questions.tags', async (ids) =>
-        groupByKeys(ids, await this.questionsService.tagsByQuestionIds(ids), (t) => t.questionId).map((tags) => tags.map(toTagModel)),
-      )
-      .load(question.id);
+    return tagsLoader(loaders, this.questionsService).load(question.id);
   }
 
   @ResolveField(() => [PostRevisionModel], {

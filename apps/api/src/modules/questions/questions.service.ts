@@ -22,7 +22,7 @@ import { QuestionsException, QuestionsExceptionCode } from './questions.exceptio
 import { MAX_TAG_LENGTH, normaliseTags, tagSlugOf } from './tags.js';
 
 export interface QuestionPage {
-  questions: { question: QuestionEntity; cursor: string }[];
+  questions: { question: QuestionEntity; tags: TagEntity[]; cursor: string }[];
   hasNextPage: boolean;
   totalCount: number;
 }
@@ -145,14 +145,22 @@ export class QuestionsService {
     if (cursor) qb.andWhere(`(${at}, ${id}) < (:at::timestamptz, :id::uuid)`, { at: cursor[0], id: cursor[1] });
     const { entities: rows, raw } = await qb
       .addSelect(totalCount, 'total_count')
+      // Every list shows each question's tags: read with the page, not by a statement of their own.
+      .addSelect(
+        `coalesce((SELECT json_agg(json_build_object('id', lt.id, 'slug', lt.slug, 'createdAt', lt.created_at) ORDER BY lqt.position)
+                     FROM question_tags lqt JOIN tags lt ON lt.id = lqt.tag_id WHERE lqt.question_id = q.id), '[]')`,
+        'tags_json',
+      )
       .orderBy(at, 'DESC')
       .addOrderBy(id, 'DESC')
       .limit(first + 1)
-      .getRawAndEntities<{ total_count: number }>();
+      .getRawAndEntities<{ total_count: number; q_id: string; tags_json: { id: string; slug: string; createdAt: string }[] }>();
+    const tagsOf = new Map(raw.map((row) => [row.q_id, row.tags_json.map((tag) => ({ id: tag.id, slug: tag.slug, createdAt: new Date(tag.createdAt) }))]));
     const page = rows.slice(0, first);
     return {
       questions: page.map((question) => ({
         question,
+        tags: tagsOf.get(question.id) ?? [],
         cursor: encodeCursor([(order === QuestionOrder.ACTIVE ? question.lastActivityAt : question.createdAt).toISOString(), question.id]),
       })),
       hasNextPage: rows.length > first,
