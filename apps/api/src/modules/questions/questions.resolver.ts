@@ -113,11 +113,13 @@ export class QuestionsResolver {
     description: 'Reading a question counts as a view (once per viewer per hour). A hidden or deleted question still resolves, as a tombstone, so links keep working.',
   })
   async question(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<QuestionModel | null> {
-    const question = await this.questionsService.find(id);
-    if (!question) return null;
+    const found = await this.questionsService.findWithTags(id);
+    if (!found) return null;
+    const { question, tags } = found;
     if (await this.questionsService.recordView(question.id, viewerKey(ctx))) question.viewCount += 1;
     const model = toQuestionModel(question);
     primeQuestions(ctx.loaders, this.questionsService, [model]);
+    tagsLoader(ctx.loaders, this.questionsService).prime(question.id, tags.map(toTagModel));
     return model;
   }
 

@@ -29,6 +29,12 @@ export interface QuestionPage {
 
 const VIEW_WINDOW_SECONDS = 3600;
 
+/** A question's tags in order, as JSON, for a statement that reads questions as `q` to carry them. */
+const TAGS_JSON = `coalesce((SELECT json_agg(json_build_object('id', lt.id, 'slug', lt.slug, 'createdAt', lt.created_at) ORDER BY lqt.position)
+                     FROM question_tags lqt JOIN tags lt ON lt.id = lqt.tag_id WHERE lqt.question_id = q.id), '[]')`;
+type TagsJson = { id: string; slug: string; createdAt: string }[];
+const tagsFromJson = (tags: TagsJson): TagEntity[] => tags.map((tag) => ({ id: tag.id, slug: tag.slug, createdAt: new Date(tag.createdAt) }));
+
 /** A moderator's decision to close a question. */
 export interface QuestionClosure {
   reason: CloseReason;
@@ -54,6 +60,19 @@ export class QuestionsService {
 
   async find(id: string): Promise<QuestionEntity | null> {
     return isUuid(id) ? this.db.getRepository(QuestionEntity).findOneBy({ id }) : null;
+  }
+
+  /** The question with its tags, in one statement (the question page shows both). */
+  async findWithTags(id: string): Promise<{ question: QuestionEntity; tags: TagEntity[] } | null> {
+    if (!isUuid(id)) return null;
+    const { entities, raw } = await this.db
+      .getRepository(QuestionEntity)
+      .createQueryBuilder('q')
+      .addSelect(TAGS_JSON, 'tags_json')
+      .where('q.id = :id', { id })
+      .getRawAndEntities<{ tags_json: TagsJson }>();
+    const question = entities[0];
+    return question ? { question, tags: tagsFromJson(raw[0]?.tags_json ?? []) } : null;
   }
 
   async require(id: string, field = 'questionId'): Promise<QuestionEntity> {
@@ -146,16 +165,12 @@ export class QuestionsService {
     const { entities: rows, raw } = await qb
       .addSelect(totalCount, 'total_count')
       // Every list shows each question's tags: read with the page, not by a statement of their own.
-      .addSelect(
-        `coalesce((SELECT json_agg(json_build_object('id', lt.id, 'slug', lt.slug, 'createdAt', lt.created_at) ORDER BY lqt.position)
-                     FROM question_tags lqt JOIN tags lt ON lt.id = lqt.tag_id WHERE lqt.question_id = q.id), '[]')`,
-        'tags_json',
-      )
+      .addSelect(TAGS_JSON, 'tags_json')
       .orderBy(at, 'DESC')
       .addOrderBy(id, 'DESC')
       .limit(first + 1)
-      .getRawAndEntities<{ total_count: number; q_id: string; tags_json: { id: string; slug: string; createdAt: string }[] }>();
-    const tagsOf = new Map(raw.map((row) => [row.q_id, row.tags_json.map((tag) => ({ id: tag.id, slug: tag.slug, createdAt: new Date(tag.createdAt) }))]));
+      .getRawAndEntities<{ total_count: number; q_id: string; tags_json: TagsJson }>();
+    const tagsOf = new Map(raw.map((row) => [row.q_id, tagsFromJson(row.tags_json)]));
     const page = rows.slice(0, first);
     return {
       questions: page.map((question) => ({
