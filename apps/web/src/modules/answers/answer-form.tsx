@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { Link, useLocation } from 'react-router';
 import { summariseApiError, type ApiErrorSummary } from '../api/api-error';
 import { useViewer } from '../accounts/use-viewer';
+import { moveFocusTo } from '../layout/move-focus';
 import { FieldError, FormError } from '../layout/states';
 import { MarkdownEditor } from '../markdown/markdown-editor';
 import { answerQuestionMutation } from './graphql/answer-question.mutation';
@@ -26,8 +27,11 @@ export function AnswerForm({ questionId }: { questionId: string }) {
     event.preventDefault();
     setFailure(null);
     try {
-      await answerQuestion({ variables: { input: { questionId, body: body.trim() } } });
+      const result = await answerQuestion({ variables: { input: { questionId, body: body.trim() } } });
       setBody('');
+      // The emptied form's button is disabled: focus goes to the answer just posted, as it reads now.
+      const posted = result.data?.answerQuestion.id;
+      if (posted) requestAnimationFrame(() => moveFocusTo(document.getElementById(`answer-${posted}`)));
     } catch (error) {
       setFailure(summariseApiError(error));
     }

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
-
-const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
+import { moveFocusTo } from './move-focus';
 
 function ancestorsOf(element: Element): HTMLElement[] {
   const ancestors: HTMLElement[] = [];
@@ -58,12 +57,7 @@ export function useFocusRecovery(locationKey: string): void {
       const survivor = ancestors.find((ancestor) => ancestor.isConnected);
       last = null;
       if (!survivor) return;
-      if (!survivor.matches(FOCUSABLE)) {
-        // Focusable for this once; a click in it later should not outline it.
-        survivor.setAttribute('tabindex', '-1');
-        survivor.addEventListener('blur', () => survivor.removeAttribute('tabindex'), { once: true });
-      }
-      survivor.focus({ preventScroll: true });
+      moveFocusTo(survivor, { preventScroll: true });
     }
 
     const observer = new MutationObserver(() => {

@@ -6,15 +6,19 @@ function isShown(element: Element): boolean {
   return element instanceof HTMLElement && !element.hidden && element.getClientRects().length > 0 && (element.textContent ?? '').trim() !== '';
 }
 
-/** A field marked invalid, or one whose description is an error being shown. */
+function isError(element: Element): boolean {
+  return (element.getAttribute('role') === 'alert' || element.classList.contains('field-error')) && isShown(element);
+}
+
+/** A field marked invalid, or one whose description or label shows an error. */
 function firstInvalidField(form: HTMLFormElement): HTMLElement | null {
   for (const field of form.querySelectorAll<HTMLElement>(FIELDS)) {
     if (field.getAttribute('aria-invalid') === 'true') return field;
-    const described = (field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-    for (const id of described) {
-      const description = document.getElementById(id);
-      if (description && (description.getAttribute('role') === 'alert' || description.classList.contains('field-error')) && isShown(description)) return field;
-    }
+    const descriptions = (field.getAttribute('aria-describedby') ?? '').split(/\s+/).flatMap((id) => (id ? [document.getElementById(id)] : []));
+    if (descriptions.some((description) => description !== null && isError(description))) return field;
+    // <label>Title <input> <FieldError/></label>: the error sits in the field's label.
+    const label = field.closest('label');
+    if (label && Array.from(label.querySelectorAll('[role="alert"], .field-error')).some(isError)) return field;
   }
   return null;
 }

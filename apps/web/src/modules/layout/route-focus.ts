@@ -1,5 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { useLocation, useNavigationType } from 'react-router';
+import { moveFocusTo } from './move-focus';
 
 /** How long a page may take to show its heading (a lazy chunk, then its data) before focus settles on <main>. */
 const HEADING_WAIT_MS = 8_000;
@@ -18,11 +19,6 @@ function targetOfHash(hash: string): HTMLElement | null {
 /** A control that changes the address as it is used (a version picker, a filter) keeps focus: the person is still working with it. */
 function isFormControl(element: Element | null): boolean {
   return element instanceof HTMLSelectElement || element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement;
-}
-
-function focusWithoutScrolling(element: HTMLElement): void {
-  if (!element.matches('a[href], button, input, select, textarea, [tabindex]')) element.setAttribute('tabindex', '-1');
-  element.focus({ preventScroll: true });
 }
 
 /**
@@ -65,7 +61,7 @@ export function useRouteFocus(main: RefObject<HTMLElement | null>, announce: (me
       const target = hash.length >= 2 ? targetOfHash(hash) : container.querySelector<HTMLElement>('h1');
       if (!target) return false;
       settled = true;
-      focusWithoutScrolling(target);
+      moveFocusTo(target, { preventScroll: true });
       return true;
     };
     if (place()) return undefined;
@@ -77,7 +73,7 @@ export function useRouteFocus(main: RefObject<HTMLElement | null>, announce: (me
     const giveUp = window.setTimeout(() => {
       if (!settled && (document.activeElement === document.body || document.activeElement === null)) {
         settled = true;
-        focusWithoutScrolling(container);
+        moveFocusTo(container, { preventScroll: true });
         announce(document.title);
       }
       stop();
