@@ -9,7 +9,7 @@ import escapeHtml from 'escape-html';
  * and its :where() selectors weigh nothing against the site's own rules.
  */
 export const HTML_PAGE_STYLE =
-  ':where(body){margin:0;font-family:system-ui,sans-serif;line-height:1.5;color:#1f2328}:where(header,main,footer){display:block;max-width:40rem;margin:0 auto;padding:1rem}:where(.skip-link){position:absolute;top:-10rem}:where(.skip-link:focus){top:.5rem}';
+  ':where(body){margin:0;font-family:system-ui,sans-serif;line-height:1.5;color:#1f2328}:where(.site-header-inner,.page,.site-footer){max-width:40rem;margin:0 auto;padding:1rem}:where(.skip-link){position:absolute;top:-10rem}:where(.skip-link:focus){top:.5rem}';
 
 export const SITE_NAME = 'Policy Commons';
 
