@@ -1,4 +1,4 @@
-import { diffPolicyVersions, nextVersion, parsePolicyBody, type SectionChangeKind } from '@policy-commons/policies';
+import { diffPolicyVersions, nextVersion, parsePolicyBody, policyFormatErrorSentence, type SectionChangeKind } from '@policy-commons/policies';
 
 export interface DraftSectionPreview {
   anchor: string;
@@ -14,14 +14,14 @@ export interface DraftPreview {
   sections: DraftSectionPreview[];
   /** Sections of the latest version the draft no longer has. */
   removed: { anchor: string; title: string }[];
-  /** Format problems, with 1-based lines in the draft; publishing would be refused. */
+  /** Format problems in plain words (no rule ids), with 1-based lines in the draft; saving and publishing would be refused. */
   errors: { line: number | null; message: string }[];
 }
 
 /** What publishing the draft would do to the document's sections, worked out in the browser. */
 export function previewDraft(draftMarkdown: string, latestMarkdown: string | null): DraftPreview {
   const draft = parsePolicyBody(draftMarkdown);
-  const errors = draft.ok ? [] : draft.errors.map((error) => ({ line: error.line, message: error.message }));
+  const errors = draft.ok ? [] : draft.errors.map((error) => ({ line: error.line, message: policyFormatErrorSentence(error) }));
   const latest = latestMarkdown === null ? null : parsePolicyBody(latestMarkdown);
   if (!latest) {
     return { parsed: draft.sections, sections: draft.sections.map((section) => ({ anchor: section.anchor, title: section.title, level: section.level, change: 'ADDED' })), removed: [], errors };

@@ -1,13 +1,15 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useBlocker, useLocation, useNavigate } from 'react-router';
 import type { PolicyDraftFieldsFragment, PolicyDraftQuery, VersionBump } from '../../generated/graphql';
 import { useViewer } from '../accounts/use-viewer';
 import { summariseApiError, type ApiErrorSummary } from '../api/api-error';
 import { formatDateTime } from '../layout/format-date';
+import { ModalDialog } from '../layout/modal-dialog';
 import { NotFound } from '../layout/not-found';
 import { ErrorState, FieldError, FormError, LoadingState } from '../layout/states';
 import { changeLabel } from './diff-view';
+import { useDraftAutosave, type DraftSaveRequest, type DraftSaveStatus } from './draft-autosave';
 import { citationsStaleInDraft, previewDraft, upcomingVersion } from './draft-preview';
 import { PolicySections } from './policy-sections';
 import { policyDraftQuery } from './graphql/policy-draft.query';
@@ -29,7 +31,13 @@ What this policy is for and who it applies to.
 export function PolicyDraftEditor({ slug }: { slug: string }) {
   const { viewer, loading: viewerLoading } = useViewer();
   const location = useLocation();
-  const { data, error } = useQuery(policyDraftQuery, { variables: { slug }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(policyDraftQuery, { variables: { slug }, fetchPolicy: 'cache-and-network' });
+  // A reload after a conflict starts the workspace again from what is stored now.
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(async () => {
+    await refetch();
+    setGeneration((current) => current + 1);
+  }, [refetch]);
 
   if (error && !data) return <ErrorState error={error} title="Could not load this policy" />;
   if (!data || viewerLoading) return <LoadingState />;
@@ -62,56 +70,118 @@ export function PolicyDraftEditor({ slug }: { slug: string }) {
     );
   }
   // Local edits start from the saved draft (or the latest version) and survive refetches.
-  return <DraftWorkspace key={document.id} document={document} />;
+  return <DraftWorkspace key={`${document.id}:${generation}`} document={document} onReload={reload} />;
 }
 
-function DraftWorkspace({ document }: { document: DraftDocument }) {
-  const latest = document.latestVersion;
-  const savedMarkdown = document.draft?.markdown ?? null;
-  const [markdown, setMarkdown] = useState(savedMarkdown ?? latest?.markdown.trim() ?? NEW_DOCUMENT_TEMPLATE);
-  const [saveDraft, saving] = useMutation(savePolicyDraftMutation, { refetchQueries: ['PolicyDraft'], awaitRefetchQueries: true });
-  const [saveFailure, setSaveFailure] = useState<ApiErrorSummary | null>(null);
-  const preview = useMemo(() => previewDraft(markdown, latest?.markdown ?? null), [markdown, latest?.markdown]);
-  const unsaved = markdown !== savedMarkdown;
-  const [showing, setShowing] = useState<'sections' | 'preview'>('sections');
+/** "Saved at 10:42" today, "Saved 3 Dec 2026, 10:42" before. */
+export function savedAtLabel(iso: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return `Saved ${iso}`;
+  if (date.toDateString() === now.toDateString()) return `Saved at ${date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
+  return `Saved ${formatDateTime(iso)}`;
+}
 
-  async function save() {
-    setSaveFailure(null);
-    try {
-      const result = await saveDraft({ variables: { input: { documentId: document.id, markdown } } });
-      // Compare later edits with what the server stored, not with what we sent.
-      const stored = result.data?.savePolicyDraft.markdown;
-      if (stored !== undefined && stored !== markdown) setMarkdown(stored);
-    } catch (error) {
-      setSaveFailure(summariseApiError(error));
-    }
+function statusText(status: DraftSaveStatus, savedAt: string | null): string {
+  const last = savedAt ? ` ${savedAtLabel(savedAt).replace(/^Saved/, 'Last saved')}.` : ' Not saved yet.';
+  switch (status.kind) {
+    case 'saved':
+      return savedAt ? `${savedAtLabel(savedAt)}.` : 'Saved.';
+    case 'unchanged':
+      return savedAt ? `${savedAtLabel(savedAt)}.` : 'Not saved yet: start typing and it saves by itself.';
+    case 'pending':
+      return `Unsaved changes: saving when you pause.${last}`;
+    case 'saving':
+      return 'Saving…';
+    case 'invalid':
+      return `Not saved: the draft has problems (listed beside it), and saves once they are fixed.${last}`;
+    case 'failed':
+      return `Could not save: ${status.message}${last}`;
+    case 'conflict':
+      return `Not saved: ${status.message}`;
   }
+}
+
+function DraftWorkspace({ document, onReload }: { document: DraftDocument; onReload: () => Promise<void> }) {
+  const latest = document.latestVersion;
+  const loaded = document.draft ?? null;
+  const initialMarkdown = loaded?.markdown ?? latest?.markdown.trim() ?? NEW_DOCUMENT_TEMPLATE;
+  const [markdown, setMarkdown] = useState(initialMarkdown);
+  // Autosaves update this page's own state; refetching the whole document after each would be wasted.
+  const [saveDraft] = useMutation(savePolicyDraftMutation);
+  const preview = useMemo(() => previewDraft(markdown, latest?.markdown ?? null), [markdown, latest?.markdown]);
+  const save = useCallback(
+    async (request: DraftSaveRequest) => {
+      const result = await saveDraft({ variables: { input: { documentId: document.id, ...request } } });
+      if (!result.data) throw new Error('The draft was not saved.');
+      return result.data.savePolicyDraft;
+    },
+    [saveDraft, document.id],
+  );
+  const autosave = useDraftAutosave({ loaded, initialMarkdown, markdown, valid: preview.errors.length === 0, save });
+  const { saved, status, unsaved } = autosave;
+  const [showing, setShowing] = useState<'sections' | 'preview'>('sections');
+  const [reloading, setReloading] = useState(false);
 
   return (
     <div className="policy-draft" data-testid="policy-draft">
-      <PageTitle title={`Draft: ${document.title}`} />
       <p className="breadcrumb">
         <Link to="/policies">Policies</Link> › <Link to={`/policies/${document.slug}`}>{document.title}</Link>
       </p>
       <h1>Draft: {document.title}</h1>
+      <LeaveWarning unsaved={unsaved} saveNow={autosave.saveNow} savable={preview.errors.length === 0} />
       <p className="muted">
         {latest ? `The next version after ${latest.version}.` : 'The first version of this document.'} Each ## heading (or deeper) starts a section; a section keeps its
-        anchor while its heading text stays the same, or when you end the heading with {'{#anchor}'}.
+        anchor while its heading text stays the same, or when you end the heading with {'{#anchor}'}. Your text saves by itself when you pause.
       </p>
       <div className="draft-columns">
         <div className="draft-editor">
           <label htmlFor="draft-markdown" className="draft-label">
             Draft (Markdown)
           </label>
-          <textarea id="draft-markdown" className="draft-markdown" rows={24} value={markdown} onChange={(event) => setMarkdown(event.target.value)} spellCheck data-testid="draft-markdown" aria-describedby="draft-save-error" />
-          <div className="row">
-            <button type="button" className="primary" onClick={() => void save()} disabled={saving.loading || !unsaved} data-testid="save-draft">
-              {saving.loading ? 'Saving…' : unsaved ? 'Save draft' : 'Saved'}
-            </button>
-            {document.draft ? <span className="muted">Last saved {formatDateTime(document.draft.updatedAt)}</span> : <span className="muted">Not saved yet</span>}
+          <textarea
+            id="draft-markdown"
+            className="draft-markdown"
+            rows={24}
+            value={markdown}
+            onChange={(event) => setMarkdown(event.target.value)}
+            spellCheck
+            data-testid="draft-markdown"
+            aria-describedby="draft-save-status draft-errors"
+          />
+          <div className="row draft-save-row">
+            <p id="draft-save-status" className={`save-status save-status-${status.kind}`} role="status" data-testid="draft-save-status" data-state={status.kind}>
+              {statusText(status, saved?.updatedAt ?? null)}
+            </p>
+            {status.kind === 'failed' || (unsaved && status.kind === 'pending') ? (
+              <button type="button" onClick={() => void autosave.saveNow()} data-testid="save-draft">
+                {status.kind === 'failed' ? 'Try again' : 'Save now'}
+              </button>
+            ) : null}
           </div>
-          <FormError summary={saveFailure} />
-          <FieldError id="draft-save-error" message={saveFailure?.fieldErrors.markdown} />
+          {status.kind === 'conflict' ? (
+            <div className="state state-error draft-conflict" role="alert" data-testid="draft-conflict">
+              <p>
+                <strong>This draft changed elsewhere since you opened it.</strong> Your text is still here, unsaved. Load the saved draft to see the other changes (copy your text first if you need it), or keep yours and replace theirs.
+              </p>
+              <div className="form-actions">
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={reloading}
+                  onClick={() => {
+                    setReloading(true);
+                    void onReload().finally(() => setReloading(false));
+                  }}
+                  data-testid="draft-conflict-reload"
+                >
+                  {reloading ? 'Loading…' : 'Load the saved draft'}
+                </button>
+                <button type="button" onClick={() => void autosave.overwrite()} data-testid="draft-conflict-overwrite">
+                  Keep mine and replace the saved draft
+                </button>
+              </div>
+            </div>
+          ) : null}
         </div>
         <div className="draft-preview">
           <div className="tabs" role="group" aria-label="Show">
@@ -123,7 +193,7 @@ function DraftWorkspace({ document }: { document: DraftDocument }) {
             </button>
           </div>
           {preview.errors.length > 0 ? (
-            <ul className="form-error draft-errors" role="alert" data-testid="draft-errors">
+            <ul className="form-error draft-errors" id="draft-errors" role="alert" data-testid="draft-errors">
               {preview.errors.map((problem, index) => (
                 <li key={index}>
                   {problem.line !== null ? `Line ${problem.line}: ` : ''}
@@ -145,11 +215,73 @@ function DraftWorkspace({ document }: { document: DraftDocument }) {
               Not in this draft (removed from {latest?.version}): {preview.removed.map((section) => section.title).join(', ')}
             </p>
           ) : null}
-          <StaleCitations impacts={unsaved || !document.draft ? citationsStaleInDraft(document.citedBy, preview) : document.draft.citationsMadeStale} live={unsaved || !document.draft} />
+          <StaleCitations impacts={unsaved || !saved ? citationsStaleInDraft(document.citedBy, preview) : saved.citationsMadeStale} live={unsaved || !saved} />
         </div>
       </div>
-      <PublishForm document={document} blocked={unsaved ? 'Save the draft first: publishing takes the saved draft.' : preview.errors.length > 0 ? 'Fix the problems in the draft first.' : document.draft ? null : 'Save the draft first.'} />
+      <PublishForm
+        document={document}
+        blocked={
+          preview.errors.length > 0
+            ? 'Fix the problems in the draft first.'
+            : unsaved || status.kind === 'saving'
+              ? 'Publishing takes the saved draft: wait until it has saved.'
+              : saved
+                ? null
+                : 'Write the draft first: publishing takes the saved draft.'
+        }
+      />
     </div>
+  );
+}
+
+/**
+ * Unsaved text is not lost by leaving: the browser asks before closing or reloading the
+ * tab (beforeunload), and a link inside the app asks in a dialog (the router's blocker),
+ * offering to save first when the text can be saved.
+ */
+function LeaveWarning({ unsaved, saveNow, savable }: { unsaved: boolean; saveNow: () => Promise<boolean>; savable: boolean }) {
+  useEffect(() => {
+    if (!unsaved) return undefined;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers show the dialog only when returnValue is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname);
+  const [saving, setSaving] = useState(false);
+  if (blocker.state !== 'blocked') return null;
+  return (
+    <ModalDialog title="Leave with unsaved changes?" onClose={() => blocker.reset()} testId="leave-draft-dialog">
+      <p>Your latest changes to this draft are not saved yet. If you leave now, they are lost.</p>
+      <div className="form-actions">
+        {savable ? (
+          <button
+            type="button"
+            className="primary"
+            disabled={saving}
+            onClick={() => {
+              setSaving(true);
+              void saveNow().then((done) => {
+                setSaving(false);
+                if (done) blocker.proceed();
+              });
+            }}
+            data-testid="leave-draft-save"
+          >
+            {saving ? 'Saving…' : 'Save and leave'}
+          </button>
+        ) : null}
+        <button type="button" className="danger" onClick={() => blocker.proceed()} data-testid="leave-draft-discard">
+          Leave without saving
+        </button>
+        <button type="button" onClick={() => blocker.reset()} data-testid="leave-draft-stay">
+          Stay
+        </button>
+      </div>
+    </ModalDialog>
   );
 }
 
@@ -201,15 +333,21 @@ function PublishForm({ document, blocked }: { document: DraftDocument; blocked: 
   const [supersededNotice, setSupersededNotice] = useState('');
   const [licence, setLicence] = useState('');
   const [failure, setFailure] = useState<ApiErrorSummary | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const version = upcomingVersion(latest?.version ?? null, bump);
 
   function updateContributor(index: number, change: Partial<ContributorRow>) {
     setContributors((rows) => rows.map((row, rowIndex) => (rowIndex === index ? { ...row, ...change } : row)));
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  // Publishing cannot be undone: the form only asks; the dialog publishes.
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFailure(null);
+    setConfirming(true);
+  }
+
+  async function confirm() {
     try {
       const result = await publish({
         variables: {
@@ -225,12 +363,29 @@ function PublishForm({ document, blocked }: { document: DraftDocument; blocked: 
       });
       if (result.data) await navigate(`/policies/${document.slug}/${result.data.publishPolicyVersion.version}`);
     } catch (error) {
+      setConfirming(false);
       setFailure(summariseApiError(error));
     }
   }
 
   return (
-    <form className="card form publish-form" onSubmit={(event) => void submit(event)} data-testid="publish-form">
+    <form className="card form publish-form" onSubmit={submit} data-testid="publish-form">
+      {confirming ? (
+        <ModalDialog title={`Publish version ${version} of ${document.title}?`} onClose={() => setConfirming(false)} testId="publish-confirm-dialog">
+          <p>
+            <strong>This cannot be undone.</strong> A published version never changes and cannot be withdrawn; later changes need a new version.
+          </p>
+          <p>Readers of earlier versions will be pointed to it, and citations of sections it changes will be marked as stale.</p>
+          <div className="form-actions">
+            <button type="button" className="primary" disabled={loading} onClick={() => void confirm()} data-testid="publish-confirm">
+              {loading ? 'Publishing…' : `Publish version ${version}`}
+            </button>
+            <button type="button" disabled={loading} onClick={() => setConfirming(false)} data-testid="publish-cancel">
+              Cancel
+            </button>
+          </div>
+        </ModalDialog>
+      ) : null}
       <h2>Publish version {version}</h2>
       <p className="hint">A published version never changes. Readers of earlier versions are pointed to it, and citations of sections it changes are marked as stale.</p>
       <FormError summary={failure} />
@@ -280,7 +435,7 @@ function PublishForm({ document, blocked }: { document: DraftDocument; blocked: 
       </label>
       {blocked ? <p className="hint">{blocked}</p> : null}
       <button type="submit" className="primary" disabled={loading || blocked !== null || summaryOfChanges.trim() === ''} data-testid="publish-submit">
-        {loading ? 'Publishing…' : `Publish version ${version}`}
+        {`Publish version ${version}…`}
       </button>
     </form>
   );
