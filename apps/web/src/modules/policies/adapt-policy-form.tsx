@@ -3,24 +3,40 @@ import { useMutation } from '@apollo/client/react';
 import { useNavigate } from 'react-router';
 import { useViewer } from '../accounts/use-viewer';
 import { summariseApiError, type ApiErrorSummary } from '../api/api-error';
-import { FieldError, FormError } from '../layout/states';
+import { FormError } from '../layout/states';
 import { adaptPolicyDocumentMutation } from './graphql/adapt-policy-document.mutation';
-import { OrganisationSelect } from './organisation-select';
+import { useAuthoringOrganisations, type AuthoringOrganisation } from './organisation-select';
+import { NoAuthoringOrganisation, PolicyDocumentFields, usePolicyDocumentFields } from './policy-document-fields';
 
-/** Start a new document from this version, for another organisation, keeping the attribution. */
+export const ADAPT_SECTION_ID = 'adapt';
+
+/** Start a new document from this version, for another organisation, keeping the attribution. Shown, not folded away. */
 export function AdaptPolicyForm({ source, sourceTitle }: { source: string; sourceTitle: string }) {
   const { viewer } = useViewer();
+  const { organisations } = useAuthoringOrganisations();
+  if (!viewer || !organisations) return null;
+  return (
+    <section className="card adapt-policy" id={ADAPT_SECTION_ID} aria-labelledby="adapt-heading" data-testid="adapt-policy">
+      <h2 id="adapt-heading">Adapt this version for your organisation</h2>
+      {organisations.length === 0 ? (
+        <NoAuthoringOrganisation what="adapt a policy" />
+      ) : (
+        <AdaptForm source={source} sourceTitle={sourceTitle} organisations={organisations} />
+      )}
+    </section>
+  );
+}
+
+function AdaptForm({ source, sourceTitle, organisations }: { source: string; sourceTitle: string; organisations: readonly AuthoringOrganisation[] }) {
   const navigate = useNavigate();
   const [adapt, { loading }] = useMutation(adaptPolicyDocumentMutation, { refetchQueries: ['PolicyLibrary', 'PolicyDocument'] });
-  const [organisationSlug, setOrganisationSlug] = useState('');
-  const [slug, setSlug] = useState('');
-  const [title, setTitle] = useState(sourceTitle);
+  const fields = usePolicyDocumentFields(organisations, sourceTitle);
   const [failure, setFailure] = useState<ApiErrorSummary | null>(null);
-  if (!viewer) return null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFailure(null);
+    const { organisationSlug, slug, title } = fields.values;
     try {
       const result = await adapt({ variables: { input: { source, organisationSlug, slug: slug.trim(), title: title.trim() } } });
       if (result.data) await navigate(`/policies/${result.data.adaptPolicyDocument.slug}/draft`);
@@ -30,32 +46,13 @@ export function AdaptPolicyForm({ source, sourceTitle }: { source: string; sourc
   }
 
   return (
-    <details className="card adapt-policy">
-      <summary>Adapt this version for your organisation</summary>
-      <form className="form" onSubmit={(event) => void submit(event)} data-testid="adapt-policy-form">
-        <p className="hint">
-          Starts a new document from {source} with its attribution. You need to be a policy author for the organisation you choose.
-        </p>
-        <FormError summary={failure} />
-        <label>
-          Organisation
-          <OrganisationSelect value={organisationSlug} onChange={setOrganisationSlug} />
-          <FieldError id="adapt-organisation-error" message={failure?.fieldErrors.organisationSlug} />
-        </label>
-        <label>
-          Title
-          <input type="text" value={title} onChange={(event) => setTitle(event.target.value)} required />
-          <FieldError id="adapt-title-error" message={failure?.fieldErrors.title} />
-        </label>
-        <label>
-          Slug
-          <input type="text" value={slug} onChange={(event) => setSlug(event.target.value)} required pattern="[a-z0-9]+(-[a-z0-9]+)*" placeholder="e.g. parish-social-media-policy" />
-          <FieldError id="adapt-slug-error" message={failure?.fieldErrors.slug} />
-        </label>
-        <button type="submit" className="primary" disabled={loading}>
-          {loading ? 'Adapting…' : 'Adapt'}
-        </button>
-      </form>
-    </details>
+    <form className="form" onSubmit={(event) => void submit(event)} data-testid="adapt-policy-form">
+      <p className="hint">Starts a new document from {source}, with its attribution, as a draft you can change before publishing.</p>
+      <FormError summary={failure} />
+      <PolicyDocumentFields organisations={organisations} fields={fields} failure={failure} />
+      <button type="submit" className="primary" disabled={loading}>
+        {loading ? 'Adapting…' : 'Adapt'}
+      </button>
+    </form>
   );
 }

@@ -3,24 +3,36 @@ import { useMutation } from '@apollo/client/react';
 import { useNavigate } from 'react-router';
 import { useViewer } from '../accounts/use-viewer';
 import { summariseApiError, type ApiErrorSummary } from '../api/api-error';
-import { FieldError, FormError } from '../layout/states';
+import { FormError, LoadingState } from '../layout/states';
 import { createPolicyDocumentMutation } from './graphql/create-policy-document.mutation';
-import { OrganisationSelect } from './organisation-select';
+import { useAuthoringOrganisations } from './organisation-select';
+import { NoAuthoringOrganisation, PolicyDocumentFields, usePolicyDocumentFields } from './policy-document-fields';
 
-/** For policy authors; anyone else gets the API's FORBIDDEN message. */
+/** For people who may write policies for some organisation: shown, not folded away. */
 export function CreatePolicyDocumentForm() {
   const { viewer } = useViewer();
+  const { organisations, failed } = useAuthoringOrganisations();
+  if (!viewer) return null;
+  if (failed) return <p className="field-error">Could not load the organisations you write policies for.</p>;
+  if (!organisations) return <LoadingState />;
+  return (
+    <section className="card" aria-labelledby="new-policy-heading" data-testid="new-policy">
+      <h2 id="new-policy-heading">New policy document</h2>
+      {organisations.length === 0 ? <NoAuthoringOrganisation what="start a policy document" /> : <CreateForm organisations={organisations} />}
+    </section>
+  );
+}
+
+function CreateForm({ organisations }: { organisations: NonNullable<ReturnType<typeof useAuthoringOrganisations>['organisations']> }) {
   const navigate = useNavigate();
   const [createDocument, { loading }] = useMutation(createPolicyDocumentMutation, { refetchQueries: ['PolicyLibrary'] });
-  const [organisationSlug, setOrganisationSlug] = useState('');
-  const [slug, setSlug] = useState('');
-  const [title, setTitle] = useState('');
+  const fields = usePolicyDocumentFields(organisations);
   const [failure, setFailure] = useState<ApiErrorSummary | null>(null);
-  if (!viewer) return null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFailure(null);
+    const { organisationSlug, slug, title } = fields.values;
     try {
       const result = await createDocument({ variables: { input: { organisationSlug, slug: slug.trim(), title: title.trim() } } });
       if (result.data) await navigate(`/policies/${result.data.createPolicyDocument.slug}/draft`);
@@ -30,33 +42,13 @@ export function CreatePolicyDocumentForm() {
   }
 
   return (
-    <details className="card">
-      <summary>New policy document</summary>
-      <form className="form" onSubmit={(event) => void submit(event)} data-testid="create-policy-form">
-        <p className="hint">
-          For the organisation&apos;s policy authors, a role its admins grant (ask for it on the organisation&apos;s page). You write the first version as a draft, then publish it.
-        </p>
-        <FormError summary={failure} />
-        <label>
-          Organisation
-          <OrganisationSelect value={organisationSlug} onChange={setOrganisationSlug} />
-          <FieldError id="policy-organisation-error" message={failure?.fieldErrors.organisationSlug} />
-        </label>
-        <label>
-          Title
-          <input type="text" value={title} onChange={(event) => setTitle(event.target.value)} required placeholder="e.g. Remote Working Policy" />
-          <FieldError id="policy-title-error" message={failure?.fieldErrors.title} />
-        </label>
-        <label>
-          Slug
-          <input type="text" value={slug} onChange={(event) => setSlug(event.target.value)} required pattern="[a-z0-9]+(-[a-z0-9]+)*" placeholder="e.g. remote-working" />
-          <span className="hint">Citations name the document by this; it never changes.</span>
-          <FieldError id="policy-slug-error" message={failure?.fieldErrors.slug} />
-        </label>
-        <button type="submit" className="primary" disabled={loading}>
-          {loading ? 'Creating…' : 'Create document'}
-        </button>
-      </form>
-    </details>
+    <form className="form" onSubmit={(event) => void submit(event)} data-testid="create-policy-form">
+      <p className="hint">You write the first version as a draft, then publish it.</p>
+      <FormError summary={failure} />
+      <PolicyDocumentFields organisations={organisations} fields={fields} failure={failure} titlePlaceholder="e.g. Remote Working Policy" />
+      <button type="submit" className="primary" disabled={loading}>
+        {loading ? 'Creating…' : 'Create document'}
+      </button>
+    </form>
   );
 }

@@ -1,14 +1,29 @@
 import { useQuery } from '@apollo/client/react';
-import { organisationsQuery } from '../accounts/graphql/organisations.query';
+import type { AuthoringOrganisationsQuery } from '../../generated/graphql';
+import { authoringOrganisationsQuery } from './graphql/authoring-organisations.query';
 
-/** Organisations to publish under; the API decides whether the viewer is a policy author there. */
-export function OrganisationSelect({ value, onChange, testId }: { value: string; onChange: (slug: string) => void; testId?: string }) {
-  const { data, error } = useQuery(organisationsQuery, { fetchPolicy: 'cache-first' });
-  if (error && !data) return <span className="field-error">Could not load organisations.</span>;
+export type AuthoringOrganisation = AuthoringOrganisationsQuery['organisations'][number];
+
+/** The organisations the signed-in person may write policies for (the api's permission policy decides); null while loading. */
+export function useAuthoringOrganisations(): { organisations: readonly AuthoringOrganisation[] | null; failed: boolean } {
+  const { data, error } = useQuery(authoringOrganisationsQuery, { fetchPolicy: 'cache-and-network' });
+  return { organisations: data?.organisations ?? null, failed: !!error && !data };
+}
+
+interface OrganisationSelectProps {
+  id?: string;
+  organisations: readonly AuthoringOrganisation[];
+  value: string;
+  onChange: (slug: string) => void;
+  testId?: string;
+}
+
+/** Only organisations the person can publish for: choosing any other would only be refused. */
+export function OrganisationSelect({ id, organisations, value, onChange, testId }: OrganisationSelectProps) {
   return (
-    <select value={value} onChange={(event) => onChange(event.target.value)} required disabled={!data} data-testid={testId}>
-      <option value="">{data ? 'Choose an organisation' : 'Loading…'}</option>
-      {data?.organisations.map((organisation) => (
+    <select id={id} value={value} onChange={(event) => onChange(event.target.value)} required data-testid={testId}>
+      {organisations.length === 1 ? null : <option value="">Choose an organisation</option>}
+      {organisations.map((organisation) => (
         <option key={organisation.id} value={organisation.slug}>
           {organisation.name}
         </option>

@@ -8,7 +8,8 @@ import { formatDate } from '../layout/format-date';
 import { NotFound } from '../layout/not-found';
 import { EmptyState, ErrorState, LoadingState } from '../layout/states';
 import { FollowButton } from '../subscriptions/follow-button';
-import { AdaptPolicyForm } from './adapt-policy-form';
+import { useViewer } from '../accounts/use-viewer';
+import { ADAPT_SECTION_ID, AdaptPolicyForm } from './adapt-policy-form';
 import { policyDocumentQuery } from './graphql/policy-document.query';
 import { policyVersionQuery } from './graphql/policy-version.query';
 import { PolicySections } from './policy-sections';
@@ -26,6 +27,7 @@ export function PolicyDocumentView({ slug, version }: { slug: string; version?: 
   const shownVersion = version ?? document?.latestVersion?.version;
   const versionResult = useQuery(policyVersionQuery, { variables: { slug, version: shownVersion ?? '' }, skip: !shownVersion });
   const policyVersion = versionResult.data?.policyVersion;
+  const signedIn = Boolean(useViewer().viewer);
   useScrollToHash(Boolean(policyVersion));
 
   if (documentResult.error && !documentResult.data) return <ErrorState error={documentResult.error} title="Could not load this policy" />;
@@ -46,6 +48,11 @@ export function PolicyDocumentView({ slug, version }: { slug: string; version?: 
           <Link to={`/policies/${document.slug}/draft`} className="button-link" data-testid="edit-draft">
             Draft the next version
           </Link>
+        ) : null}
+        {shownVersion && signedIn ? (
+          <a href={`#${ADAPT_SECTION_ID}`} className="button-link" data-testid="adapt-link">
+            Adapt for your organisation
+          </a>
         ) : null}
       </div>
       <Lineage document={document} />
