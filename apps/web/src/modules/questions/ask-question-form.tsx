@@ -1,14 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useNavigate } from 'react-router';
-import { summariseApiError, type ApiErrorSummary } from '../api/api-error';
+import { summariseApiError } from '../api/api-error';
+import { useFieldErrors } from '../api/use-field-errors';
 import { useViewer } from '../accounts/use-viewer';
 import { communityListQuery } from '../communities/graphql/community-list.query';
 import { ErrorState, FieldError, FormError, LoadingState } from '../layout/states';
 import { MarkdownEditor } from '../markdown/markdown-editor';
 import { askQuestionMutation } from './graphql/ask-question.mutation';
 import { SimilarQuestions } from './similar-questions';
-import { MAX_TAGS, parseTags } from './tag-input';
+import { TagField } from './tag-field';
+import { parseTags } from './tag-input';
+import { TitleField } from './title-field';
 
 export function AskQuestionForm({ initialCommunitySlug }: { initialCommunitySlug: string | null }) {
   const { viewer, loading: viewerLoading } = useViewer();
@@ -20,7 +23,8 @@ export function AskQuestionForm({ initialCommunitySlug }: { initialCommunitySlug
   const [body, setBody] = useState('');
   const [tagText, setTagText] = useState('');
   const [tagsTouched, setTagsTouched] = useState(false);
-  const [failure, setFailure] = useState<ApiErrorSummary | null>(null);
+  const parsedTags = parseTags(tagText);
+  const { failure, refuse, errorFor } = useFieldErrors({ communityId: communityId ?? '', title: title.trim(), body: body.trim(), tags: parsedTags.tags });
 
   if (viewerLoading) return <LoadingState />;
   if (!viewer) {
@@ -39,19 +43,18 @@ export function AskQuestionForm({ initialCommunitySlug }: { initialCommunitySlug
   const communityList = communities.data.communities;
   const selectedCommunityId = communityId ?? communityList.find((community) => community.slug === initialCommunitySlug)?.id ?? '';
   const selectedCommunity = communityList.find((community) => community.id === selectedCommunityId);
-  const parsedTags = parseTags(tagText);
   const tagError = tagsTouched ? parsedTags.error : null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setTagsTouched(true);
     if (parsedTags.error) return;
-    setFailure(null);
+    refuse(null);
     try {
       const result = await askQuestion({ variables: { input: { communityId: selectedCommunityId, title: title.trim(), body: body.trim(), tags: parsedTags.tags } } });
       if (result.data) await navigate(`/q/${result.data.askQuestion.id}`);
     } catch (error) {
-      setFailure(summariseApiError(error));
+      refuse(summariseApiError(error));
     }
   }
 
@@ -70,28 +73,17 @@ export function AskQuestionForm({ initialCommunitySlug }: { initialCommunitySlug
             </option>
           ))}
         </select>
-        <FieldError id="ask-community-error" message={failure?.fieldErrors.communityId} />
+        <FieldError id="ask-community-error" message={errorFor('communityId')} />
       </label>
       {selectedCommunity && !selectedCommunity.viewerIsMember ? (
         <p className="muted">
           You are not a member of this community yet. <Link to={`/c/${selectedCommunity.slug}`}>Join it</Link> first if asking needs membership.
         </p>
       ) : null}
-      <label>
-        Title
-        <input type="text" value={title} onChange={(event) => setTitle(event.target.value)} required placeholder="e.g. Does our social media policy cover officers who are also parish councillors?" data-testid="ask-title" />
-        <FieldError id="ask-title-error" message={failure?.fieldErrors.title} />
-      </label>
+      <TitleField value={title} onChange={setTitle} error={errorFor('title')} placeholder="e.g. Does our social media policy cover officers who are also parish councillors?" testId="ask-title" />
       <SimilarQuestions title={title} />
-      <MarkdownEditor label="Body (Markdown)" citations value={body} onChange={setBody} testId="ask-body" error={failure?.fieldErrors.body} />
-      <label>
-        Tags
-        <input type="text" value={tagText} onChange={(event) => setTagText(event.target.value)} onBlur={() => setTagsTouched(true)} placeholder="e.g. social-media parish-councils" aria-describedby="ask-tags-hint ask-tags-error" data-testid="ask-tags" />
-        <span id="ask-tags-hint" className="hint">
-          1 to {MAX_TAGS} tags, lowercase words joined by hyphens, separated by spaces or commas.
-        </span>
-        <FieldError id="ask-tags-error" message={tagError ?? failure?.fieldErrors.tags} />
-      </label>
+      <MarkdownEditor label="Body (Markdown)" citations value={body} onChange={setBody} testId="ask-body" error={errorFor('body')} />
+      <TagField value={tagText} onChange={setTagText} onBlur={() => setTagsTouched(true)} error={tagError ?? errorFor('tags')} testId="ask-tags" />
       <button type="submit" className="primary" disabled={loading} data-testid="ask-submit">
         {loading ? 'Posting…' : 'Post your question'}
       </button>

@@ -1,10 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { summariseApiError, type ApiErrorSummary } from '../api/api-error';
-import { FieldError, FormError } from '../layout/states';
+import { summariseApiError } from '../api/api-error';
+import { useFieldErrors } from '../api/use-field-errors';
+import { FormError } from '../layout/states';
 import { MarkdownEditor } from '../markdown/markdown-editor';
 import { editQuestionMutation } from './graphql/edit-question.mutation';
+import { TagField } from './tag-field';
 import { parseTags } from './tag-input';
+import { TitleField } from './title-field';
 
 interface QuestionEditFormProps {
   questionId: string;
@@ -18,19 +21,19 @@ export function QuestionEditForm({ questionId, title: initialTitle, body: initia
   const [editQuestion, { loading }] = useMutation(editQuestionMutation);
   const [title, setTitle] = useState(initialTitle);
   const [body, setBody] = useState(initialBody);
-  const [tagText, setTagText] = useState(initialTags.map((tag) => tag.slug).join(' '));
-  const [failure, setFailure] = useState<ApiErrorSummary | null>(null);
+  const [tagText, setTagText] = useState(initialTags.map((tag) => tag.slug).join(', '));
   const parsedTags = parseTags(tagText);
+  const { failure, refuse, errorFor } = useFieldErrors({ title: title.trim(), body: body.trim(), tags: parsedTags.tags });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (parsedTags.error) return;
-    setFailure(null);
+    refuse(null);
     try {
       await editQuestion({ variables: { input: { questionId, title: title.trim(), body: body.trim(), tags: parsedTags.tags } } });
       onDone();
     } catch (error) {
-      setFailure(summariseApiError(error));
+      refuse(summariseApiError(error));
     }
   }
 
@@ -38,17 +41,9 @@ export function QuestionEditForm({ questionId, title: initialTitle, body: initia
     <form className="card form" onSubmit={(event) => void submit(event)} data-testid="question-edit-form">
       <h2>Edit question</h2>
       <FormError summary={failure} />
-      <label>
-        Title
-        <input type="text" value={title} onChange={(event) => setTitle(event.target.value)} required />
-        <FieldError id="edit-title-error" message={failure?.fieldErrors.title} />
-      </label>
-      <MarkdownEditor label="Body (Markdown)" citations value={body} onChange={setBody} error={failure?.fieldErrors.body} />
-      <label>
-        Tags
-        <input type="text" value={tagText} onChange={(event) => setTagText(event.target.value)} />
-        <FieldError id="edit-tags-error" message={parsedTags.error ?? failure?.fieldErrors.tags} />
-      </label>
+      <TitleField value={title} onChange={setTitle} error={errorFor('title')} />
+      <MarkdownEditor label="Body (Markdown)" citations value={body} onChange={setBody} error={errorFor('body')} />
+      <TagField value={tagText} onChange={setTagText} error={parsedTags.error ?? errorFor('tags')} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={loading || parsedTags.error !== null}>
           {loading ? 'Saving…' : 'Save edit'}
