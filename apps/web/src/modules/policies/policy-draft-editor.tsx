@@ -124,6 +124,7 @@ function DraftWorkspace({ document, onReload }: { document: DraftDocument; onRel
 
   return (
     <div className="policy-draft" data-testid="policy-draft">
+      <PageTitle title={`Draft: ${document.title}`} />
       <p className="breadcrumb">
         <Link to="/policies">Policies</Link> › <Link to={`/policies/${document.slug}`}>{document.title}</Link>
       </p>
