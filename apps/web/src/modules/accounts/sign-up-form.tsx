@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Link, useNavigate } from 'react-router';
-import { summariseApiError, type ApiErrorSummary } from '../api/api-error';
+import { summariseApiError } from '../api/api-error';
+import { useFieldErrors } from '../api/use-field-errors';
 import { FieldError, FormError } from '../layout/states';
 import { signUpMutation } from './graphql/sign-up.mutation';
 import { adoptBrowserTimeZone } from '../subscriptions/adopt-browser-time-zone';
+import { PasswordRule } from './password-rule';
 import { safeReturnPath } from './return-path';
 
 export function SignUpForm({ returnTo }: { returnTo: string | null }) {
@@ -14,15 +16,15 @@ export function SignUpForm({ returnTo }: { returnTo: string | null }) {
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
-  const [failure, setFailure] = useState<ApiErrorSummary | null>(null);
+  const { failure, refuse, errorFor } = useFieldErrors({ email: email.trim(), displayName: displayName.trim(), password });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFailure(null);
+    refuse(null);
     try {
       await signUp({ variables: { input: { email: email.trim(), displayName: displayName.trim(), password } } });
     } catch (error) {
-      setFailure(summariseApiError(error));
+      refuse(summariseApiError(error));
       return;
     }
     await adoptBrowserTimeZone(client);
@@ -37,17 +39,18 @@ export function SignUpForm({ returnTo }: { returnTo: string | null }) {
       <label>
         Email
         <input type="email" name="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} aria-describedby="sign-up-email-error" />
-        <FieldError id="sign-up-email-error" message={failure?.fieldErrors.email} />
+        <FieldError id="sign-up-email-error" message={errorFor('email')} />
       </label>
       <label>
         Display name
         <input type="text" name="displayName" autoComplete="name" required value={displayName} onChange={(event) => setDisplayName(event.target.value)} aria-describedby="sign-up-name-error" />
-        <FieldError id="sign-up-name-error" message={failure?.fieldErrors.displayName} />
+        <FieldError id="sign-up-name-error" message={errorFor('displayName')} />
       </label>
       <label>
         Password
-        <input type="password" name="password" autoComplete="new-password" required value={password} onChange={(event) => setPassword(event.target.value)} aria-describedby="sign-up-password-error" />
-        <FieldError id="sign-up-password-error" message={failure?.fieldErrors.password} />
+        <input type="password" name="password" autoComplete="new-password" required value={password} onChange={(event) => setPassword(event.target.value)} aria-describedby="sign-up-password-rule sign-up-password-error" />
+        <PasswordRule id="sign-up-password-rule" password={password} />
+        <FieldError id="sign-up-password-error" message={errorFor('password')} />
       </label>
       <button type="submit" className="primary" disabled={loading} data-testid="sign-up-submit">
         {loading ? 'Creating account…' : 'Sign up'}
