@@ -1,4 +1,4 @@
-import { describeDigestSchedule, hourLabel, settingsInputOf, type DigestSettingsForm } from './digest-settings';
+import { describeDigestSchedule, hourLabel, knownTimeZones, settingsInputOf, timeZoneGroups, timeZoneLabel, type DigestSettingsForm } from './digest-settings';
 
 const form: DigestSettingsForm = { digestFrequency: 'WEEKLY', digestWeekday: 3, digestHour: 7, timeZone: ' Europe/Paris ', autoWatch: true };
 
@@ -22,5 +22,25 @@ describe('hourLabel', () => {
   it('pads the hour', () => {
     expect(hourLabel(0)).toBe('00:00');
     expect(hourLabel(23)).toBe('23:00');
+  });
+});
+
+describe('timeZoneGroups', () => {
+  it('groups the zones by region, UTC and one-word zones last, each named as people read it', () => {
+    const groups = timeZoneGroups(['Europe/Paris', 'America/New_York', 'Europe/London', 'America/Argentina/Buenos_Aires'], 'Europe/London');
+    expect(groups.map((group) => group.region)).toEqual(['America', 'Europe', 'Other']);
+    expect(groups[0]?.zones.map(timeZoneLabel)).toEqual(['Argentina / Buenos Aires', 'New York']);
+    expect(groups[1]?.zones).toEqual(['Europe/London', 'Europe/Paris']);
+    expect(groups[2]?.zones).toEqual(['UTC']);
+  });
+
+  it('keeps a saved zone the browser does not list, so the choice shows as it is', () => {
+    expect(timeZoneGroups(['Europe/Kyiv'], 'Europe/Kiev').find((group) => group.region === 'Europe')?.zones).toEqual(['Europe/Kiev', 'Europe/Kyiv']);
+  });
+
+  it('offers every IANA zone this runtime knows', () => {
+    const zones = knownTimeZones();
+    expect(zones).toContain('Europe/London');
+    expect(timeZoneGroups(zones, 'Europe/London').flatMap((group) => group.zones)).toHaveLength(new Set([...zones, 'UTC']).size);
   });
 });

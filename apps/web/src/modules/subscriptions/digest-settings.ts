@@ -30,6 +30,31 @@ export function knownTimeZones(): string[] {
   }
 }
 
+/** A zone as a person reads it: "America/Argentina/Buenos_Aires" → "Argentina / Buenos Aires". */
+export function timeZoneLabel(zone: string): string {
+  const [, ...place] = zone.split('/');
+  return (place.length > 0 ? place : [zone]).join(' / ').replace(/_/g, ' ');
+}
+
+/**
+ * The zones to choose from, grouped by region ("Europe", "America"…; UTC and other
+ * one-word zones under "Other"), each region's by name; `current` is kept when the
+ * browser does not list it (an older name such as Europe/Kiev), so a saved choice shows.
+ */
+export function timeZoneGroups(zones: readonly string[], current: string): { region: string; zones: string[] }[] {
+  const all = new Set(zones);
+  all.add('UTC');
+  if (current.trim() !== '') all.add(current.trim());
+  const byRegion = new Map<string, string[]>();
+  for (const zone of all) {
+    const region = zone.includes('/') ? (zone.split('/')[0] ?? 'Other') : 'Other';
+    byRegion.set(region, [...(byRegion.get(region) ?? []), zone]);
+  }
+  return [...byRegion]
+    .sort(([a], [b]) => (a === 'Other' ? 1 : b === 'Other' ? -1 : a.localeCompare(b)))
+    .map(([region, list]) => ({ region, zones: list.sort((a, b) => timeZoneLabel(a).localeCompare(timeZoneLabel(b))) }));
+}
+
 /** "08:00" */
 export function hourLabel(hour: number): string {
   return `${String(hour).padStart(2, '0')}:00`;

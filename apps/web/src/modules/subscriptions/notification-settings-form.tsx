@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { NotificationSettingsFieldsFragment, NotificationSettingsQuery } from '../../generated/graphql';
 import { summariseApiError, type ApiErrorSummary } from '../api/api-error';
 import { EmptyState, ErrorState, FieldError, FormError, LoadingState } from '../layout/states';
-import { browserTimeZone, describeDigestSchedule, hourLabel, knownTimeZones, settingsInputOf, WEEKDAYS, type DigestSettingsForm } from './digest-settings';
+import { browserTimeZone, describeDigestSchedule, hourLabel, knownTimeZones, settingsInputOf, timeZoneGroups, timeZoneLabel, WEEKDAYS, type DigestSettingsForm } from './digest-settings';
 import { groupFollows } from './follows';
 import { notificationSettingsQuery } from './graphql/notification-settings.query';
 import { sendEmailConfirmationMutation } from './graphql/send-email-confirmation.mutation';
@@ -124,12 +124,23 @@ function DigestSettings({ me }: { me: Me }) {
       )}
       <label>
         Time zone
-        <input type="text" list="time-zones" value={form.timeZone} onChange={(event) => change({ timeZone: event.target.value })} required autoComplete="off" spellCheck={false} data-testid="digest-time-zone" />
-        <datalist id="time-zones">
-          {zones.map((zone) => (
-            <option key={zone} value={zone} />
-          ))}
-        </datalist>
+        {zones.length > 0 ? (
+          // A list of the zones the browser knows (IANA names), so nothing can be mistyped.
+          <select value={form.timeZone} onChange={(event) => change({ timeZone: event.target.value })} required data-testid="digest-time-zone">
+            {timeZoneGroups(zones, form.timeZone).map((group) => (
+              <optgroup key={group.region} label={group.region}>
+                {group.zones.map((zone) => (
+                  <option key={zone} value={zone}>
+                    {timeZoneLabel(zone)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        ) : (
+          // A browser that cannot list its zones: the name typed, checked by the api.
+          <input type="text" value={form.timeZone} onChange={(event) => change({ timeZone: event.target.value })} required autoComplete="off" spellCheck={false} placeholder="e.g. Europe/London" data-testid="digest-time-zone" />
+        )}
         {browserZone && browserZone !== form.timeZone.trim() ? (
           <span className="hint">
             Your browser is set to {browserZone}.{' '}
