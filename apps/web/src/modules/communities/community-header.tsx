@@ -24,8 +24,9 @@ export function CommunityHeader({ slug }: { slug: string }) {
         <span className="muted" data-testid="member-count">
           {countLabel(community.memberCount, 'member')}
         </span>
-        <MembershipButton communityId={community.id} isMember={community.viewerIsMember} />
-        <FollowButton kind="COMMUNITY" targetId={community.id} what="this community" />
+        <MembershipButton communityId={community.id} communityTitle={community.title} isMember={community.viewerIsMember} />
+        {/* Joining follows; members may unfollow (and follow again) to choose what reaches them. */}
+        {community.viewerIsMember ? <FollowButton kind="COMMUNITY" targetId={community.id} what="this community" /> : null}
         <Link to={`/ask?community=${encodeURIComponent(community.slug)}`} className="button-link" data-testid="ask-in-community">
           Ask a question
         </Link>
