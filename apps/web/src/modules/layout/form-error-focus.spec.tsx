@@ -13,7 +13,7 @@ function RefusedForm({ refusal }: { refusal: 'title' | 'form' }) {
   }
   return (
     <form onSubmit={submit}>
-      <FormError summary={failed && refusal === 'form' ? { formMessage: 'That email and password do not match an account.', fieldErrors: {} } : null} />
+      <FormError summary={failed && refusal === 'form' ? { message: 'That email and password do not match an account.', formMessage: 'That email and password do not match an account.', fieldErrors: {}, code: 'BAD_USER_INPUT' } : null} />
       <label>
         Community
         <input name="community" />
