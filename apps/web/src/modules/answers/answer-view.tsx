@@ -12,6 +12,7 @@ import { RevisionHistory } from '../questions/revision-history';
 import { VoteButtons } from '../questions/vote-buttons';
 import { AnswerEditForm } from './answer-edit-form';
 import { acceptAnswerMutation } from './graphql/accept-answer.mutation';
+import { unacceptAnswerMutation } from './graphql/unaccept-answer.mutation';
 
 interface AnswerViewProps {
   answer: AnswerFieldsFragment;
@@ -23,6 +24,7 @@ interface AnswerViewProps {
 
 export function AnswerView({ answer, viewerIsAsker, viewerId, commentsLocked }: AnswerViewProps) {
   const [acceptAnswer, accepting] = useMutation(acceptAnswerMutation);
+  const [unacceptAnswer, unaccepting] = useMutation(unacceptAnswerMutation);
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const article = useRef<HTMLElement>(null);
@@ -39,6 +41,18 @@ export function AnswerView({ answer, viewerIsAsker, viewerId, commentsLocked }: 
     requestAnimationFrame(() => article.current?.querySelector<HTMLElement>('[data-testid="accepted-badge"]')?.focus());
   }
 
+  async function unaccept() {
+    setMessage(null);
+    try {
+      await unacceptAnswer({ variables: { answerId: answer.id } });
+    } catch (error) {
+      setMessage(summariseApiError(error).message);
+      return;
+    }
+    // The button gives way to "Accept this answer" again: focus stays on that control.
+    requestAnimationFrame(() => article.current?.querySelector<HTMLElement>('[data-testid="accept-answer"]')?.focus());
+  }
+
   const viewerIsAuthor = viewerId === answer.author.id;
   const visible = answer.moderation.visibility === 'VISIBLE';
   const bodyReadable = canReadRemovedPost(answer.moderation, viewerIsAuthor);
@@ -47,7 +61,7 @@ export function AnswerView({ answer, viewerIsAsker, viewerId, commentsLocked }: 
     <article ref={article} className={classes} id={`answer-${answer.id}`} data-testid="answer" data-accepted={answer.isAccepted ? 'true' : 'false'} data-visibility={answer.moderation.visibility}>
       {/* Notifications link to #a-<id>; search results and our own links use #answer-<id>. */}
       <span id={`a-${answer.id}`} className="anchor-alias" aria-hidden="true" />
-      {bodyReadable ? <VoteButtons postType="Answer" postId={answer.id} score={answer.score} viewerVote={answer.viewerVote} /> : null}
+      {bodyReadable ? <VoteButtons postType="Answer" postId={answer.id} score={answer.score} viewerVote={answer.viewerVote} authorId={answer.author.id} /> : null}
       <div className="post-main">
         {answer.isAccepted ? (
           <p className="accepted-badge" tabIndex={-1} data-testid="accepted-badge">
@@ -67,6 +81,11 @@ export function AnswerView({ answer, viewerIsAsker, viewerId, commentsLocked }: 
               {formatRelative(answer.createdAt)}
             </time>
           </span>
+          {viewerIsAsker && answer.isAccepted ? (
+            <button type="button" className="link-button" onClick={() => void unaccept()} disabled={unaccepting.loading} data-testid="unaccept-answer">
+              {unaccepting.loading ? 'Taking back…' : 'Unaccept'}
+            </button>
+          ) : null}
           {viewerIsAsker && !answer.isAccepted && visible ? (
             <button type="button" onClick={() => void accept()} disabled={accepting.loading} data-testid="accept-answer">
               {accepting.loading ? 'Accepting…' : 'Accept this answer'}

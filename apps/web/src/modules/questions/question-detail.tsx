@@ -59,7 +59,7 @@ export function QuestionDetail({ questionId }: { questionId: string }) {
       </p>
       <QuestionBanners question={question} />
       <article className="post question" data-testid="question" data-visibility={question.moderation.visibility}>
-        {bodyReadable ? <VoteButtons postType="Question" postId={question.id} score={question.score} viewerVote={question.viewerVote} /> : null}
+        {bodyReadable ? <VoteButtons postType="Question" postId={question.id} score={question.score} viewerVote={question.viewerVote} authorId={question.author.id} /> : null}
         <div className="post-main">
           <PostRemovalNotice noun="question" moderation={question.moderation} viewerIsAuthor={viewerIsAsker} />
           {editing ? (

@@ -11,9 +11,11 @@ interface VoteButtonsProps {
   postId: string;
   score: number;
   viewerVote: VoteValue;
+  /** The post's author: they may not vote on it (the api refuses), so their buttons say so before any click. */
+  authorId: string;
 }
 
-export function VoteButtons({ postType, postId, score, viewerVote }: VoteButtonsProps) {
+export function VoteButtons({ postType, postId, score, viewerVote, authorId }: VoteButtonsProps) {
   const { viewer } = useViewer();
   const [vote, { loading }] = useMutation(voteMutation);
   const [message, setMessage] = useState<string | null>(null);
@@ -40,10 +42,11 @@ export function VoteButtons({ postType, postId, score, viewerVote }: VoteButtons
     }
   }
 
-  const disabled = !viewer;
-  // Visitors' buttons are disabled; the reason is their description, not only a tooltip.
+  const own = viewer !== null && viewer.user.id === authorId;
+  const disabled = !viewer || own;
+  // Disabled buttons say why: as their description, and for one's own post also in view.
   const hintId = `${postType.toLowerCase()}-${postId}-vote-hint`;
-  const hint = viewer ? undefined : 'Sign in to vote';
+  const hint = !viewer ? 'Sign in to vote' : own ? `You cannot vote on your own ${postType.toLowerCase()}` : undefined;
   return (
     <div className="votes" data-testid={`${postType.toLowerCase()}-votes`}>
       <button type="button" className={viewerVote === 'UP' ? 'vote voted' : 'vote'} aria-pressed={viewerVote === 'UP'} aria-label="Vote up" aria-describedby={hint ? hintId : undefined} aria-disabled={loading || undefined} title={hint ?? 'This is useful'} disabled={disabled} onClick={() => void cast('UP')} data-testid="vote-up">
@@ -56,7 +59,7 @@ export function VoteButtons({ postType, postId, score, viewerVote }: VoteButtons
         ▼
       </button>
       {hint ? (
-        <span className="visually-hidden" id={hintId} data-testid="vote-hint">
+        <span className={own ? 'vote-hint' : 'visually-hidden'} id={hintId} data-testid="vote-hint">
           {hint}
         </span>
       ) : null}
