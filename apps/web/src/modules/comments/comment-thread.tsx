@@ -8,6 +8,7 @@ import { formatDateTime, formatRelative } from '../layout/format-date';
 import { FieldError, FormError } from '../layout/states';
 import { canReadRemovedPost, PostModerationControls, PostRemovalNotice } from '../moderation/post-moderation';
 import { addCommentMutation } from './graphql/add-comment.mutation';
+import { editCommentMutation } from './graphql/edit-comment.mutation';
 
 interface CommentThreadProps {
   postId: string;
@@ -43,22 +44,87 @@ export function CommentThread({ postId, comments, locked = false }: CommentThrea
 }
 
 function CommentItem({ comment, viewerIsAuthor }: { comment: CommentFieldsFragment; viewerIsAuthor: boolean }) {
+  const [editing, setEditing] = useState(false);
   const readable = canReadRemovedPost(comment.moderation, viewerIsAuthor);
   return (
     <li className={comment.moderation.visibility === 'VISIBLE' ? 'comment' : 'comment removed'} data-testid="comment" data-visibility={comment.moderation.visibility}>
       <PostRemovalNotice noun="comment" moderation={comment.moderation} viewerIsAuthor={viewerIsAuthor} />
-      {readable ? (
+      {readable && editing ? (
+        <EditCommentForm comment={comment} onDone={() => setEditing(false)} />
+      ) : readable ? (
         <>
           <span className="comment-body">{comment.body}</span> — <Link to={`/u/${comment.author.id}`}>{comment.author.displayName}</Link>{' '}
           <time className="muted" dateTime={comment.createdAt} title={formatDateTime(comment.createdAt)}>
             {formatRelative(comment.createdAt)}
           </time>
+          {comment.editedAt ? <CommentHistory comment={comment} editedAt={comment.editedAt} /> : null}
         </>
       ) : null}
       <span className="comment-tools">
+        {readable && !editing && comment.moderation.viewerCanEdit ? (
+          <button type="button" className="link-button" onClick={() => setEditing(true)} data-testid="edit-comment">
+            Edit
+          </button>
+        ) : null}
         <PostModerationControls postId={comment.id} noun="comment" moderation={comment.moderation} viewerIsAuthor={viewerIsAuthor} />
       </span>
     </li>
+  );
+}
+
+/** "edited", opening every earlier wording: edits never overwrite what was said. */
+function CommentHistory({ comment, editedAt }: { comment: CommentFieldsFragment; editedAt: string }) {
+  return (
+    <details className="comment-history" data-testid="comment-history">
+      <summary>
+        <span className="muted">edited {formatRelative(editedAt)}</span>
+      </summary>
+      <ol reversed>
+        {[...comment.revisions].reverse().map((revision) => (
+          <li key={revision.revision}>
+            {revision.body} <span className="muted">— {revision.editedBy.displayName}, <time dateTime={revision.editedAt}>{formatDateTime(revision.editedAt)}</time></span>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+function EditCommentForm({ comment, onDone }: { comment: CommentFieldsFragment; onDone: () => void }) {
+  const [editComment, { loading }] = useMutation(editCommentMutation);
+  const [body, setBody] = useState(comment.body);
+  const [failure, setFailure] = useState<ApiErrorSummary | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFailure(null);
+    try {
+      // The normalised cache updates the comment where it is shown (same id).
+      await editComment({ variables: { input: { commentId: comment.id, body: body.trim() } } });
+      onDone();
+    } catch (error) {
+      setFailure(summariseApiError(error));
+    }
+  }
+
+  return (
+    <form className="form compact" onSubmit={(event) => void submit(event)} data-testid="edit-comment-form">
+      <FormError summary={failure} />
+      <label>
+        Edit your comment
+        <textarea rows={2} value={body} onChange={(event) => setBody(event.target.value)} required maxLength={2000} data-testid="edit-comment-body" />
+        <FieldError id={`edit-comment-${comment.id}-error`} message={failure?.fieldErrors.body} />
+      </label>
+      <p className="hint">Earlier wordings stay in its history.</p>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={loading || body.trim() === '' || body.trim() === comment.body} data-testid="edit-comment-save">
+          {loading ? 'Saving…' : 'Save edit'}
+        </button>
+        <button type="button" className="link-button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
 
