@@ -7,6 +7,7 @@ import { formatDateTime } from '../layout/format-date';
 import { organisationRoleLabel } from '../organisations/organisation-roles';
 import { RequestRoleOnProfile } from '../organisations/request-role-on-profile';
 import { AffiliationsEditor } from './affiliations-editor';
+import { UserActivity } from './user-activity';
 import { userProfileQuery } from './graphql/user-profile.query';
 import { useViewer } from './use-viewer';
 import { PageTitle } from '../layout/page-title';
@@ -37,6 +38,7 @@ export function UserProfile({ userId }: { userId: string }) {
           Suspended until {formatDateTime(suspended)}.
         </p>
       ) : null}
+      <UserActivity user={user} />
 
       <h2>Roles in organisations</h2>
       <p className="hint">Granted by each organisation’s admins.</p>
