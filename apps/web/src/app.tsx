@@ -27,6 +27,10 @@ const OrganisationPage = lazy(() => import('./pages/organisation-page').then((mo
 const AccountSettingsPage = lazy(() => import('./pages/account-settings-page').then((module) => ({ default: module.AccountSettingsPage })));
 const ForgotPasswordPage = lazy(() => import('./pages/forgot-password-page').then((module) => ({ default: module.ForgotPasswordPage })));
 const ResetPasswordPage = lazy(() => import('./pages/reset-password-page').then((module) => ({ default: module.ResetPasswordPage })));
+const AboutPage = lazy(() => import('./pages/about-page').then((module) => ({ default: module.AboutPage })));
+const PrivacyPage = lazy(() => import('./pages/privacy-page').then((module) => ({ default: module.PrivacyPage })));
+const TermsPage = lazy(() => import('./pages/terms-page').then((module) => ({ default: module.TermsPage })));
+const ContactPage = lazy(() => import('./pages/contact-page').then((module) => ({ default: module.ContactPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((module) => ({ default: module.NotFoundPage })));
 
 /**
@@ -80,6 +84,10 @@ export function App() {
         <Route path="signup" element={<Titled title="Create an account"><SignUpPage /></Titled>} />
         <Route path="forgot-password" element={<Titled title="Forgot your password?"><ForgotPasswordPage /></Titled>} />
         <Route path="reset-password/:token" element={<Titled title="Choose a new password"><ResetPasswordPage /></Titled>} />
+        <Route path="about" element={<AboutPage />} />
+        <Route path="privacy" element={<PrivacyPage />} />
+        <Route path="terms" element={<TermsPage />} />
+        <Route path="contact" element={<ContactPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,6 +1,7 @@
 import { Suspense, useCallback, useRef, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { SuspensionBanner } from '../accounts/suspension-banner';
+import { SiteFooter } from '../site/site-footer';
 import { FlashNotice } from './flash-notice';
 import { useFocusRecovery } from './focus-recovery';
 import { useFormErrorFocus } from './form-error-focus';
@@ -42,7 +43,7 @@ export function AppLayout() {
           <Outlet />
         </Suspense>
       </main>
-      <footer className="site-footer">Policy Commons: questions answered with the policy text that applies.</footer>
+      <SiteFooter />
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="route-announcer">
         {announcement}
       </p>
