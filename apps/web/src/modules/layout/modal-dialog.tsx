@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
+const TABBABLE = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+
 interface ModalDialogProps {
   title: string;
   /** Called when the dialog closes by itself: Escape, a form with method="dialog", or a click outside it (lightDismiss). */
@@ -14,8 +16,8 @@ interface ModalDialogProps {
 
 /**
  * A native modal <dialog>: the browser moves focus into it (to the first control, or the
- * one marked autoFocus), keeps Tab inside, makes the page behind inert and closes it on
- * Escape. Mount it to open it, unmount it to close it; focus goes back to whatever had it
+ * one marked autoFocus), makes the page behind inert and closes it on Escape; Tab and
+ * Shift+Tab wrap around inside it. Mount it to open it, unmount it to close it; focus goes back to whatever had it
  * before (the button that opened it), when that is still on the page and nothing else
  * took focus meanwhile (picking a citation puts the caret back in the editor; a link in
  * it opens another page, whose heading gets focus).
@@ -54,6 +56,24 @@ export function ModalDialog({ title, onClose, children, testId, className, light
       // open again by the time it arrives, and must stay open.
       onClose={() => {
         if (!dialogRef.current?.open) onCloseRef.current();
+      }}
+      onKeyDown={(event) => {
+        // The page behind is inert, but Tab past the last control would leave for the
+        // browser's own toolbar: it wraps around inside the dialog instead.
+        const dialog = dialogRef.current;
+        if (event.key !== 'Tab' || !dialog) return;
+        const controls = Array.from(dialog.querySelectorAll<HTMLElement>(TABBABLE)).filter((control) => !control.matches(':disabled') && control.getClientRects().length > 0);
+        if (controls.length === 0) return;
+        const first = controls[0];
+        const last = controls[controls.length - 1];
+        const active = document.activeElement;
+        if (event.shiftKey && (active === first || active === dialog)) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && (active === last || active === dialog)) {
+          event.preventDefault();
+          first.focus();
+        }
       }}
       onClick={(event) => {
         // A click on the backdrop lands on the <dialog> itself, outside its box.
