@@ -29,10 +29,17 @@ export async function freePort(): Promise<number> {
 const counter = fileURLToPath(new URL('./count-statements.js', import.meta.url));
 
 /** Starts `script` (a built file) as its own process and waits until `ready` answers. */
-export async function startBenchProcess(name: string, script: string, env: NodeJS.ProcessEnv, port: number, ready: (url: string) => Promise<boolean>): Promise<BenchProcess> {
+export async function startBenchProcess(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  port: number,
+  ready: (url: string) => Promise<boolean>,
+  nodeFlags: string[] = [],
+): Promise<BenchProcess> {
   const child = fork(script, [], {
     env,
-    execArgv: ['--import', pathToFileURL(counter).href],
+    execArgv: [...nodeFlags, '--import', pathToFileURL(counter).href],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = `http://127.0.0.1:${port}`;
