@@ -35,6 +35,8 @@ async function signIn(page: Page, email: string, displayName: string): Promise<v
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByTestId('sign-in-submit').click();
   await page.getByTestId('viewer-name').filter({ hasText: displayName }).waitFor();
+  // The header knows the viewer before the next page opens; a popover opened in between would close with the page change.
+  await page.getByTestId('sign-in-form').waitFor({ state: 'detached' });
 }
 
 async function signOut(page: Page): Promise<void> {
