@@ -384,6 +384,8 @@ describe('accounts', () => {
     await page.goto('/signin');
     await page.getByTestId('forgot-password-link').click();
     await page.waitForURL(/\/forgot-password$/);
+    // The address changes before the page does: the sign-in form (with its own Email) shows until then.
+    await page.getByTestId('forgot-password-form').waitFor();
     await page.getByLabel('Email').fill(`nobody-${runId}@example.org`);
     await page.getByTestId('forgot-password-submit').click();
     // Whichever comes first: the notice, or an error the page shows (named in the failure).
