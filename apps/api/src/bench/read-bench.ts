@@ -242,7 +242,7 @@ export async function runReadBench(): Promise<ReadBenchReport> {
     await db.connect();
     await db.query('SELECT 1 FROM questions LIMIT 1');
   } catch (error) {
-    throw new Error(`No scale data at ${new URL(databaseUrl).pathname.slice(1)} (${(error as Error).message}): run \`npm run seed:scale -- --size large\` first.`);
+    throw new Error(`No scale data at ${new URL(databaseUrl).pathname.slice(1)} (${(error as Error).message}): run \`npm run seed:scale -- --size large\` first.`, { cause: error });
   }
   const hashes = persistedHashes();
   const redisPrefix = `pcbench${process.pid}`;
@@ -281,7 +281,7 @@ export async function runReadBench(): Promise<ReadBenchReport> {
 
   const scenarios: ScenarioResult[] = [];
   const targets = await chooseTargets(db);
-  let apiPeakRssMb = 0;
+  let apiPeakRssMb: number;
   let questionListByApiProcesses: ProcessesResult[];
   try {
     log(`Targets: question ${targets.questionId}; tag "${targets.tag}"; community "${targets.communitySlug}"; search "${targets.searchQuery}"; citation ${targets.citation}`);

@@ -112,7 +112,7 @@ async function loadingConnection(databaseUrl: string): Promise<pg.Client> {
     await client.query(`SET session_replication_role = replica`);
   } catch (error) {
     await client.end();
-    throw new Error(`The scale seed loads with triggers off, which needs a superuser connection: ${(error as Error).message}`);
+    throw new Error(`The scale seed loads with triggers off, which needs a superuser connection: ${(error as Error).message}`, { cause: error });
   }
   return client;
 }
