@@ -7,7 +7,7 @@ import { NotificationBell } from '../notifications/notification-bell';
 import { useMediaQuery } from './use-media-query';
 
 /** Where the header folds its links behind a menu button; the same width as `.site-header` rules in styles.css. */
-export const WIDE_HEADER_QUERY = '(min-width: 48rem)';
+export const WIDE_HEADER_QUERY = '(min-width: 60rem)';
 const MENU_ID = 'site-menu';
 
 export function SiteHeader() {
