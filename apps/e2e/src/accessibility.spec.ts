@@ -33,6 +33,8 @@ interface Visit {
   title: RegExp;
   /** Something that shows the page has its data. */
   ready?: string;
+  /** What shows it for a role that sees more (the draft editor, for its author). */
+  readyFor?: Partial<Record<Role, string>>;
   /** Signed-in roles besides the member that see something of their own here. */
   alsoFor?: Role[];
   /** Shows a member what it shows a visitor, but for the header (which every other page checks). */
@@ -89,7 +91,7 @@ beforeAll(async () => {
     { path: '/policies/social-media-policy', title: /^Social Media Policy and Guidance 3\.0 · /, ready: '[data-testid="policy-sections"]', alsoFor: ['author'] },
     { path: '/policies/social-media-policy/2.0', title: /^Social Media Policy and Guidance 2\.0 · /, ready: '[data-testid="superseded-banner"]' },
     { path: '/policies/social-media-policy/diff?from=2.0&to=3.0', title: /^What changed in Social Media Policy and Guidance: 2\.0 to 3\.0 · /, ready: '[data-testid="diff-section"]', sameForEveryone: true },
-    { path: '/policies/social-media-policy/draft', title: /^Draft: Social Media Policy and Guidance · /, ready: 'main h1', alsoFor: ['author'] },
+    { path: '/policies/social-media-policy/draft', title: /^Draft: Social Media Policy and Guidance · /, ready: 'main h1', readyFor: { author: '[data-testid="draft-markdown"]' }, alsoFor: ['author'] },
     { path: '/notifications', title: /^Notifications · /, ready: 'main h1' },
     { path: '/settings/notifications', title: /^Digest and follows · /, ready: 'main h1' },
     { path: '/settings/account', title: /^Account settings · /, ready: 'main h1' },
@@ -97,6 +99,10 @@ beforeAll(async () => {
     { path: `/c/${DEMO_COMMUNITY}/moderation`, title: /^Moderation queue(: Social Media in Local Government)? · /, ready: 'main h1', alsoFor: ['moderator'] },
     { path: `/c/${DEMO_COMMUNITY}/moderation/log`, title: /^Moderation log(: Social Media in Local Government)? · /, ready: 'main h1', alsoFor: ['moderator'] },
     { path: '/moderation', title: /^Moderation( queue)? · /, ready: 'main h1' },
+    { path: '/about', title: /^About Policy Commons · /, ready: '[data-testid="site-page"]', sameForEveryone: true },
+    { path: '/privacy', title: /^Privacy · /, ready: '[data-testid="site-page"]', sameForEveryone: true },
+    { path: '/terms', title: /^Terms of use · /, ready: '[data-testid="site-page"]', sameForEveryone: true },
+    { path: '/contact', title: /^Contact · /, ready: '[data-testid="site-page"]', sameForEveryone: true },
     { path: '/no/such/page', title: /^Not found · /, ready: '[data-testid="not-found"]', sameForEveryone: true },
     { path: links.unsubscribe, title: /^Unsubscribe from digests\? · /, ready: 'main h1', sameForEveryone: true, apiPage: true },
     { path: '/unsubscribe/not-a-real-token', title: /^This unsubscribe link does not work · /, ready: 'main h1', sameForEveryone: true, apiPage: true },
@@ -215,7 +221,7 @@ async function sweep(role: Role, width: number): Promise<string[]> {
         problems.push(`${role} ${width}px ${visit.path}: the title "${await page.title()}" never matched ${String(visit.title)}`);
         continue;
       }
-      await settle(page, visit.ready);
+      await settle(page, visit.readyFor?.[role] ?? visit.ready);
       const found = [
         ...(await axeViolations(page)).map((violation) => `axe ${violation.impact} ${violation.id}: ${violation.help} — ${violation.targets.join('; ')}`),
         ...(await structureProblems(page, visit, fullLoad)),
