@@ -36,7 +36,8 @@ type Documents = {
     "\n  query ResolveCitations($references: [String!]!) {\n    resolveCitations(references: $references) {\n      reference\n      problem\n      citation {\n        ...CitationFields\n      }\n    }\n  }\n": typeof types.ResolveCitationsDocument,
     "\n  mutation UpdateCitationToLatest($answerId: ID!, $reference: String!) {\n    updateCitationToLatest(answerId: $answerId, reference: $reference) {\n      ...AnswerFields\n    }\n  }\n": typeof types.UpdateCitationToLatestDocument,
     "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n    }\n  }\n": typeof types.AddCommentDocument,
-    "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    editedAt\n    revisions {\n      revision\n      body\n      editedAt\n      editedBy {\n        id\n        displayName\n      }\n    }\n    author {\n      id\n      displayName\n    }\n    moderation {\n      ...PostModerationFields\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
+    "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    editedAt\n    author {\n      id\n      displayName\n    }\n    moderation {\n      ...PostModerationFields\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
+    "\n  query CommentHistory($id: ID!) {\n    comment(id: $id) {\n      id\n      revisions {\n        revision\n        body\n        editedAt\n        editedBy {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.CommentHistoryDocument,
     "\n  mutation EditComment($input: EditCommentInput!) {\n    editComment(input: $input) {\n      ...CommentFields\n    }\n  }\n": typeof types.EditCommentDocument,
     "\n  query CommunityDetail($slug: String!) {\n    community(slug: $slug) {\n      ...CommunityFields\n      viewerCanModerate\n    }\n  }\n": typeof types.CommunityDetailDocument,
     "\n  fragment CommunityFields on Community {\n    id\n    slug\n    title\n    description\n    memberCount\n    viewerIsMember\n  }\n": typeof types.CommunityFieldsFragmentDoc,
@@ -130,7 +131,8 @@ const documents: Documents = {
     "\n  query ResolveCitations($references: [String!]!) {\n    resolveCitations(references: $references) {\n      reference\n      problem\n      citation {\n        ...CitationFields\n      }\n    }\n  }\n": types.ResolveCitationsDocument,
     "\n  mutation UpdateCitationToLatest($answerId: ID!, $reference: String!) {\n    updateCitationToLatest(answerId: $answerId, reference: $reference) {\n      ...AnswerFields\n    }\n  }\n": types.UpdateCitationToLatestDocument,
     "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n    }\n  }\n": types.AddCommentDocument,
-    "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    editedAt\n    revisions {\n      revision\n      body\n      editedAt\n      editedBy {\n        id\n        displayName\n      }\n    }\n    author {\n      id\n      displayName\n    }\n    moderation {\n      ...PostModerationFields\n    }\n  }\n": types.CommentFieldsFragmentDoc,
+    "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    editedAt\n    author {\n      id\n      displayName\n    }\n    moderation {\n      ...PostModerationFields\n    }\n  }\n": types.CommentFieldsFragmentDoc,
+    "\n  query CommentHistory($id: ID!) {\n    comment(id: $id) {\n      id\n      revisions {\n        revision\n        body\n        editedAt\n        editedBy {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": types.CommentHistoryDocument,
     "\n  mutation EditComment($input: EditCommentInput!) {\n    editComment(input: $input) {\n      ...CommentFields\n    }\n  }\n": types.EditCommentDocument,
     "\n  query CommunityDetail($slug: String!) {\n    community(slug: $slug) {\n      ...CommunityFields\n      viewerCanModerate\n    }\n  }\n": types.CommunityDetailDocument,
     "\n  fragment CommunityFields on Community {\n    id\n    slug\n    title\n    description\n    memberCount\n    viewerIsMember\n  }\n": types.CommunityFieldsFragmentDoc,
@@ -307,7 +309,11 @@ export function graphql(source: "\n  mutation AddComment($input: AddCommentInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    editedAt\n    revisions {\n      revision\n      body\n      editedAt\n      editedBy {\n        id\n        displayName\n      }\n    }\n    author {\n      id\n      displayName\n    }\n    moderation {\n      ...PostModerationFields\n    }\n  }\n"): (typeof documents)["\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    editedAt\n    revisions {\n      revision\n      body\n      editedAt\n      editedBy {\n        id\n        displayName\n      }\n    }\n    author {\n      id\n      displayName\n    }\n    moderation {\n      ...PostModerationFields\n    }\n  }\n"];
+export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    editedAt\n    author {\n      id\n      displayName\n    }\n    moderation {\n      ...PostModerationFields\n    }\n  }\n"): (typeof documents)["\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    editedAt\n    author {\n      id\n      displayName\n    }\n    moderation {\n      ...PostModerationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommentHistory($id: ID!) {\n    comment(id: $id) {\n      id\n      revisions {\n        revision\n        body\n        editedAt\n        editedBy {\n          id\n          displayName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CommentHistory($id: ID!) {\n    comment(id: $id) {\n      id\n      revisions {\n        revision\n        body\n        editedAt\n        editedBy {\n          id\n          displayName\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -47,6 +47,10 @@ describe('editing and deleting comments', () => {
       { revision: 2, body: 'Which council?', editedBy: { displayName: 'Commenter' } },
       { revision: 3, body: 'Which county council?', editedBy: { displayName: 'Commenter' } },
     ]);
+    // Anyone may read the history of one comment on its own, as a page does when it is opened.
+    const alone = await t.gql<{ comment: { revisions: { revision: number }[] } }>('query($id: ID!) { comment(id: $id) { revisions { revision } } }', { id: commentId });
+    expect(alone.data?.comment.revisions.map((r) => r.revision)).toEqual([1, 2, 3]);
+    expect((await t.gql('query($id: ID!) { comment(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' })).data).toEqual({ comment: null });
     // The history is append-only in the database, not only in the service.
     await expect(t.db.query("UPDATE comment_revisions SET body = 'rewritten' WHERE comment_id = $1", [commentId])).rejects.toThrow();
     await expect(t.db.query('DELETE FROM comment_revisions WHERE comment_id = $1', [commentId])).rejects.toThrow();

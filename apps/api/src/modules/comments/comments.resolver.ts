@@ -1,5 +1,5 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
 import { RateLimit } from '../../common/rate-limits.js';
 import { afterAnswersOf, groupByKeys, postKeyOf, splitPostKeys, type PostKey, type RequestLoaders } from '../../common/loaders.js';
@@ -56,6 +56,12 @@ export class CommentsResolver {
   @RateLimit('comment')
   async addComment(@Args('input') input: AddCommentInput, @CurrentViewer() viewer: Viewer): Promise<CommentModel> {
     return toCommentModel(await this.commentsService.add(viewer, input));
+  }
+
+  @Query(() => CommentModel, { nullable: true, description: 'One comment, e.g. to read its earlier wordings when someone opens them; a removed one as a tombstone.' })
+  async comment(@Args('id', { type: () => ID }) id: string): Promise<CommentModel | null> {
+    const comment = await this.commentsService.find(id);
+    return comment ? toCommentModel(comment) : null;
   }
 
   @Mutation(() => CommentModel, { description: 'Its author (or a moderator of its community) rewords a comment; every earlier wording is kept in revisions.' })

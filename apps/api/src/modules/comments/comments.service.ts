@@ -103,6 +103,10 @@ export class CommentsService {
       .getMany();
   }
 
+  async find(id: string): Promise<CommentEntity | null> {
+    return isUuid(id) ? this.db.getRepository(CommentEntity).findOneBy({ id }) : null;
+  }
+
   byIds(ids: readonly string[]): Promise<CommentEntity[]> {
     return this.db.getRepository(CommentEntity).findBy({ id: In([...ids]) });
   }

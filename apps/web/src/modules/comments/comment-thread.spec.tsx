@@ -5,6 +5,7 @@ import { MemoryRouter } from 'react-router';
 import type { CommentFieldsFragment } from '../../generated/graphql';
 import { viewerQuery } from '../accounts/graphql/viewer.query';
 import { CommentThread } from './comment-thread';
+import { commentHistoryQuery } from './graphql/comment-history.query';
 import { editCommentMutation } from './graphql/edit-comment.mutation';
 
 const moderation = {
@@ -19,15 +20,22 @@ const moderation = {
   reviewRequested: false,
 };
 const author = { __typename: 'User' as const, id: 'u1', displayName: 'Commenter' };
-const comment: CommentFieldsFragment = { __typename: 'Comment', id: 'c1', body: 'Which councill?', createdAt: '2026-01-05T10:00:00.000Z', editedAt: null, revisions: [], author, moderation };
-const edited: CommentFieldsFragment = {
-  ...comment,
-  body: 'Which council?',
-  editedAt: '2026-01-05T10:05:00.000Z',
-  revisions: [
-    { __typename: 'CommentRevision', revision: 1, body: 'Which councill?', editedAt: '2026-01-05T10:00:00.000Z', editedBy: author },
-    { __typename: 'CommentRevision', revision: 2, body: 'Which council?', editedAt: '2026-01-05T10:05:00.000Z', editedBy: author },
-  ],
+const comment: CommentFieldsFragment = { __typename: 'Comment', id: 'c1', body: 'Which councill?', createdAt: '2026-01-05T10:00:00.000Z', editedAt: null, author, moderation };
+const edited: CommentFieldsFragment = { ...comment, body: 'Which council?', editedAt: '2026-01-05T10:05:00.000Z' };
+const history: MockLink.MockedResponse = {
+  request: { query: commentHistoryQuery, variables: { id: 'c1' } },
+  result: {
+    data: {
+      comment: {
+        __typename: 'Comment',
+        id: 'c1',
+        revisions: [
+          { __typename: 'CommentRevision', revision: 1, body: 'Which councill?', editedAt: '2026-01-05T10:00:00.000Z', editedBy: author },
+          { __typename: 'CommentRevision', revision: 2, body: 'Which council?', editedAt: '2026-01-05T10:05:00.000Z', editedBy: author },
+        ],
+      },
+    },
+  },
 };
 const viewer: MockLink.MockedResponse = {
   request: { query: viewerQuery },
@@ -67,11 +75,14 @@ describe('a comment', () => {
     expect(sent).toBe(true);
   });
 
-  it('once edited says so, and keeps every earlier wording readable', () => {
-    renderThread([edited]);
-    const history = screen.getByTestId('comment-history');
-    expect(history.querySelector('summary')?.textContent).toMatch(/^edited /);
-    expect(Array.from(history.querySelectorAll('li')).map((item) => item.textContent?.split(' — ')[0])).toEqual(['Which council?', 'Which councill?']);
+  it('once edited says so, and keeps every earlier wording readable, read when opened', async () => {
+    renderThread([edited], [history]);
+    const details = screen.getByTestId('comment-history') as HTMLDetailsElement;
+    expect(details.querySelector('summary')?.textContent).toMatch(/^edited /);
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    await waitFor(() => expect(details.querySelectorAll('li')).toHaveLength(2));
+    expect(Array.from(details.querySelectorAll('li')).map((item) => item.textContent?.split(' — ')[0])).toEqual(['Which council?', 'Which councill?']);
   });
 
   it('offers its author a way to delete it', async () => {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import type { CommentFieldsFragment } from '../../generated/graphql';
 import { summariseApiError, type ApiErrorSummary } from '../api/api-error';
@@ -8,6 +8,7 @@ import { formatDateTime, formatRelative } from '../layout/format-date';
 import { FieldError, FormError } from '../layout/states';
 import { canReadRemovedPost, PostModerationControls, PostRemovalNotice } from '../moderation/post-moderation';
 import { addCommentMutation } from './graphql/add-comment.mutation';
+import { commentHistoryQuery } from './graphql/comment-history.query';
 import { editCommentMutation } from './graphql/edit-comment.mutation';
 
 interface CommentThreadProps {
@@ -72,15 +73,20 @@ function CommentItem({ comment, viewerIsAuthor }: { comment: CommentFieldsFragme
   );
 }
 
-/** "edited", opening every earlier wording: edits never overwrite what was said. */
+/** "edited", opening every earlier wording (read when opened): edits never overwrite what was said. */
 function CommentHistory({ comment, editedAt }: { comment: CommentFieldsFragment; editedAt: string }) {
+  const [open, setOpen] = useState(false);
+  const { data, error } = useQuery(commentHistoryQuery, { variables: { id: comment.id }, skip: !open });
+  const revisions = data?.comment?.revisions ?? [];
   return (
-    <details className="comment-history" data-testid="comment-history">
+    <details className="comment-history" data-testid="comment-history" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
         <span className="muted">edited {formatRelative(editedAt)}</span>
       </summary>
+      {error ? <span className="field-error">Could not load the earlier wordings.</span> : null}
+      {open && !data && !error ? <span className="muted">Loading…</span> : null}
       <ol reversed>
-        {[...comment.revisions].reverse().map((revision) => (
+        {[...revisions].reverse().map((revision) => (
           <li key={revision.revision}>
             {revision.body} <span className="muted">— {revision.editedBy.displayName}, <time dateTime={revision.editedAt}>{formatDateTime(revision.editedAt)}</time></span>
           </li>

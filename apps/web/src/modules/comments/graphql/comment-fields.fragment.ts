@@ -6,15 +6,6 @@ export const commentFieldsFragment = graphql(`
     body
     createdAt
     editedAt
-    revisions {
-      revision
-      body
-      editedAt
-      editedBy {
-        id
-        displayName
-      }
-    }
     author {
       id
       displayName
