@@ -24,7 +24,8 @@ function isFormControl(element: Element | null): boolean {
 /**
  * After a client-side navigation, focus goes where a screen reader user would look and a
  * keyboard user would continue: the new page's <h1> (read out on focus), or the element its
- * #fragment names, or <main> with the title announced when the page shows no heading. The
+ * #fragment names, or the message saying it could not load, or <main> with the title
+ * announced when the page shows none of these. The
  * first page load leaves focus alone, so the skip link stays the first Tab stop. A new page
  * (not Back/Forward) starts at the top unless its fragment names a place.
  */
@@ -58,7 +59,8 @@ export function useRouteFocus(main: RefObject<HTMLElement | null>, announce: (me
     let settled = false;
     const place = (): boolean => {
       if (settled) return true;
-      const target = hash.length >= 2 ? targetOfHash(hash) : container.querySelector<HTMLElement>('h1');
+      // A page that could not load says so in place of its heading (ErrorState).
+      const target = hash.length >= 2 ? targetOfHash(hash) : (container.querySelector<HTMLElement>('h1') ?? container.querySelector<HTMLElement>('[data-testid="error"]'));
       if (!target) return false;
       settled = true;
       moveFocusTo(target, { preventScroll: true });
