@@ -144,12 +144,7 @@ const MODERATION = (alias: string) => `json_build_object('__typename', 'PostMode
 const COMMENTS = (column: string, post: string) => `coalesce((
     SELECT json_agg(json_build_object('__typename', 'Comment', 'author', ${USER('c.author_id')},
              'body', CASE WHEN c.hidden_at IS NULL AND c.deleted_at IS NULL THEN c.body ELSE '' END,
-             'createdAt', ${TIME('c.created_at')}, 'editedAt', ${TIME('c.edited_at')}, 'id', c.id, 'moderation', ${MODERATION('c')},
-             -- Earlier wordings of an edited comment that visitors may read.
-             'revisions', CASE WHEN c.edited_at IS NOT NULL AND c.hidden_at IS NULL AND c.deleted_at IS NULL THEN coalesce((
-               SELECT json_agg(json_build_object('__typename', 'CommentRevision', 'body', r.body, 'editedAt', ${TIME('r.edited_at')},
-                        'editedBy', ${USER('r.edited_by')}, 'revision', r.revision) ORDER BY r.revision)
-                 FROM comment_revisions r WHERE r.comment_id = c.id AND r.revision <= 20), '[]') ELSE '[]' END) ORDER BY c.created_at, c.id)
+             'createdAt', ${TIME('c.created_at')}, 'editedAt', ${TIME('c.edited_at')}, 'id', c.id, 'moderation', ${MODERATION('c')}) ORDER BY c.created_at, c.id)
       FROM (SELECT * FROM comments WHERE ${column} = ${post} ORDER BY created_at, id LIMIT 20) c), '[]')`;
 
 const REVISIONS = (column: string, post: string, readable: string) => `CASE WHEN ${readable} THEN coalesce((
