@@ -2,9 +2,8 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
-import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
+import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
-import { compiledExecution } from './common/compiled-execution.js';
 import { rethrowUnavailable, toPublicError } from './common/errors.js';
 import { RequestLoaders } from './common/loaders.js';
 import { queryLimitRules } from './common/query-limits.js';
@@ -31,8 +30,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AccountsModule],
-          inject: [AccountsService, GraphQLSchemaHost],
-          useFactory: (accounts: AccountsService, schemaHost: GraphQLSchemaHost): ApolloDriverConfig => ({
+          inject: [AccountsService],
+          useFactory: (accounts: AccountsService): ApolloDriverConfig => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -45,8 +44,6 @@ export class AppModule {
             // No response is cached by hints, and the default cache-control plugin wraps every field's
             // resolver to read them: about 3 % of the api's time on a question list (--cpu-prof).
             plugins: [ApolloServerPluginCacheControlDisabled()],
-            // Queries run compiled by graphql-jit (compiled-execution.ts says why, with the measurements).
-            ...({ gateway: compiledExecution(() => schemaHost.schema) } as Partial<ApolloDriverConfig>),
             // "Did you mean …?" in validation errors would map the schema for whoever guesses field names.
             hideSchemaDetailsFromClientErrors: config.isProduction,
             // Trusted documents replace Apollo's automatic persisted queries, which would let any client register any text.
