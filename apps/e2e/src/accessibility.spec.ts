@@ -283,6 +283,48 @@ describe('accessibility of every page', () => {
   });
 });
 
+describe('dialogs', () => {
+  it.each([WIDE, NARROW])('stay accessible while open: flagging, closing and locking a question, deleting an account, publishing a version, at %i px', async (width) => {
+    const context = await newContext(width);
+    const page = await context.newPage();
+    const expectClean = async (testId: string) => {
+      await page.getByTestId(testId).waitFor();
+      expect({ dialog: testId, violations: await axeViolations(page) }).toEqual({ dialog: testId, violations: [] });
+      await page.keyboard.press('Escape');
+      await page.getByTestId(testId).waitFor({ state: 'detached' });
+    };
+    await signIn(page, 'moderator');
+    await page.goto(otherQuestionPath);
+    await settle(page, '[data-testid="answer"]');
+    await page.getByTestId('flag-button').first().click();
+    await expectClean('flag-dialog');
+    await page.getByTestId('close-question').click();
+    await expectClean('close-dialog');
+    await page.getByTestId('lock-question').click();
+    await expectClean('lock-dialog');
+    await page.goto('/settings/account');
+    await settle(page, '[data-testid="delete-account-open"]');
+    await page.getByTestId('delete-account-open').click();
+    await expectClean('delete-account-dialog');
+    await context.close();
+
+    const authorContext = await newContext(width);
+    const author = await authorContext.newPage();
+    await signIn(author, 'author');
+    await author.goto('/policies/social-media-policy/draft');
+    await settle(author, '[data-testid="draft-markdown"]');
+    // Something to publish: a sentence more, saved by the editor itself.
+    await author.getByTestId('draft-markdown').press('Control+End');
+    await author.getByTestId('draft-markdown').pressSequentially(' One sentence more.');
+    await author.locator('[data-testid="draft-save-status"][data-state="saved"]').waitFor();
+    await author.getByTestId('publish-summary').fill('A summary of what changed.');
+    await author.getByTestId('publish-submit').click();
+    await author.getByTestId('publish-confirm-dialog').waitFor();
+    expect(await axeViolations(author)).toEqual([]);
+    await authorContext.close();
+  });
+});
+
 describe('the header on a 375 px screen', () => {
   it('stays one row, with a menu button that shows and hides the links and gives focus back on Escape', async () => {
     const context = await newContext(NARROW);
