@@ -40,30 +40,33 @@ export function PolicyDocumentFields({ organisations, fields, failure, titlePlac
   const { values } = fields;
   return (
     <>
-      <label htmlFor={`${id}-organisation`}>Organisation</label>
-      <OrganisationSelect id={`${id}-organisation`} organisations={organisations} value={values.organisationSlug} onChange={fields.setOrganisationSlug} />
-      <FieldError id={`${id}-organisation-error`} message={failure?.fieldErrors.organisationSlug} />
-      <label>
-        Title
-        <input type="text" value={values.title} onChange={(event) => fields.setTitle(event.target.value)} required maxLength={200} placeholder={titlePlaceholder} />
+      <div className="field">
+        <label htmlFor={`${id}-organisation`}>Organisation</label>
+        <OrganisationSelect id={`${id}-organisation`} organisations={organisations} value={values.organisationSlug} onChange={fields.setOrganisationSlug} />
+        <FieldError id={`${id}-organisation-error`} message={failure?.fieldErrors.organisationSlug} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-title`}>Title</label>
+        <input id={`${id}-title`} type="text" value={values.title} onChange={(event) => fields.setTitle(event.target.value)} required maxLength={200} placeholder={titlePlaceholder} />
         <FieldError id={`${id}-title-error`} message={failure?.fieldErrors.title} />
-      </label>
-      <label>
-        Slug
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-slug`}>Slug</label>
         <input
+          id={`${id}-slug`}
           type="text"
           value={values.slug}
           onChange={(event) => fields.setSlug(event.target.value)}
           required
           maxLength={100}
           pattern="[a-z0-9]+(-[a-z0-9]+)*"
-          aria-describedby={`${id}-slug-hint`}
+          aria-describedby={`${id}-slug-hint ${id}-slug-error`}
         />
         <span id={`${id}-slug-hint`} className="hint">
           Proposed from the title. Citations name the document by it (policy:{values.slug || 'slug'}@1.0#section), so it never changes.
         </span>
         <FieldError id={`${id}-slug-error`} message={failure?.fieldErrors.slug} />
-      </label>
+      </div>
     </>
   );
 }
