@@ -210,7 +210,7 @@ describe('forum journey', () => {
     await page.getByTestId('ask-in-community').click();
     await page.getByTestId('ask-title').fill(questionTitle);
     await page.getByTestId('ask-body').fill('Our social media policy talks about **personal use**. Does it also cover posts made as a governor?');
-    await page.getByTestId('ask-tags').fill('social-media conflicts-of-interest');
+    await page.getByTestId('ask-tags').fill('Social Media, conflicts of interest');
     await expect(page.getByTestId('ask-community').inputValue()).resolves.not.toBe('');
     await screenshot(page, 'ask-form');
     await page.getByTestId('ask-submit').click();
@@ -231,6 +231,20 @@ describe('forum journey', () => {
     await page.getByTestId('citation-picker-query').fill('line manager');
     await page.getByTestId('citation-picker-section').filter({ hasText: 'Line manager outcomes' }).click();
     await expect(page.getByTestId('answer-body').inputValue()).resolves.toBe(`${answerText} [Line manager outcomes](policy:code-of-business-conduct@1.0#line-manager-outcomes)`);
+    // The preview shows the citation as the posted answer will, and a reference to nothing as an error saying why.
+    const withTypo = `${answerText} [Line manager outcomes](policy:code-of-business-conduct@1.0#line-manager-outcomes) and policy:code-of-business-conduct@9.0#interests`;
+    await page.getByTestId('answer-body').fill(withTypo);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.locator('.markdown-preview');
+    await expect(preview.locator('[data-testid="citation-chip"][data-status="CURRENT"]').textContent()).resolves.toMatch(/^Employee Code of Business Conduct 1\.0 § Line manager outcomes$/);
+    await expect(preview.locator('[data-testid="citation-chip"][data-status="ERROR"]').getByTestId('citation-chip-problem').textContent()).resolves.toBe(
+      '"Employee Code of Business Conduct" has no published version 9.0.',
+    );
+    await expect(page.getByTestId('citation-problems').textContent()).resolves.toContain('policy:code-of-business-conduct@9.0#interests will not save');
+    await screenshot(page, 'answer-preview');
+    await page.getByRole('button', { name: 'Write' }).click();
+    await page.getByTestId('answer-body').fill(`${answerText} [Line manager outcomes](policy:code-of-business-conduct@1.0#line-manager-outcomes)`);
+    await page.getByTestId('citation-problems').waitFor({ state: 'detached' });
     await page.getByTestId('answer-submit').click();
     const posted = page.getByTestId('answer').filter({ hasText: answerText });
     await posted.waitFor();
@@ -294,30 +308,70 @@ describe('forum journey', () => {
     await page.getByTestId('sign-in-submit').click();
     await page.getByTestId('sign-out').waitFor();
 
+    // The form is in view, offers only the organisations the author may publish for, and proposes the slug from the title.
     await page.goto('/policies');
-    await page.getByText('New policy document').click();
     const form = page.getByTestId('create-policy-form');
-    await form.getByLabel('Organisation').selectOption('county-council');
+    await form.getByLabel('Organisation').locator('option').first().waitFor({ state: 'attached' });
+    await expect(form.getByLabel('Organisation').locator('option').allTextContents()).resolves.toEqual(['Shireford County Council']);
     await form.getByLabel('Title').fill('Remote Working Policy');
+    await expect(form.getByLabel('Slug').inputValue()).resolves.toBe('remote-working-policy');
     await form.getByLabel('Slug').fill(slug);
     await form.getByRole('button', { name: 'Create document' }).click();
     await page.waitForURL(new RegExp(`/policies/${slug}/draft$`));
 
+    // Problems are told in words with their line; the draft saves by itself once it has none.
+    await page.getByTestId('draft-markdown').fill('When staff may work from home.\n\n## Introduction\n\nWhen.');
+    await expect(page.getByTestId('draft-errors').textContent()).resolves.toMatch(/^Line 1: This text comes before the first section heading/);
+    await page.locator('[data-testid="draft-save-status"][data-state="invalid"]').waitFor();
     await page.getByTestId('draft-markdown').fill('## Introduction\n\nWhen staff may work from home.\n\n## Equipment\n\nThe council lends a laptop.\n\n### Returning equipment\n\nWithin a week of leaving.');
     expect(await page.getByTestId('draft-sections').locator('li').allTextContents()).toEqual([
       expect.stringContaining('Introduction'),
       expect.stringContaining('Equipment'),
       expect.stringContaining('Returning equipment'),
     ]);
-    await page.getByTestId('save-draft').click();
-    await page.locator('[data-testid="save-draft"]', { hasText: 'Saved' }).waitFor();
+    await page.locator('[data-testid="draft-save-status"][data-state="saved"]', { hasText: /^Saved at \d\d:\d\d\.$/ }).waitFor();
     await page.getByTestId('publish-summary').fill('First edition.');
     await screenshot(page, 'policy-draft');
+    // Publishing cannot be undone, and the page says so before it publishes.
     await page.getByTestId('publish-submit').click();
+    await expect(page.getByTestId('publish-confirm-dialog').textContent()).resolves.toContain('This cannot be undone.');
+    await page.getByTestId('publish-confirm').click();
     await page.waitForURL(new RegExp(`/policies/${slug}/1\\.0$`));
     await page.locator('[data-testid="policy-section"][data-anchor="returning-equipment"]').waitFor();
     await expect(page.getByTestId('summary-of-changes').textContent()).resolves.toBe('First edition.');
     await screenshot(page, 'policy-published');
+    await context.close();
+  });
+
+  it('copies a citation as a link that renders as the chip when pasted', async () => {
+    const context = await newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: api?.baseUrl });
+    const page = await context.newPage();
+    await page.goto('/policies/social-media-policy/2.0#personal-and-professional-responsibilities');
+    const section = page.locator('[data-testid="policy-section"][data-anchor="personal-and-professional-responsibilities"]');
+    await section.getByTestId('copy-section-citation').click();
+    await section.getByText('Citation copied').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(
+      '[Social Media Policy and Guidance 2.0 § Guidance section 1: Personal and professional responsibilities](policy:social-media-policy@2.0#personal-and-professional-responsibilities)',
+    );
+    await context.close();
+  });
+
+  it('links about, privacy, terms and contact from every page', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto('/');
+    const footer = page.getByRole('navigation', { name: 'About this site' });
+    for (const [name, heading] of [
+      ['Privacy', 'Privacy'],
+      ['Terms', 'Terms of use'],
+      ['Contact', 'Contact'],
+      ['About', 'About Policy Commons'],
+    ]) {
+      await footer.getByRole('link', { name }).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    }
     await context.close();
   });
 

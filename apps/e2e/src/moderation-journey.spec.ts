@@ -358,7 +358,6 @@ describe('roles granted, not declared', () => {
     await expectAccessible(page);
 
     await page.goto('/policies');
-    await page.getByText('New policy document').click();
     const form = page.getByTestId('create-policy-form');
     await form.getByLabel('Organisation').selectOption('county-council');
     await form.getByLabel('Title').fill('Flexible Working Policy');
@@ -366,10 +365,10 @@ describe('roles granted, not declared', () => {
     await form.getByRole('button', { name: 'Create document' }).click();
     await page.waitForURL(new RegExp(`/policies/${slug}/draft$`));
     await page.getByTestId('draft-markdown').fill('## Who may ask\n\nAny employee after six months.\n\n## How to ask\n\nWrite to your line manager.');
-    await page.getByTestId('save-draft').click();
-    await page.locator('[data-testid="save-draft"]', { hasText: 'Saved' }).waitFor();
+    await page.locator('[data-testid="draft-save-status"][data-state="saved"]').waitFor();
     await page.getByTestId('publish-summary').fill('First edition.');
     await page.getByTestId('publish-submit').click();
+    await page.getByTestId('publish-confirm').click();
     await page.waitForURL(new RegExp(`/policies/${slug}/1\\.0$`));
     await page.locator('[data-testid="policy-section"][data-anchor="how-to-ask"]').waitFor();
     await screenshot(page, 'published-by-new-author');
