@@ -93,8 +93,12 @@ function stripInlineMarkdown(text: string): string {
   return stripUnderscoreEmphasis(stripLinks(text).replace(/[*`~]/g, ''));
 }
 
+/**
+ * The anchor of a heading. Only the first MAX_ANCHOR_LENGTH characters are read (a longer
+ * heading line is refused by the parser anyway), so no pattern here ever sees more than that.
+ */
 export function slugifyHeading(text: string): string {
-  return stripInlineMarkdown(text.trim())
+  return stripInlineMarkdown(text.trim().slice(0, MAX_ANCHOR_LENGTH))
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '')
     .replace(/ /g, '-');
