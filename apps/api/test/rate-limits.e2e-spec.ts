@@ -122,9 +122,9 @@ describe('rate limits on actions, without TRUST_PROXY', () => {
     const comment = (who: Sender, body: string) => send(t, COMMENT, { input: { postId: questions[0], body } }, who);
     expectDone(await comment(alice, 'Which council is this?'));
     expectDone(await comment(alice, 'And which policy?'));
-    expectLimited(await comment(alice, 'A third comment'), /^You have posted 2 comments in the last hour\. Try again in 60 minutes\.$/);
+    expectLimited(await comment(alice, 'A third comment'), /^You have posted or edited 2 comments in the last hour\. Try again in 60 minutes\.$/);
     expect(await alices('comments')).toBe(2);
-    expectLimited(await comment({ ...alice, forwardedFor: '198.51.100.9' }, 'A third comment'), /posted 2 comments/);
+    expectLimited(await comment({ ...alice, forwardedFor: '198.51.100.9' }, 'A third comment'), /posted or edited 2 comments/);
     expectDone(await comment(bob, 'Bob has his own comments to make.'));
   });
 
