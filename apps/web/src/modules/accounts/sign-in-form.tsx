@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Link, useNavigate } from 'react-router';
-import { summariseApiError, type ApiErrorSummary } from '../api/api-error';
+import { summariseApiError } from '../api/api-error';
+import { useFieldErrors } from '../api/use-field-errors';
 import { FieldError, FormError } from '../layout/states';
 import { signInMutation } from './graphql/sign-in.mutation';
 import { safeReturnPath } from './return-path';
@@ -12,15 +13,15 @@ export function SignInForm({ returnTo }: { returnTo: string | null }) {
   const [signIn, { loading }] = useMutation(signInMutation);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [failure, setFailure] = useState<ApiErrorSummary | null>(null);
+  const { failure, refuse, errorFor } = useFieldErrors({ email: email.trim(), password });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFailure(null);
+    refuse(null);
     try {
       await signIn({ variables: { input: { email: email.trim(), password } } });
     } catch (error) {
-      setFailure(summariseApiError(error));
+      refuse(summariseApiError(error));
       return;
     }
     // The session cookie is set now; refetch everything as the signed-in user.
@@ -35,12 +36,12 @@ export function SignInForm({ returnTo }: { returnTo: string | null }) {
       <label>
         Email
         <input type="email" name="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} aria-describedby="sign-in-email-error" />
-        <FieldError id="sign-in-email-error" message={failure?.fieldErrors.email} />
+        <FieldError id="sign-in-email-error" message={errorFor('email')} />
       </label>
       <label>
         Password
         <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} aria-describedby="sign-in-password-error" />
-        <FieldError id="sign-in-password-error" message={failure?.fieldErrors.password} />
+        <FieldError id="sign-in-password-error" message={errorFor('password')} />
       </label>
       <Link to="/forgot-password" className="forgot-password" data-testid="forgot-password-link">
         Forgot your password?

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Link, useLocation } from 'react-router';
-import { summariseApiError, type ApiErrorSummary } from '../api/api-error';
+import { summariseApiError } from '../api/api-error';
+import { useFieldErrors } from '../api/use-field-errors';
 import { useViewer } from '../accounts/use-viewer';
 import { moveFocusTo } from '../layout/move-focus';
 import { FieldError, FormError } from '../layout/states';
@@ -13,7 +14,7 @@ export function AnswerForm({ questionId }: { questionId: string }) {
   const location = useLocation();
   const [answerQuestion, { loading }] = useMutation(answerQuestionMutation, { refetchQueries: ['QuestionDetail'], awaitRefetchQueries: true });
   const [body, setBody] = useState('');
-  const [failure, setFailure] = useState<ApiErrorSummary | null>(null);
+  const { failure, refuse, errorFor } = useFieldErrors({ body: body.trim() });
 
   if (!viewer) {
     return (
@@ -25,7 +26,7 @@ export function AnswerForm({ questionId }: { questionId: string }) {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFailure(null);
+    refuse(null);
     try {
       const result = await answerQuestion({ variables: { input: { questionId, body: body.trim() } } });
       setBody('');
@@ -33,7 +34,7 @@ export function AnswerForm({ questionId }: { questionId: string }) {
       const posted = result.data?.answerQuestion.id;
       if (posted) requestAnimationFrame(() => moveFocusTo(document.getElementById(`answer-${posted}`)));
     } catch (error) {
-      setFailure(summariseApiError(error));
+      refuse(summariseApiError(error));
     }
   }
 
@@ -41,7 +42,7 @@ export function AnswerForm({ questionId }: { questionId: string }) {
     <form className="card form" onSubmit={(event) => void submit(event)} data-testid="answer-form">
       <h2>Your answer</h2>
       <FormError summary={failure} />
-      <MarkdownEditor label="Answer (Markdown)" citations value={body} onChange={setBody} rows={8} testId="answer-body" error={failure?.fieldErrors.body} />
+      <MarkdownEditor label="Answer (Markdown)" citations value={body} onChange={setBody} rows={8} testId="answer-body" error={errorFor('body')} />
       <button type="submit" className="primary" disabled={loading || body.trim() === ''} data-testid="answer-submit">
         {loading ? 'Posting…' : 'Post your answer'}
       </button>

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useNavigate } from 'react-router';
 import { useViewer } from '../accounts/use-viewer';
-import { summariseApiError, type ApiErrorSummary } from '../api/api-error';
+import { summariseApiError } from '../api/api-error';
+import { useFieldErrors } from '../api/use-field-errors';
 import { FormError } from '../layout/states';
 import { adaptPolicyDocumentMutation } from './graphql/adapt-policy-document.mutation';
 import { useAuthoringOrganisations, type AuthoringOrganisation } from './organisation-select';
@@ -31,17 +32,17 @@ function AdaptForm({ source, sourceTitle, organisations }: { source: string; sou
   const navigate = useNavigate();
   const [adapt, { loading }] = useMutation(adaptPolicyDocumentMutation, { refetchQueries: ['PolicyLibrary', 'PolicyDocument'] });
   const fields = usePolicyDocumentFields(organisations, sourceTitle);
-  const [failure, setFailure] = useState<ApiErrorSummary | null>(null);
+  const { failure, refuse, errorFor } = useFieldErrors({ ...fields.values });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFailure(null);
+    refuse(null);
     const { organisationSlug, slug, title } = fields.values;
     try {
       const result = await adapt({ variables: { input: { source, organisationSlug, slug: slug.trim(), title: title.trim() } } });
       if (result.data) await navigate(`/policies/${result.data.adaptPolicyDocument.slug}/draft`);
     } catch (error) {
-      setFailure(summariseApiError(error));
+      refuse(summariseApiError(error));
     }
   }
 
@@ -49,7 +50,7 @@ function AdaptForm({ source, sourceTitle, organisations }: { source: string; sou
     <form className="form" onSubmit={(event) => void submit(event)} data-testid="adapt-policy-form">
       <p className="hint">Starts a new document from {source}, with its attribution, as a draft you can change before publishing.</p>
       <FormError summary={failure} />
-      <PolicyDocumentFields organisations={organisations} fields={fields} failure={failure} />
+      <PolicyDocumentFields organisations={organisations} fields={fields} errorFor={errorFor} />
       <button type="submit" className="primary" disabled={loading}>
         {loading ? 'Adapting…' : 'Adapt'}
       </button>

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useNavigate } from 'react-router';
 import { useViewer } from '../accounts/use-viewer';
-import { summariseApiError, type ApiErrorSummary } from '../api/api-error';
+import { summariseApiError } from '../api/api-error';
+import { useFieldErrors } from '../api/use-field-errors';
 import { FormError, LoadingState } from '../layout/states';
 import { createPolicyDocumentMutation } from './graphql/create-policy-document.mutation';
 import { useAuthoringOrganisations } from './organisation-select';
@@ -27,17 +28,17 @@ function CreateForm({ organisations }: { organisations: NonNullable<ReturnType<t
   const navigate = useNavigate();
   const [createDocument, { loading }] = useMutation(createPolicyDocumentMutation, { refetchQueries: ['PolicyLibrary'] });
   const fields = usePolicyDocumentFields(organisations);
-  const [failure, setFailure] = useState<ApiErrorSummary | null>(null);
+  const { failure, refuse, errorFor } = useFieldErrors({ ...fields.values });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFailure(null);
+    refuse(null);
     const { organisationSlug, slug, title } = fields.values;
     try {
       const result = await createDocument({ variables: { input: { organisationSlug, slug: slug.trim(), title: title.trim() } } });
       if (result.data) await navigate(`/policies/${result.data.createPolicyDocument.slug}/draft`);
     } catch (error) {
-      setFailure(summariseApiError(error));
+      refuse(summariseApiError(error));
     }
   }
 
@@ -45,7 +46,7 @@ function CreateForm({ organisations }: { organisations: NonNullable<ReturnType<t
     <form className="form" onSubmit={(event) => void submit(event)} data-testid="create-policy-form">
       <p className="hint">You write the first version as a draft, then publish it.</p>
       <FormError summary={failure} />
-      <PolicyDocumentFields organisations={organisations} fields={fields} failure={failure} titlePlaceholder="e.g. Remote Working Policy" />
+      <PolicyDocumentFields organisations={organisations} fields={fields} errorFor={errorFor} titlePlaceholder="e.g. Remote Working Policy" />
       <button type="submit" className="primary" disabled={loading}>
         {loading ? 'Creating…' : 'Create document'}
       </button>

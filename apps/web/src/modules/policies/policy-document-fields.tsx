@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import type { ApiErrorSummary } from '../api/api-error';
 import { FieldError } from '../layout/states';
 import { slugFromTitle } from './document-slug';
 import { OrganisationSelect, type AuthoringOrganisation } from './organisation-select';
@@ -31,11 +30,12 @@ export function usePolicyDocumentFields(organisations: readonly AuthoringOrganis
 interface PolicyDocumentFieldsProps {
   organisations: readonly AuthoringOrganisation[];
   fields: ReturnType<typeof usePolicyDocumentFields>;
-  failure: ApiErrorSummary | null;
+  /** The refused form's error for a field, while it still holds what was refused (useFieldErrors). */
+  errorFor: (field: keyof PolicyDocumentFieldValues) => string | undefined;
   titlePlaceholder?: string;
 }
 
-export function PolicyDocumentFields({ organisations, fields, failure, titlePlaceholder }: PolicyDocumentFieldsProps) {
+export function PolicyDocumentFields({ organisations, fields, errorFor, titlePlaceholder }: PolicyDocumentFieldsProps) {
   const id = useId();
   const { values } = fields;
   return (
@@ -43,12 +43,12 @@ export function PolicyDocumentFields({ organisations, fields, failure, titlePlac
       <div className="field">
         <label htmlFor={`${id}-organisation`}>Organisation</label>
         <OrganisationSelect id={`${id}-organisation`} organisations={organisations} value={values.organisationSlug} onChange={fields.setOrganisationSlug} />
-        <FieldError id={`${id}-organisation-error`} message={failure?.fieldErrors.organisationSlug} />
+        <FieldError id={`${id}-organisation-error`} message={errorFor('organisationSlug')} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-title`}>Title</label>
         <input id={`${id}-title`} type="text" value={values.title} onChange={(event) => fields.setTitle(event.target.value)} required maxLength={200} placeholder={titlePlaceholder} />
-        <FieldError id={`${id}-title-error`} message={failure?.fieldErrors.title} />
+        <FieldError id={`${id}-title-error`} message={errorFor('title')} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-slug`}>Slug</label>
@@ -65,7 +65,7 @@ export function PolicyDocumentFields({ organisations, fields, failure, titlePlac
         <span id={`${id}-slug-hint`} className="hint">
           Proposed from the title. Citations name the document by it (policy:{values.slug || 'slug'}@1.0#section), so it never changes.
         </span>
-        <FieldError id={`${id}-slug-error`} message={failure?.fieldErrors.slug} />
+        <FieldError id={`${id}-slug-error`} message={errorFor('slug')} />
       </div>
     </>
   );
