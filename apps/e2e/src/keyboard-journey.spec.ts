@@ -141,6 +141,8 @@ describe('keyboard only', () => {
     await keyboard.press('Enter');
     await waitForFocus(page, '[data-testid="citation-picker-query"]');
     await keyboard.type('conduct');
+    // The documents arrive from the api; ↓ moves to them once they are listed.
+    await page.getByTestId('citation-picker-document').filter({ hasText: 'Employee Code of Business Conduct' }).waitFor();
     await keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Employee Code of Business Conduct');
     // Tab stays inside the dialog.
@@ -153,6 +155,7 @@ describe('keyboard only', () => {
     await keyboard.press('Enter');
     await waitForFocus(page, '[data-testid="citation-picker-query"]');
     await keyboard.type('line manager');
+    await page.getByTestId('citation-picker-section').filter({ hasText: 'Line manager outcomes' }).waitFor();
     await keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('§ Line manager outcomes');
     await keyboard.press('Enter');
