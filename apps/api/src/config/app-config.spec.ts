@@ -155,6 +155,7 @@ describe('loadConfig', () => {
       follow: { limit: 60, windowSeconds: 3600 },
       search: { limit: 60, windowSeconds: 60 },
       diff: { limit: 60, windowSeconds: 60 },
+      preview: { limit: 120, windowSeconds: 60 },
     });
     // Only the actions named change; spaces and a window without a number are fine.
     expect(loadConfig({ NODE_ENV: 'development', RATE_LIMITS: 'ask=3/h, search = 500 / 15m,diff=1/7d,vote=2/30s' }).actionLimits).toEqual({
