@@ -20,6 +20,7 @@ import { SESSION_IDLE_DAYS, SESSION_LIFETIME_DAYS, SESSION_SEEN_RESOLUTION_MINUT
 import { SessionEntity } from './session.entity.js';
 import { SignInBackoff } from './sign-in-backoff.js';
 import { UserEntity, UserRole } from './user.entity.js';
+import { sitemapPageEnd } from '../../common/sitemap-pages.js';
 
 export interface SignedIn {
   user: UserEntity;
@@ -242,14 +243,8 @@ export class AccountsService {
    * (everyone by id, whether they posted or not, so the walk reads only the primary key),
    * or null when it is the last.
    */
-  async sitemapPageEnd(after: string | null, size: number): Promise<string | null> {
-    const [row] = (await this.db.query(
-      `SELECT page.id FROM (SELECT u.id, row_number() OVER w AS n, lead(u.id) OVER w AS next FROM users u ${after !== null ? 'WHERE u.id > $2::uuid' : ''}
-                               WINDOW w AS (ORDER BY u.id) ORDER BY u.id LIMIT $1 + 1) page
-        WHERE page.n = $1 AND page.next IS NOT NULL`,
-      after !== null ? [size, after] : [size],
-    )) as { id: string }[];
-    return row ? row.id : null;
+  sitemapPageEnd(after: string | null, size: number): Promise<string | null> {
+    return sitemapPageEnd(this.db, { table: 'users', key: 'id', cast: '::uuid' }, after, size);
   }
 
   /** The ids of the `size` people after the id `after`, erased accounts left out: one profile sitemap file's candidates. */

@@ -10,6 +10,7 @@ import type { CommunityModeratorInput } from './dto/community-moderator.input.js
 import type { CreateCommunityInput } from './dto/create-community.input.js';
 import { checkPageSize, MAX_PAGE_SIZE } from '../../common/pagination.js';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service.js';
+import { sitemapPageEnd } from '../../common/sitemap-pages.js';
 
 @Injectable()
 export class CommunitiesService {
@@ -27,14 +28,8 @@ export class CommunitiesService {
   }
 
   /** Where the community sitemap file after the one starting after the slug `after` starts (communities by slug), or null when it is the last. */
-  async sitemapPageEnd(after: string | null, size: number): Promise<string | null> {
-    const [row] = (await this.db.query(
-      `SELECT page.slug FROM (SELECT c.slug, row_number() OVER w AS n, lead(c.slug) OVER w AS next FROM communities c ${after !== null ? 'WHERE c.slug > $2' : ''}
-                               WINDOW w AS (ORDER BY c.slug) ORDER BY c.slug LIMIT $1 + 1) page
-        WHERE page.n = $1 AND page.next IS NOT NULL`,
-      after !== null ? [size, after] : [size],
-    )) as { slug: string }[];
-    return row ? row.slug : null;
+  sitemapPageEnd(after: string | null, size: number): Promise<string | null> {
+    return sitemapPageEnd(this.db, { table: 'communities', key: 'slug' }, after, size);
   }
 
   /** The `size` communities after the slug `after`: one sitemap file. */

@@ -24,6 +24,7 @@ import { PoliciesException, PoliciesExceptionCode } from './policies.exception.j
 import { PolicyDocumentEntity, PolicyDraftEntity, PolicySectionEntity, PolicyVersionEntity } from './policy.entity.js';
 import { importPolicyCorpusWith, type PolicyImportReport } from './policy-import.js';
 import { insertPolicyVersion } from './policy-versions.js';
+import { sitemapPageEnd } from '../../common/sitemap-pages.js';
 
 
 export interface PolicyVersionDiff {
@@ -117,14 +118,8 @@ export class PoliciesService {
   }
 
   /** Where the document sitemap file after the one starting after the slug `after` starts (documents by slug), or null when it is the last. */
-  async documentSitemapPageEnd(after: string | null, size: number): Promise<string | null> {
-    const [row] = (await this.db.query(
-      `SELECT page.slug FROM (SELECT d.slug, row_number() OVER w AS n, lead(d.slug) OVER w AS next FROM policy_documents d ${after !== null ? 'WHERE d.slug > $2' : ''}
-                               WINDOW w AS (ORDER BY d.slug) ORDER BY d.slug LIMIT $1 + 1) page
-        WHERE page.n = $1 AND page.next IS NOT NULL`,
-      after !== null ? [size, after] : [size],
-    )) as { slug: string }[];
-    return row ? row.slug : null;
+  documentSitemapPageEnd(after: string | null, size: number): Promise<string | null> {
+    return sitemapPageEnd(this.db, { table: 'policy_documents', key: 'slug' }, after, size);
   }
 
   /** The documents among the `size` after `after` that have a published version, with when the latest was published. */
@@ -140,14 +135,8 @@ export class PoliciesService {
   }
 
   /** Where the version sitemap file after the one starting after the version id `after` starts (versions by id), or null when it is the last. */
-  async versionSitemapPageEnd(after: string | null, size: number): Promise<string | null> {
-    const [row] = (await this.db.query(
-      `SELECT page.id FROM (SELECT v.id, row_number() OVER w AS n, lead(v.id) OVER w AS next FROM policy_versions v ${after !== null ? 'WHERE v.id > $2::uuid' : ''}
-                               WINDOW w AS (ORDER BY v.id) ORDER BY v.id LIMIT $1 + 1) page
-        WHERE page.n = $1 AND page.next IS NOT NULL`,
-      after !== null ? [size, after] : [size],
-    )) as { id: string }[];
-    return row ? row.id : null;
+  versionSitemapPageEnd(after: string | null, size: number): Promise<string | null> {
+    return sitemapPageEnd(this.db, { table: 'policy_versions', key: 'id', cast: '::uuid' }, after, size);
   }
 
   /** The `size` versions after the id `after`, with their document's slug: one sitemap file. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { QuestionEntity, QuestionTagEntity, TagEntity } from './question.entity.js';
+import { sitemapPageEnd } from '../../common/sitemap-pages.js';
 
 /** A question's place in the sitemap's order: creation time, then id. */
 export interface QuestionSitemapKey {
@@ -120,14 +121,8 @@ export class PublishedQuestions {
   }
 
   /** Where the tag sitemap file after the one starting after the slug `after` starts (tags by slug). */
-  async tagSitemapPageEnd(after: string | null, size: number): Promise<string | null> {
-    const [row] = (await this.db.query(
-      `SELECT page.slug FROM (SELECT t.slug, row_number() OVER w AS n, lead(t.slug) OVER w AS next FROM tags t ${after !== null ? 'WHERE t.slug > $2' : ''}
-                               WINDOW w AS (ORDER BY t.slug) ORDER BY t.slug LIMIT $1 + 1) page
-        WHERE page.n = $1 AND page.next IS NOT NULL`,
-      after !== null ? [size, after] : [size],
-    )) as { slug: string }[];
-    return row ? row.slug : null;
+  tagSitemapPageEnd(after: string | null, size: number): Promise<string | null> {
+    return sitemapPageEnd(this.db, { table: 'tags', key: 'slug' }, after, size);
   }
 
   /**
