@@ -1,6 +1,5 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { RateLimiter } from '../../common/rate-limiter.js';
 import { QueueName } from '../../queues/queue-names.js';
 import { queueToken } from '../../queues/queues.module.js';
 import { AccountsModule } from '../accounts/accounts.module.js';
@@ -15,7 +14,7 @@ import { DigestsService } from './digests.service.js';
 
 @Module({
   imports: [AccountsModule],
-  providers: [AccountMail, digestSectionsProvider, DigestMailer, DigestPlanner, DigestReader, DigestSender, DigestsService, DigestsResolver, RateLimiter],
+  providers: [AccountMail, digestSectionsProvider, DigestMailer, DigestPlanner, DigestReader, DigestSender, DigestsService, DigestsResolver],
   exports: [AccountMail, DigestPlanner, DigestReader, DigestSender, DigestsService],
 })
 export class DigestsModule implements OnApplicationShutdown {
