@@ -15,6 +15,10 @@ import { diffPair, newestFirst } from './policy-versions';
 import { useHashTarget } from './use-hash-target';
 import { useScrollToHash } from '../layout/use-scroll-to-hash';
 import { PageTitle } from '../layout/page-title';
+import { JsonLd } from '../seo/json-ld';
+import { PageMeta } from '../seo/page-meta';
+import { useSiteOrigin } from '../seo/site-origin';
+import { breadcrumbJsonLd, policyDocumentPath } from '../seo/structured-data';
 
 type SectionChange = NonNullable<PolicyDiffQuery['policyDiff']>['sections'][number];
 
@@ -38,6 +42,8 @@ export function PolicyDiffView({ slug, from, to }: { slug: string; from: string 
   return (
     <div className="policy-diff-page" data-testid="policy-diff">
       <PageTitle title={pair ? `What changed in ${document.title}: ${pair.from} to ${pair.to}` : `What changed in ${document.title}`} />
+      {diff ? <DiffMeta document={document} diff={diff} /> : null}
+      {!pair ? <PageMeta title={`What changed in ${document.title}`} description={`${document.title} has only one version, so there is nothing to compare yet.`} path={`${policyDocumentPath(document.slug)}/diff`} noindex /> : null}
       <p className="breadcrumb">
         <Link to="/policies">Policies</Link> › <Link to={`/policies/${document.slug}`}>{document.title}</Link>
       </p>
@@ -53,6 +59,38 @@ export function PolicyDiffView({ slug, from, to }: { slug: string; from: string 
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * The comparison's description and canonical. Its canonical names both versions even when
+ * the address left them out (it then shows the latest two): published versions never
+ * change, so that address shows this comparison for good, while the bare one moves on.
+ */
+function DiffMeta({ document, diff }: { document: { slug: string; title: string }; diff: NonNullable<PolicyDiffQuery['policyDiff']> }) {
+  const origin = useSiteOrigin();
+  const path = policyDiffPath(document.slug, diff.from.version, diff.to.version);
+  const title = `What changed in ${document.title}: ${diff.from.version} to ${diff.to.version}`;
+  const sameVersion = diff.from.version === diff.to.version;
+  const summary = sameVersion ? '' : ` ${diff.to.summaryOfChanges}`;
+  return (
+    <>
+      <PageMeta
+        title={title}
+        description={`${document.title}, version ${diff.from.version} (${formatDate(diff.from.publishedOn)}) to version ${diff.to.version} (${formatDate(diff.to.publishedOn)}): ${describeCounts(countChanges(diff.sections))}.${summary}`}
+        path={path}
+        type="article"
+        // A version compared with itself shows no change: nothing worth a search result.
+        noindex={sameVersion}
+      />
+      <JsonLd
+        data={breadcrumbJsonLd(origin, [
+          { name: 'Policies', path: '/policies' },
+          { name: document.title, path: policyDocumentPath(document.slug) },
+          { name: `Changes from ${diff.from.version} to ${diff.to.version}`, path },
+        ])}
+      />
+    </>
   );
 }
 

@@ -16,6 +16,7 @@ import { PolicySections } from './policy-sections';
 import { newestFirst, previousVersionOf } from './policy-versions';
 import { useScrollToHash } from '../layout/use-scroll-to-hash';
 import { PageTitle } from '../layout/page-title';
+import { PolicyVersionMeta, UnpublishedPolicyMeta } from './policy-page-meta';
 
 type PolicyDocument = NonNullable<PolicyDocumentQuery['policyDocument']>;
 type PolicyVersion = NonNullable<PolicyVersionQuery['policyVersion']>;
@@ -37,6 +38,7 @@ export function PolicyDocumentView({ slug, version }: { slug: string; version?: 
   return (
     <div className="policy-page" data-testid="policy-page">
       <PageTitle title={shownVersion ? `${document.title} ${shownVersion}` : document.title} />
+      {policyVersion ? <PolicyVersionMeta document={document} policyVersion={policyVersion} /> : !shownVersion ? <UnpublishedPolicyMeta document={document} /> : null}
       <p className="breadcrumb">
         <Link to="/policies">Policies</Link> › <Link to={`/o/${document.organisation.slug}`}>{document.organisation.name}</Link>
       </p>

@@ -22,6 +22,7 @@ import { TagChips } from './tag-chips';
 import { VoteButtons } from './vote-buttons';
 import { countLabel } from '../layout/count-label';
 import { PageTitle } from '../layout/page-title';
+import { QuestionPageMeta } from './question-page-meta';
 
 export function QuestionDetail({ questionId }: { questionId: string }) {
   const { data, error } = useQuery(questionDetailQuery, { variables: { id: questionId } });
@@ -43,6 +44,7 @@ export function QuestionDetail({ questionId }: { questionId: string }) {
   return (
     <div className="question-page">
       <PageTitle title={question.title} />
+      <QuestionPageMeta question={question} />
       <p className="breadcrumb">
         <Link to={`/c/${question.community.slug}`}>{question.community.title}</Link>
       </p>

@@ -1,0 +1,35 @@
+import type { QuestionDetailQuery } from '../../generated/graphql';
+import { JsonLd } from '../seo/json-ld';
+import { PageMeta } from '../seo/page-meta';
+import { plainTextExcerpt } from '../seo/plain-text';
+import { useSiteOrigin } from '../seo/site-origin';
+import { breadcrumbJsonLd, questionPageJsonLd, questionPath } from '../seo/structured-data';
+
+type Question = NonNullable<QuestionDetailQuery['question']>;
+
+/**
+ * What search engines and link previews read of a question page. Removed posts are left
+ * out: a visitor (and so a crawler) sees a tombstone, not their text, and a removed
+ * question's page is kept out of the index.
+ */
+export function QuestionPageMeta({ question }: { question: Question }) {
+  const origin = useSiteOrigin();
+  const visible = question.moderation.visibility === 'VISIBLE';
+  const readableAnswers = question.answers.filter((answer) => answer.moderation.visibility === 'VISIBLE');
+  const qaPage = visible ? questionPageJsonLd(origin, question, readableAnswers) : null;
+  // The page reads nothing from its query string (answers are found by #answer-<id>), so the canonical is the bare path.
+  const path = questionPath(question.id);
+  return (
+    <>
+      <PageMeta title={question.title} description={(visible && plainTextExcerpt(question.body)) || question.title} path={path} type="article" noindex={!visible} />
+      {qaPage ? <JsonLd data={qaPage} /> : null}
+      <JsonLd
+        data={breadcrumbJsonLd(origin, [
+          { name: 'Home', path: '/' },
+          { name: question.community.title, path: `/c/${encodeURIComponent(question.community.slug)}` },
+          { name: question.title, path },
+        ])}
+      />
+    </>
+  );
+}
