@@ -5,6 +5,7 @@ import { tagListQuery } from '../modules/questions/graphql/tag-list.query';
 import { SearchFilters } from '../modules/search/search-filters';
 import { readSearchState, searchParamsOf, type SearchState } from '../modules/search/search-params';
 import { SearchResults } from '../modules/search/search-results';
+import { PageMeta } from '../modules/seo/page-meta';
 
 export function SearchPage() {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -15,6 +16,14 @@ export function SearchPage() {
 
   return (
     <div className="search-page">
+      {/* Only the words define a search; filters and sort narrow or reorder the same one. Results
+          pages stay out of the index, as large forums keep theirs: endless near-duplicates of content indexed on its own pages. */}
+      <PageMeta
+        title={state.query ? `Search: ${state.query}` : 'Search'}
+        description={state.query ? `Questions, answers and policy sections on Policy Commons matching “${state.query}”.` : 'Search the questions, answers and policies on Policy Commons.'}
+        path={state.query ? `/search?${new URLSearchParams({ q: state.query }).toString()}` : '/search'}
+        noindex
+      />
       <h1>{state.query ? `Search: ${state.query}` : 'Search'}</h1>
       {state.query ? (
         <>

@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { FeedLink, feedUrls } from '../modules/layout/feed-link';
+import { PageMeta } from '../modules/seo/page-meta';
 import { QuestionList } from '../modules/questions/question-list';
 import { TagFollowButton } from '../modules/subscriptions/tag-follow-button';
 
@@ -8,6 +9,8 @@ export function TagPage() {
   return (
     <div className="tag-page">
       <FeedLink href={feedUrls.tag(slug)} title={`Questions tagged ${slug}`} />
+      {/* Everything here comes from the address, like the title; "Load more" is not in it, so the canonical is the bare tag path. */}
+      <PageMeta title={`Questions tagged ${slug}`} description={`Questions tagged ${slug} on Policy Commons, answered by practitioners with the policy text that applies.`} path={`/t/${encodeURIComponent(slug)}`} />
       <div className="title-row">
         <h1>
           Questions tagged <span className="tag">{slug}</span>

@@ -11,6 +11,9 @@ import { UserActivity } from './user-activity';
 import { userProfileQuery } from './graphql/user-profile.query';
 import { useViewer } from './use-viewer';
 import { PageTitle } from '../layout/page-title';
+import { countLabel } from '../layout/count-label';
+import { PageMeta } from '../seo/page-meta';
+import { userPath } from '../seo/structured-data';
 
 export function UserProfile({ userId }: { userId: string }) {
   const { data, error } = useQuery(userProfileQuery, { variables: { id: userId } });
@@ -27,6 +30,11 @@ export function UserProfile({ userId }: { userId: string }) {
   return (
     <section className="profile">
       <PageTitle title={user.displayName} />
+      <PageMeta
+        title={user.displayName}
+        description={`${user.displayName} on Policy Commons: ${countLabel(user.questionCount, 'question')} asked, ${countLabel(user.answerCount, 'answer')} given, ${user.acceptedAnswerCount} of them accepted.`}
+        path={userPath(user.id)}
+      />
       <h1 data-testid="profile-name">{user.displayName}</h1>
       {isOwnProfile && viewer ? (
         <p className="muted">

@@ -8,9 +8,14 @@ import { MembershipButton } from './membership-button';
 import { countLabel } from '../layout/count-label';
 import { moderationPaths } from '../moderation/moderation-log';
 import { PageTitle } from '../layout/page-title';
+import { JsonLd } from '../seo/json-ld';
+import { PageMeta } from '../seo/page-meta';
+import { useSiteOrigin } from '../seo/site-origin';
+import { breadcrumbJsonLd } from '../seo/structured-data';
 
 export function CommunityHeader({ slug }: { slug: string }) {
   const { data, error } = useQuery(communityDetailQuery, { variables: { slug } });
+  const origin = useSiteOrigin();
   if (error) return <ErrorState error={error} title="Could not load this community" />;
   if (!data) return <LoadingState />;
   if (!data.community) return <NotFound what="community" />;
@@ -18,6 +23,14 @@ export function CommunityHeader({ slug }: { slug: string }) {
   return (
     <header className="community-header">
       <PageTitle title={community.title} />
+      {/* The tabs (?tab=) sort or narrow this same list and "Load more" is not in the address, so the canonical is the bare community path. */}
+      <PageMeta title={community.title} description={community.description.trim() || `Questions and answers in ${community.title}, a community of practice on Policy Commons.`} path={`/c/${encodeURIComponent(community.slug)}`} />
+      <JsonLd
+        data={breadcrumbJsonLd(origin, [
+          { name: 'Home', path: '/' },
+          { name: community.title, path: `/c/${encodeURIComponent(community.slug)}` },
+        ])}
+      />
       <h1 data-testid="community-title">{community.title}</h1>
       <p>{community.description}</p>
       <div className="row">

@@ -1,4 +1,4 @@
-import { breadcrumbJsonLd, policyVersionJsonLd, questionPageJsonLd, type AnswerForStructuredData, type QuestionForStructuredData } from './structured-data';
+import { breadcrumbJsonLd, policyVersionJsonLd, questionPageJsonLd, websiteJsonLd, type AnswerForStructuredData, type QuestionForStructuredData } from './structured-data';
 
 const origin = 'https://forum.example';
 
@@ -122,5 +122,11 @@ describe('breadcrumbJsonLd', () => {
         { '@type': 'ListItem', position: 3, name: 'Dual roles?', item: 'https://forum.example/q/q1' },
       ],
     });
+  });
+});
+
+describe('websiteJsonLd', () => {
+  it("names the site at its home page's absolute URL", () => {
+    expect(websiteJsonLd(origin)).toEqual({ '@context': 'https://schema.org', '@type': 'WebSite', name: 'Policy Commons', url: 'https://forum.example/' });
   });
 });

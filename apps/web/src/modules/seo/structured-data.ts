@@ -1,4 +1,5 @@
-import type { Answer, BreadcrumbList, DigitalDocument, ListItem, Organization, Person, QAPage, Question, WithContext } from 'schema-dts';
+import type { Answer, BreadcrumbList, DigitalDocument, ListItem, Organization, Person, QAPage, Question, WebSite, WithContext } from 'schema-dts';
+import { SITE_NAME } from '../layout/page-title';
 import { plainText } from './plain-text';
 import { absoluteUrl } from './site-origin';
 
@@ -137,4 +138,9 @@ export function breadcrumbJsonLd(origin: string, items: readonly BreadcrumbItem[
     '@type': 'BreadcrumbList',
     itemListElement: items.map((item, index) => ({ '@type': 'ListItem', position: index + 1, name: item.name, item: absoluteUrl(origin, item.path) }) satisfies ListItem),
   } satisfies WithContext<BreadcrumbList>;
+}
+
+/** On the home page: the name search results show for the site instead of its host name. */
+export function websiteJsonLd(origin: string) {
+  return { '@context': 'https://schema.org', '@type': 'WebSite', name: SITE_NAME, url: absoluteUrl(origin, '/') } satisfies WithContext<WebSite>;
 }
