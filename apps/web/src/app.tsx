@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from 'react';
-import { Route, Routes, useParams, useSearchParams } from 'react-router';
+import { Route, Routes, useParams, useSearchParams, type RouteObject } from 'react-router';
 import { AppLayout } from './modules/layout/app-layout';
 import { PageTitle } from './modules/layout/page-title';
 
@@ -93,3 +93,11 @@ export function App() {
     </Routes>
   );
 }
+
+/**
+ * The one route of the data router, in the browser (main.tsx) and on the server
+ * (entry-server.tsx) alike: every path goes to App, whose <Routes> pick the page. A data
+ * router, so a page can ask before the reader leaves it (useBlocker: the draft editor's
+ * "leave with unsaved changes?").
+ */
+export const appRoutes: RouteObject[] = [{ path: '*', element: <App /> }];

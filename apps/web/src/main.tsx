@@ -1,23 +1,39 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { App } from './app';
-import { createApolloClient } from './modules/api/apollo-client';
+import { appRoutes } from './app';
+import { createApolloClient, refreshOnEveryVisit } from './modules/api/apollo-client';
+import { setHydrationNow } from './modules/layout/format-date';
+import { readServerData, SERVER_DATA_ID } from './modules/api/server-data';
 import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');
 
-// A data router, so a page can ask before the reader leaves it (useBlocker: the draft
-// editor's "leave with unsaved changes?"); every path goes to App, whose <Routes> stay.
-const router = createBrowserRouter([{ path: '*', element: <App /> }]);
-
-createRoot(container).render(
+const serverData = readServerData(document.getElementById(SERVER_DATA_ID));
+const router = createBrowserRouter(appRoutes);
+const client = createApolloClient(serverData?.state);
+const app = (
   <StrictMode>
-    <ApolloProvider client={createApolloClient()}>
+    <ApolloProvider client={client}>
       <RouterProvider router={router} />
     </ApolloProvider>
-  </StrictMode>,
+  </StrictMode>
 );
+
+if (serverData) {
+  // The server rendered this page: adopt its markup instead of drawing it again.
+  setHydrationNow(new Date(serverData.renderedAt));
+  hydrateRoot(container, app);
+  // Until the reader moves on, relative times ("3 minutes ago") read the server's clock and
+  // queries read the data the page came with.
+  const stop = router.subscribe(() => {
+    stop();
+    setHydrationNow(null);
+    refreshOnEveryVisit(client);
+  });
+} else {
+  createRoot(container).render(app);
+}

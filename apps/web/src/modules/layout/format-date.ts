@@ -16,8 +16,19 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 ];
 const RELATIVE = new Intl.RelativeTimeFormat('en-GB', { numeric: 'auto' });
 
+/**
+ * While a server-rendered page hydrates, "3 minutes ago" must read as it did on the server,
+ * or React finds different text and renders the page again: main.tsx sets the time the
+ * server rendered at until hydration is over.
+ */
+let hydrationNow: Date | null = null;
+
+export function setHydrationNow(now: Date | null): void {
+  hydrationNow = now;
+}
+
 /** "3 days ago", relative to `now`. */
-export function formatRelative(iso: string, now: Date = new Date()): string {
+export function formatRelative(iso: string, now: Date = hydrationNow ?? new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const seconds = Math.round((date.getTime() - now.getTime()) / 1000);

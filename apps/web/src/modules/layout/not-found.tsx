@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
+import { useHttpStatus } from './http-status';
 import { PageTitle } from './page-title';
 
 export function NotFound({ what = 'page' }: { what?: string }) {
+  useHttpStatus(404);
   return (
     <div className="state state-empty" data-testid="not-found">
       <PageTitle title="Not found" />

@@ -22,8 +22,29 @@ export interface RenderMarkdownOptions {
   siteOrigin?: string;
 }
 
+/**
+ * On the server there is no page to read the origin and image hosts from, and no DOM for
+ * DOMPurify: the server renderer supplies them (entry-server.tsx), so a post renders there
+ * exactly as in the browser and hydration finds the same HTML.
+ */
+interface ServerMarkdownSetting {
+  purifier: ReturnType<typeof DOMPurify>;
+  siteOrigin: string;
+  imageHosts: readonly string[];
+}
+let serverSetting: ServerMarkdownSetting | null = null;
+
+export function configureServerMarkdown(window: Parameters<typeof DOMPurify>[0], page: { siteOrigin: string; imageHosts: readonly string[] }): void {
+  serverSetting = { purifier: DOMPurify(window), ...page };
+  hooksInstalled = false;
+}
+
+function purifier(): ReturnType<typeof DOMPurify> {
+  return serverSetting?.purifier ?? DOMPurify;
+}
+
 function siteOriginOf(options: RenderMarkdownOptions): string {
-  return options.siteOrigin ?? (typeof location === 'undefined' ? 'http://localhost' : location.origin);
+  return options.siteOrigin ?? serverSetting?.siteOrigin ?? (typeof location === 'undefined' ? 'http://localhost' : location.origin);
 }
 
 /** A link target `](…`, an autolink `<…`, a link label `[…`, or a definition `[x]: …`. */
@@ -117,7 +138,7 @@ function createMarked(options: RenderMarkdownOptions): Marked {
         }
         // An image from a host the operator has not allowed would let its owner see who reads
         // the post (and the CSP blocks it anyway): it becomes a link the reader may choose to open.
-        if (!isAllowedImageUrl(href, options.imageHosts ?? pageImageHosts(), siteOriginOf(options))) {
+        if (!isAllowedImageUrl(href, options.imageHosts ?? serverSetting?.imageHosts ?? pageImageHosts(), siteOriginOf(options))) {
           let host = href;
           try {
             host = new URL(href, siteOriginOf(options)).host;
@@ -152,7 +173,7 @@ let hooksInstalled = false;
 function installHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
-  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  purifier().addHook('afterSanitizeAttributes', (node) => {
     if (node.tagName === 'A') {
       const href = node.getAttribute('href');
       if (href !== null && !isSafeLinkUrl(href)) node.removeAttribute('href');
@@ -174,7 +195,7 @@ export function renderMarkdown(source: string, options: RenderMarkdownOptions = 
   const plain = !options.citations && !options.problems && !options.imageHosts && !options.siteOrigin;
   const marked = plain ? (plainMarked ??= createMarked({})) : createMarked(options);
   const html = marked.parse(linkBareCitationReferences(source), { async: false });
-  return DOMPurify.sanitize(html, {
+  return purifier().sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: FORBIDDEN_TAGS,
     FORBID_ATTR: ['style', 'srcset', 'formaction', 'action'],

@@ -18,7 +18,7 @@ const POLL_MS = 60_000;
  * outside closes it and focus returns to the bell).
  */
 export function NotificationBell() {
-  const { data } = useQuery(unreadNotificationCountQuery, { pollInterval: POLL_MS, fetchPolicy: 'cache-and-network' });
+  const { data } = useQuery(unreadNotificationCountQuery, { pollInterval: POLL_MS });
   const [open, setOpen] = useState(false);
   const location = useLocation();
   const count = data?.me?.unreadNotificationCount ?? 0;

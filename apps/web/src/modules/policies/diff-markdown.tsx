@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -108,19 +109,15 @@ function highlightedText(text: string, start: number, highlight: Highlight, disp
   return nodes;
 }
 
-let entityDecoder: HTMLTextAreaElement | null = null;
-
 /**
- * marked leaves character references in inline text as written ("&amp;"); the page
- * must show the character. A detached <textarea> parses its content as text only (no
- * elements, nothing loaded or run), so reading its value back decodes every reference
- * the browser knows. The diff tokens keep a reference whole, so a piece never splits one.
+ * marked leaves character references in inline text as written ("&amp;"); the page must
+ * show the character. entities decodes them as an HTML parser does in text, the same on
+ * the server and in the browser (a detached <textarea> did this before the diff was also
+ * rendered on the server, where there is no DOM). The diff tokens keep a reference whole,
+ * so a piece never splits one.
  */
 function decodeReferences(text: string): string {
-  if (!text.includes('&')) return text;
-  entityDecoder ??= document.createElement('textarea');
-  entityDecoder.innerHTML = text;
-  return entityDecoder.value;
+  return text.includes('&') ? decodeHTML(text) : text;
 }
 
 const asWritten = (text: string): string => text;

@@ -6,7 +6,7 @@ export type AuthoringOrganisation = AuthoringOrganisationsQuery['organisations']
 
 /** The organisations the signed-in person may write policies for (the api's permission policy decides); null while loading. */
 export function useAuthoringOrganisations(): { organisations: readonly AuthoringOrganisation[] | null; failed: boolean } {
-  const { data, error } = useQuery(authoringOrganisationsQuery, { fetchPolicy: 'cache-and-network' });
+  const { data, error } = useQuery(authoringOrganisationsQuery);
   return { organisations: data?.organisations ?? null, failed: !!error && !data };
 }
 

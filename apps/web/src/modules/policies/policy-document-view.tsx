@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link, useNavigate } from 'react-router';
 import type { PolicyDocumentQuery, PolicyVersionQuery } from '../../generated/graphql';
@@ -105,8 +105,13 @@ function VersionPicker({ document, shownVersion }: { document: PolicyDocument; s
 
 function VersionBody({ document, policyVersion }: { document: PolicyDocument; policyVersion: PolicyVersion }) {
   const latest = policyVersion.latestVersion;
-  // On a phone the contents would push the text a screen down; start them folded there.
-  const [contentsOpen] = useState(() => window.matchMedia?.('(min-width: 48rem)').matches ?? true);
+  // On a phone the contents would push the text a screen down, so they start folded, as
+  // the server renders them (it cannot know the screen); a wide screen unfolds them after
+  // hydration, where the text beside them does not move.
+  const [contentsOpen, setContentsOpen] = useState(false);
+  useEffect(() => {
+    if (window.matchMedia?.('(min-width: 48rem)').matches ?? true) setContentsOpen(true);
+  }, []);
   return (
     <>
       {latest ? (

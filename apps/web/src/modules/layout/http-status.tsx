@@ -1,0 +1,19 @@
+import { createContext, useContext } from 'react';
+
+/**
+ * What the server answers for the page being rendered: a page that finds nothing to show
+ * says 404 here, so a crawler or a link preview is told the truth instead of "200, Not
+ * found". Only the server renderer provides one; in the browser it is absent.
+ */
+export interface HttpStatus {
+  code: number;
+}
+
+export const HttpStatusContext = createContext<HttpStatus | null>(null);
+
+/** Sets the status the server answers with; does nothing in the browser. */
+export function useHttpStatus(code: number): void {
+  const status = useContext(HttpStatusContext);
+  // Written during render: the server renders once per request and reads it after.
+  if (status) status.code = code;
+}
