@@ -16,9 +16,12 @@ import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AccountsService } from './modules/accounts/accounts.service.js';
 import { DigestsHttpModule } from './modules/digests/digests-http.module.js';
 import { FeedsModule } from './modules/feeds/feeds.module.js';
+import { pageCacheInvalidation } from './modules/pages/page-cache-invalidation.js';
+import { PagesModule } from './modules/pages/pages.module.js';
+import { PagesService } from './modules/pages/pages.service.js';
 import { sessionTokenFrom } from './modules/accounts/session-cookie.js';
 
-/** The HTTP application: GraphQL at /graphql, health at /health, feeds and sitemaps (modules/feeds). */
+/** The HTTP application: GraphQL at /graphql, health at /health, feeds and sitemaps (modules/feeds), server-rendered pages (modules/pages). */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -29,9 +32,9 @@ export class AppModule {
         CoreModule.forRoot(config),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AccountsModule],
-          inject: [AccountsService],
-          useFactory: (accounts: AccountsService): ApolloDriverConfig => ({
+          imports: [AccountsModule, PagesModule],
+          inject: [AccountsService, PagesService],
+          useFactory: (accounts: AccountsService, pages: PagesService): ApolloDriverConfig => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -43,7 +46,7 @@ export class AppModule {
             validationRules: queryLimitRules(),
             // No response is cached by hints, and the default cache-control plugin wraps every field's
             // resolver to read them: about 3 % of the api's time on a question list (--cpu-prof).
-            plugins: [ApolloServerPluginCacheControlDisabled()],
+            plugins: [ApolloServerPluginCacheControlDisabled(), pageCacheInvalidation(pages)],
             // "Did you mean …?" in validation errors would map the schema for whoever guesses field names.
             hideSchemaDetailsFromClientErrors: config.isProduction,
             // Trusted documents replace Apollo's automatic persisted queries, which would let any client register any text.
@@ -61,6 +64,7 @@ export class AppModule {
         }),
         DigestsHttpModule,
         FeedsModule,
+        PagesModule,
         HealthModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],

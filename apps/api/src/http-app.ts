@@ -7,6 +7,7 @@ import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { AppModule } from './app.module.js';
+import { sendCacheable } from './common/http-cache.js';
 import { bodyErrorHandler, graphqlRequestGuard, MAX_REQUEST_BYTES } from './common/graphql-request-guard.js';
 import { securityHeaders } from './common/security-headers.js';
 import { TrustedDocuments, defaultTrustedDocumentsFile } from './common/trusted-documents.js';
@@ -14,6 +15,7 @@ import { defaultWebDistDir } from './common/web-build.js';
 import type { AppConfig } from './config/app-config.js';
 import { visitorQueriesReadFromReplicas } from './database/read-routing.js';
 import { sessionTokenFrom } from './modules/accounts/session-cookie.js';
+import { PagesService } from './modules/pages/pages.service.js';
 
 export { defaultWebDistDir };
 
@@ -24,6 +26,22 @@ export { defaultWebDistDir };
 export function withImageHosts(html: string, imageHosts: readonly string[]): string {
   const content = imageHosts.join(' ').replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
   return html.replace('<head>', `<head><meta name="pc-image-hosts" content="${content}">`);
+}
+
+/**
+ * A public page rendered on the server (modules/pages), or the client-rendered shell for a
+ * member-only page or when rendering is not possible. Pages are revalidated on every use
+ * (no-cache + ETag, so a reload costs a 304); one rendered for a signed-in member is private.
+ */
+async function sendPage(pages: PagesService, req: Request, res: Response, shell: string): Promise<void> {
+  res.setHeader('Vary', 'Cookie');
+  const served = pages.isServerRendered(req.path) ? await pages.render(req, res, shell) : null;
+  sendCacheable(req, res, {
+    contentType: 'text/html',
+    body: served?.html ?? shell,
+    status: served?.status ?? 200,
+    cacheControl: served && !served.anonymous ? 'private, no-cache' : 'no-cache',
+  });
 }
 
 /** Builds the HTTP application: security headers, GraphQL, health, and the web app's files with an SPA fallback. */
@@ -56,12 +74,11 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
     const page = withImageHosts(readFileSync(indexHtml, 'utf8'), config.imageHosts);
     app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/admin') || /^\/(unsubscribe|email-confirmation)\//.test(req.path)) return next();
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/admin') || /^\/(unsubscribe|email-confirmation)\//.test(req.path)) return next();
       // Feeds and sitemaps (modules/feeds) are documents of their own, whatever the client accepts.
       if (/^\/(robots\.txt|sitemap\.xml)$|^\/(feeds|sitemaps)\//.test(req.path)) return next();
       if (!req.accepts('html')) return next();
-      res.setHeader('Cache-Control', 'no-cache');
-      res.type('html').send(page);
+      void sendPage(app.get(PagesService), req, res, page).catch(next);
     });
   } else if (config.environment !== 'test') {
     new Logger('Web').warn(`No web build at ${webDist}; serving the API only. Run \`npm run build\` to build the web app.`);

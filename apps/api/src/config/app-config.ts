@@ -208,6 +208,9 @@ const environmentSchema = z
     SIGN_UPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_SIGN_UPS_PER_ADDRESS_PER_HOUR),
     RATE_LIMITS: actionLimits.optional(),
     WEB_DIST_DIR: z.string().trim().optional(),
+    PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+    PAGE_CACHE_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(2000),
+    PAGE_RENDER_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3000),
     SITEMAP_URLS_PER_FILE: z.coerce.number().int().min(1).max(MAX_SITEMAP_URLS).default(MAX_SITEMAP_URLS),
     RUN_MIGRATIONS: z.enum(['true', 'false']).default('true'),
     LOG_SQL: z.enum(['true', 'false']).default('false'),
@@ -249,6 +252,12 @@ export interface AppConfig {
   /** How often each rate-limited action may be done (DEFAULT_ACTION_LIMITS, changed by RATE_LIMITS). */
   actionLimits: Readonly<Record<RateLimitedAction, ActionLimit>>;
   webDistDir: string | undefined;
+  /**
+   * Server-rendered pages (modules/pages): how long a page rendered for visitors who are not
+   * signed in is shared (0: never), how many are kept, and how long a render may wait for
+   * its data before the visitor gets the client-rendered page instead.
+   */
+  pageCache: { seconds: number; entries: number; renderTimeoutMs: number };
   /** At most this many URLs in one child sitemap (the protocol's limit, 50,000; smaller in tests). */
   sitemapUrlsPerFile: number;
   runMigrations: boolean;
@@ -299,6 +308,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signUpsPerAddressPerHour: e.SIGN_UPS_PER_ADDRESS_PER_HOUR,
     actionLimits: { ...DEFAULT_ACTION_LIMITS, ...e.RATE_LIMITS },
     webDistDir: e.WEB_DIST_DIR,
+    pageCache: { seconds: e.PAGE_CACHE_SECONDS, entries: e.PAGE_CACHE_ENTRIES, renderTimeoutMs: e.PAGE_RENDER_TIMEOUT_MS },
     sitemapUrlsPerFile: e.SITEMAP_URLS_PER_FILE,
     runMigrations: e.RUN_MIGRATIONS === 'true',
     logSql: e.LOG_SQL === 'true',

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { renderAtomFeed, type AtomFeed } from './atom-feed.js';
 import { FeedsService } from './feeds.service.js';
-import { sendCacheable, sendNotFound } from './http-cache.js';
+import { sendCacheable, sendNotFound } from '../../common/http-cache.js';
 
 /** Feed readers poll; five minutes old is fresh enough, and a proxy in front can answer most polls. */
 const FEED_MAX_AGE_SECONDS = 300;

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { sendCacheable, sendNotFound } from './http-cache.js';
+import { sendCacheable, sendNotFound } from '../../common/http-cache.js';
 import { renderSitemapIndex, renderUrlSet } from './sitemap-xml.js';
 import { SitemapsService } from './sitemaps.service.js';
 

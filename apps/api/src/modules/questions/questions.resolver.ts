@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { questionViewerKey } from './question-views.js';
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
@@ -77,10 +77,7 @@ const questionLoader = (loaders: RequestLoaders, questions: QuestionsService) =>
     byKeys(ids, await questions.byIds(ids), (q) => q.id, (missing) => new Error(`question ${missing} not found`), toQuestionModel),
   );
 
-function viewerKey(ctx: RequestContext): string {
-  if (ctx.viewer) return `u:${ctx.viewer.id}`;
-  return `a:${createHash('sha256').update(`${ctx.req.ip}|${ctx.req.headers['user-agent'] ?? ''}`).digest('base64url').slice(0, 22)}`;
-}
+const viewerKey = (ctx: RequestContext): string => questionViewerKey(ctx.viewer, ctx.req);
 
 @Resolver(() => QuestionModel)
 export class QuestionsResolver {

@@ -9,16 +9,21 @@ import fresh from 'fresh';
  * changes it (an entry removed by a moderator as much as a new one) changes the tag;
  * Last-Modified is the newest entry's date, for clients that only send If-Modified-Since.
  */
-export function sendCacheable(req: Request, res: Response, document: { contentType: string; body: string; lastModified?: Date; maxAgeSeconds: number }): void {
+export function sendCacheable(
+  req: Request,
+  res: Response,
+  document: { contentType: string; body: string; lastModified?: Date; maxAgeSeconds?: number; cacheControl?: string; status?: number },
+): void {
   res.setHeader('Content-Type', `${document.contentType}; charset=utf-8`);
-  res.setHeader('Cache-Control', `public, max-age=${document.maxAgeSeconds}`);
+  res.setHeader('Cache-Control', document.cacheControl ?? `public, max-age=${document.maxAgeSeconds ?? 0}`);
   res.setHeader('ETag', `"${createHash('sha256').update(document.body).digest('base64url').slice(0, 32)}"`);
   if (document.lastModified) res.setHeader('Last-Modified', document.lastModified.toUTCString());
-  if (isFresh(req, res)) {
+  const status = document.status ?? 200;
+  if (status === 200 && isFresh(req, res)) {
     res.status(304).end();
     return;
   }
-  res.status(200).send(document.body);
+  res.status(status).send(document.body);
 }
 
 /** A plain 404 for a feed or sitemap that does not exist: crawlers and feed readers need the status, not a page. */

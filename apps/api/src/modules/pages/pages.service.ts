@@ -1,0 +1,138 @@
+import type { ApolloServer } from '@apollo/server';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { ApolloDriver } from '@nestjs/apollo';
+import type { Request, Response } from 'express';
+import { LRUCache } from 'lru-cache';
+import { rethrowUnavailable } from '../../common/errors.js';
+import { RequestLoaders } from '../../common/loaders.js';
+import { defaultWebDistDir } from '../../common/web-build.js';
+import type { RequestContext } from '../../common/request-context.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { withStaleReads } from '../../database/read-routing.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { sessionTokenFrom } from '../accounts/session-cookie.js';
+import { questionViewerKey } from '../questions/question-views.js';
+import { QuestionsService } from '../questions/questions.service.js';
+import { pageDocument } from './page-document.js';
+import { loadServerRenderer, type WebServerRenderer } from './server-renderer.js';
+
+/** A page as sent: the whole HTML document and its status. */
+export interface ServedPage {
+  status: number;
+  html: string;
+  /** Rendered for nobody in particular, so it may be cached and shared. */
+  anonymous: boolean;
+}
+
+/**
+ * Pages that only make sense for a signed-in member (forms, settings, moderation, drafts)
+ * stay client-rendered: the shell, then the app. Every other path is rendered on the
+ * server, unknown ones included, so that they answer 404 with the site's own page.
+ */
+const CLIENT_ONLY = [
+  /^\/ask\/?$/,
+  /^\/notifications\/?$/,
+  /^\/settings\//,
+  /^\/(signin|signup|forgot-password)\/?$/,
+  /^\/reset-password\//,
+  /^\/moderation(\/|$)/,
+  /^\/c\/[^/]+\/moderation(\/|$)/,
+  /^\/policies\/[^/]+\/draft\/?$/,
+];
+
+const QUESTION_PATH = /^\/q\/([0-9a-f-]{36})\/?$/i;
+
+@Injectable()
+export class PagesService {
+  private readonly logger = new Logger('Pages');
+  private renderer: Promise<WebServerRenderer | null> | null = null;
+  /**
+   * Anonymous visitors all see the same page, so a rendered page is kept for a few seconds
+   * and shared: a question linked from a busy mailing list is rendered once, not once per
+   * reader. Cleared whenever something changes (a mutation; see PageCacheInvalidation), so
+   * only other api processes can serve a page that is PAGE_CACHE_SECONDS old.
+   */
+  private readonly cache: LRUCache<string, ServedPage>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly accounts: AccountsService,
+    private readonly questions: QuestionsService,
+    private readonly moduleRef: ModuleRef,
+  ) {
+    this.cache = new LRUCache({ max: config.pageCache.entries, ttl: config.pageCache.seconds * 1000, maxSize: 64 * 1024 * 1024, sizeCalculation: (page) => page.html.length * 2 });
+  }
+
+  isServerRendered(path: string): boolean {
+    return !CLIENT_ONLY.some((pattern) => pattern.test(path));
+  }
+
+  /** Forget every cached page: something a page shows may have changed. */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  /**
+   * The page for this request, rendered on the server; null when there is no renderer (no
+   * web build) or rendering failed, and the caller sends the client-rendered shell instead.
+   */
+  async render(req: Request, res: Response, shell: string): Promise<ServedPage | null> {
+    const renderer = await this.loadRenderer();
+    if (!renderer) return null;
+    const token = sessionTokenFrom(req, this.config);
+    const url = req.originalUrl;
+    if (!token) {
+      const cached = this.cache.get(url);
+      if (cached) {
+        await this.countQuestionView(req);
+        return cached;
+      }
+    }
+    const viewer = token ? await this.accounts.viewerForToken(token).catch(rethrowUnavailable) : null;
+    const started = Date.now();
+    const signal = AbortSignal.timeout(this.config.pageCache.renderTimeoutMs);
+    try {
+      // A visitor's page reads what any visitor may read, a moment stale at worst (read-routing.ts).
+      const render = () => renderer.renderPage({ url, signal, execute: (operation) => this.execute(operation, { req, res, viewer, loaders: new RequestLoaders() }) });
+      const rendered = viewer ? await render() : await withStaleReads(render);
+      const page: ServedPage = {
+        status: rendered.status,
+        html: pageDocument(shell, { html: rendered.html, serverData: rendered.serverData, serverDataId: renderer.SERVER_DATA_ID }),
+        anonymous: !viewer,
+      };
+      // A page cut short holds loading states; the next visitor should get a whole one.
+      if (!viewer && !rendered.aborted && page.status < 500) this.cache.set(url, page);
+      return page;
+    } catch (error) {
+      this.logger.warn(`Could not render ${url} on the server after ${Date.now() - started} ms; sending the client-rendered page. ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  private async execute(
+    operation: Parameters<Parameters<WebServerRenderer['renderPage']>[0]['execute']>[0],
+    contextValue: RequestContext,
+  ) {
+    const server = this.moduleRef.get(GraphQLModule<ApolloDriver>, { strict: false }).graphQlAdapter.instance as unknown as ApolloServer<RequestContext>;
+    const response = await server.executeOperation({ query: operation.query, variables: operation.variables, operationName: operation.operationName }, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('an incremental GraphQL response cannot be server-rendered');
+    return response.body.singleResult;
+  }
+
+  /** A question page served from the cache still counts as a view (the query that counts it did not run). */
+  private async countQuestionView(req: Request): Promise<void> {
+    const id = QUESTION_PATH.exec(req.path)?.[1];
+    if (id) await this.questions.recordView(id, questionViewerKey(null, req)).catch(() => undefined);
+  }
+
+  private loadRenderer(): Promise<WebServerRenderer | null> {
+    this.renderer ??= loadServerRenderer(this.config.webDistDir ?? defaultWebDistDir()).then((renderer) => {
+      renderer?.configureServerRenderer({ siteOrigin: this.config.publicUrl, imageHosts: this.config.imageHosts });
+      return renderer;
+    });
+    return this.renderer;
+  }
+}
