@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { scaleDatabaseUrl } from '../seed/scale-seed.js';
 import { freePort, startBenchProcess, type BenchProcess } from './bench-processes.js';
+import { measureQuestionPages, pageBenchMarkdown, type PageBenchResult } from './page-bench.js';
 import { measureWebBundle } from './web-bundle.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,7 +31,7 @@ interface GraphQLRequest {
   token?: string;
 }
 
-interface Measured {
+export interface Measured {
   rps: number;
   p50Ms: number;
   p95Ms: number;
@@ -76,24 +77,16 @@ async function send(url: string, hashes: Map<string, string>, request: GraphQLRe
   return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** Drives `url` with 16 connections cycling through `requests`; latencies are recorded per response. */
 async function drive(url: string, hashes: Map<string, string>, requests: GraphQLRequest[] | (() => GraphQLRequest), seconds: number): Promise<Measured> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const onResponse = (status: number, body: string) => {
-    if (status !== 200 || body.includes('"errors"')) errors += 1;
-  };
   const list = typeof requests === 'function' ? null : requests;
-  const options: autocannon.Options = {
-    url: `${url}/graphql`,
-    connections: CONNECTIONS,
-    duration: seconds,
-    method: 'POST',
-    requests: list
-      ? list.map((request) => ({ method: 'POST' as const, path: '/graphql', headers: headersOf(request), body: requestBody(hashes, request), onResponse }))
+  return measureLoad(
+    url,
+    list
+      ? list.map((request) => ({ method: 'POST' as const, path: '/graphql', headers: headersOf(request), body: requestBody(hashes, request) }))
       : [
           {
             method: 'POST' as const,
@@ -102,9 +95,29 @@ async function drive(url: string, hashes: Map<string, string>, requests: GraphQL
               const request = (requests as () => GraphQLRequest)();
               return { ...req, headers: headersOf(request), body: requestBody(hashes, request) };
             },
-            onResponse,
           },
         ],
+    seconds,
+    (status, body) => status !== 200 || body.includes('"errors"'),
+  );
+}
+
+/**
+ * The one load generator of the benchmark: autocannon with CONNECTIONS connections for
+ * `seconds`, latency percentiles over every response. `failed` judges each answer, so a
+ * fast refusal is counted as an error rather than as throughput.
+ */
+export async function measureLoad(url: string, requests: autocannon.Request[], seconds: number, failed: (status: number, body: string) => boolean): Promise<Measured> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const onResponse = (status: number, body: string) => {
+    if (failed(status, body)) errors += 1;
+  };
+  const options: autocannon.Options = {
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: requests.map((request) => ({ ...request, onResponse })),
   };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(options, (error, done) => (error ? reject(error as Error) : resolve(done)));
@@ -215,7 +228,30 @@ async function walkToPage(url: string, hashes: Map<string, string>, variables: R
   return after as string;
 }
 
-function uptime(): string {
+/** The api's environment in the benchmark: production, as deployed, against `databaseUrl`. */
+export function productionApiEnv(port: number, databaseUrl: string, redisPrefix: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    // What production requires (app-config.ts); the values only need to be valid.
+    NODE_ENV: 'production',
+    APP_SECRET: process.env.APP_SECRET ?? 'read-benchmark-secret-0123456789abcdef',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    SMTP_URL: process.env.SMTP_URL ?? 'smtp://127.0.0.1:2525',
+    MAIL_FROM: process.env.MAIL_FROM ?? 'Policy Commons <bench@example.org>',
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    REDIS_PREFIX: redisPrefix,
+    // The benchmark asks and searches far faster than any person: it measures the work, not the limits.
+    RATE_LIMITS: 'ask=1000000/1s,search=1000000/1s',
+  };
+}
+
+/** The built api (dist/main.js) with the heap cap `npm start` gives it, once /health answers. */
+export function startBenchApi(name: string, port: number, env: NodeJS.ProcessEnv): Promise<BenchProcess> {
+  return startBenchProcess(name, join(apiDir, 'dist', 'main.js'), env, port, async (url) => (await fetch(`${url}/health`)).ok, API_NODE_FLAGS);
+}
+
+export function uptime(): string {
   return loadavg()
     .map((n) => n.toFixed(2))
     .join(', ');
@@ -229,6 +265,8 @@ export interface ReadBenchReport {
   webFirstLoadKbGzip: number | null;
   /** The question list with 1 and 2 api processes (API_PROCESSES, docs/SCALING.md step 1). */
   questionListByApiProcesses: ProcessesResult[];
+  /** GET /q/<id> as HTML, server-rendered (page-bench.ts); null when it could not be measured. */
+  questionPageHtml: PageBenchResult | null;
 }
 
 /**
@@ -255,22 +293,7 @@ export async function runReadBench(): Promise<ReadBenchReport> {
 
   const startApi = async (name: string, extraEnv: NodeJS.ProcessEnv = {}) => {
     const port = await freePort();
-    const env = {
-      ...process.env,
-      // What production requires (app-config.ts); the values only need to be valid.
-      NODE_ENV: 'production',
-      APP_SECRET: process.env.APP_SECRET ?? 'read-benchmark-secret-0123456789abcdef',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      SMTP_URL: process.env.SMTP_URL ?? 'smtp://127.0.0.1:2525',
-      MAIL_FROM: process.env.MAIL_FROM ?? 'Policy Commons <bench@example.org>',
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      REDIS_PREFIX: redisPrefix,
-      // The benchmark asks and searches far faster than any person: it measures the work, not the limits.
-      RATE_LIMITS: 'ask=1000000/1s,search=1000000/1s',
-      ...extraEnv,
-    };
-    return startBenchProcess(name, join(apiDir, 'dist', 'main.js'), env, port, async (url) => (await fetch(`${url}/health`)).ok, API_NODE_FLAGS);
+    return startBenchApi(name, port, { ...productionApiEnv(port, databaseUrl, redisPrefix), ...extraEnv });
   };
   const api = await startApi('api');
   const floorPort = await freePort();
@@ -283,6 +306,7 @@ export async function runReadBench(): Promise<ReadBenchReport> {
   const targets = await chooseTargets(db);
   let apiPeakRssMb: number;
   let questionListByApiProcesses: ProcessesResult[];
+  let questionPageHtml: PageBenchResult | null;
   try {
     log(`Targets: question ${targets.questionId}; tag "${targets.tag}"; community "${targets.communitySlug}"; search "${targets.searchQuery}"; citation ${targets.citation}`);
     const list = { filter: null, orderBy: 'NEWEST', first: 20 };
@@ -346,6 +370,12 @@ export async function runReadBench(): Promise<ReadBenchReport> {
       );
     }
 
+    // Before asking: its mutations would clear the page cache mid-measurement.
+    questionPageHtml = await measureQuestionPages(api.url, db, targets.questionId, { warmUp: WARM_UP_SECONDS, measure: MEASURE_SECONDS }, log).catch((error: Error) => {
+      log(`question page HTML: NOT MEASURED, ${error.message}`);
+      return null;
+    });
+
     // Statements must not grow with the page: the same count at 10 and at 50 questions.
     const at10 = await statementsPerRequest(api, hashes, () => ({ operationName: 'QuestionList', variables: { ...list, first: 10 } }));
     const at50 = await statementsPerRequest(api, hashes, () => ({ operationName: 'QuestionList', variables: { ...list, first: 50 } }));
@@ -394,7 +424,7 @@ export async function runReadBench(): Promise<ReadBenchReport> {
   const web = measureWebBundle(join(repoDir, 'apps', 'web', 'dist'));
   log(`api peak RSS: ${apiPeakRssMb} MB`);
   log(web ? `web JavaScript, gzipped: first page ${web.firstLoadKbGzip} KB, question page adds ${web.questionPageKbGzip} KB` : 'web: no production build at apps/web/dist');
-  const report: ReadBenchReport = { date: new Date().toISOString(), cores: cpus().length, scenarios, apiPeakRssMb, webFirstLoadKbGzip: web?.firstLoadKbGzip ?? null, questionListByApiProcesses };
+  const report: ReadBenchReport = { date: new Date().toISOString(), cores: cpus().length, scenarios, apiPeakRssMb, webFirstLoadKbGzip: web?.firstLoadKbGzip ?? null, questionListByApiProcesses, questionPageHtml };
   writeResults(report, web?.questionPageKbGzip ?? null, notes);
   return report;
 }
@@ -423,6 +453,7 @@ function writeResults(report: ReadBenchReport, questionPageKbGzip: number | null
       `| scenario | req/s | p50 ms | p95 ms | p99 ms | SQL/req | floor req/s | api/floor |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n\n` +
       `api peak RSS ${report.apiPeakRssMb} MB; web JavaScript gzipped: first page ${report.webFirstLoadKbGzip ?? '—'} KB, question page +${questionPageKbGzip ?? '—'} KB.\n\n` +
       `question-list by api processes (API_PROCESSES): ${report.questionListByApiProcesses.map((r) => `${r.processes}: ${r.rps} req/s, p95 ${r.p95Ms} ms`).join('; ') || '—'}.\n\n` +
+      `${pageBenchMarkdown(report.questionPageHtml)}\n` +
       `<details><summary>run log</summary>\n\n${notes.map((n) => `    ${n}`).join('\n')}\n\n</details>\n`,
   );
 }
