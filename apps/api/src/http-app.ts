@@ -35,7 +35,18 @@ export function withImageHosts(html: string, imageHosts: readonly string[]): str
  */
 async function sendPage(pages: PagesService, req: Request, res: Response, shell: string): Promise<void> {
   res.setHeader('Vary', 'Cookie');
+  // One address per page: "/q/1/" is "/q/1" (the router would show the same page at both).
+  if (req.path.length > 1 && req.path.endsWith('/')) {
+    const query = req.originalUrl.slice(req.path.length);
+    // Leading slashes collapse too: "//evil.example/" must not become a protocol-relative link.
+    res.redirect(301, `/${req.path.replace(/^\/+|\/+$/g, '')}${query}`);
+    return;
+  }
   const served = pages.isServerRendered(req.path) ? await pages.render(req, res, shell) : null;
+  if (served?.status === 301 && served.location) {
+    res.redirect(301, served.location);
+    return;
+  }
   sendCacheable(req, res, {
     contentType: 'text/html',
     body: served?.html ?? shell,

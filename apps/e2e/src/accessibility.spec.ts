@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createDatabase, databaseUrlFor, dropDatabase, prepareDatabase, repoRoot, startApi, type RunningApi } from './support/api-server';
 import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
+import { waitForHydrationAfterLoads } from './support/hydration';
 import { runSql } from './support/database';
 import { DEMO_PASSWORD } from './support/forum-pages';
 import { focusedElement, tabTo, waitForFocus } from './support/keyboard';
@@ -120,7 +121,7 @@ afterAll(async () => {
 
 async function newContext(width: number): Promise<BrowserContext> {
   if (!browser) throw new Error('browser not started');
-  return browser.newContext({ viewport: { width, height: 900 }, baseURL: api?.baseUrl });
+  return waitForHydrationAfterLoads(await browser.newContext({ viewport: { width, height: 900 }, baseURL: api?.baseUrl }));
 }
 
 async function signIn(page: Page, role: Role): Promise<void> {

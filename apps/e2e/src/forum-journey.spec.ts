@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createDatabase, databaseUrlFor, dropDatabase, prepareDatabase, screenshotDirectory, startApi, type RunningApi } from './support/api-server';
 import { launchChromium } from './support/browser';
+import { waitForHydrationAfterLoads } from './support/hydration';
 import { DEMO_PASSWORD, PASSWORD, signUp } from './support/forum-pages';
 
 const DEMO_COMMUNITY_SLUG = 'social-media-in-local-government';
@@ -26,7 +27,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 
 async function newContext(width = 1280, timezoneId?: string): Promise<BrowserContext> {
   if (!browser) throw new Error('browser not started');
-  return browser.newContext({ viewport: { width, height: 900 }, baseURL: api?.baseUrl, timezoneId });
+  return waitForHydrationAfterLoads(await browser.newContext({ viewport: { width, height: 900 }, baseURL: api?.baseUrl, timezoneId }));
 }
 
 async function signIn(page: Page, email: string, displayName: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { createDatabase, databaseUrlFor, dropDatabase, prepareDatabase, startApi, type RunningApi } from './support/api-server';
 import { launchChromium } from './support/browser';
+import { waitForHydrationAfterLoads } from './support/hydration';
 import { runSql } from './support/database';
 import { DEMO_PASSWORD } from './support/forum-pages';
 import { focusedElement, focusIsOn, tabTo, waitForFocus } from './support/keyboard';
@@ -52,7 +53,7 @@ async function focusedValue(page: Page): Promise<string> {
 describe('keyboard only', () => {
   it('signs in, asks, answers with a citation, votes, follows, accepts and signs out', async () => {
     if (!browser) throw new Error('browser not started');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: api?.baseUrl });
+    const context = waitForHydrationAfterLoads(await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: api?.baseUrl }));
     const page = await context.newPage();
     const keyboard = page.keyboard;
     await page.goto('/');

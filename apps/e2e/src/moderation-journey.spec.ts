@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createDatabase, databaseUrlFor, dropDatabase, prepareDatabase, screenshotDirectory, startApi, type RunningApi } from './support/api-server';
 import { seriousAxeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
+import { waitForHydrationAfterLoads } from './support/hydration';
 import { DEMO_PASSWORD, PASSWORD, signUp } from './support/forum-pages';
 import { runSql } from './support/database';
 
@@ -34,7 +35,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 
 async function newContext(width = 1280): Promise<BrowserContext> {
   if (!browser) throw new Error('browser not started');
-  return browser.newContext({ viewport: { width, height: 900 }, baseURL: api?.baseUrl });
+  return waitForHydrationAfterLoads(await browser.newContext({ viewport: { width, height: 900 }, baseURL: api?.baseUrl }));
 }
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { createDatabase, databaseUrlFor, dropDatabase, prepareDatabase, startApi, type RunningApi } from './support/api-server';
 import { launchChromium } from './support/browser';
+import { waitForHydrationAfterLoads } from './support/hydration';
 import { runSql } from './support/database';
 import { DEMO_PASSWORD } from './support/forum-pages';
 
@@ -203,6 +204,18 @@ describe('public pages over plain HTTP', () => {
     expect(scoreOf(changed.html)).toBe(scoreOf(first.html) + 1);
   });
 
+  it('answers 301 with the one address of a page asked for at another', async () => {
+    for (const [path, location] of [
+      ['/t/Social_Media', '/t/social-media'],
+      [`/q/${questionId}/`, `/q/${questionId}`],
+      ['/policies/?sort=new', '/policies?sort=new'],
+      ['//evil.example/', '/evil.example'],
+    ] as const) {
+      const { status, headers } = await get(path);
+      expect({ path, status, location: headers.get('location') }).toEqual({ path, status: 301, location });
+    }
+  });
+
   it('sends member-only pages as the app, rendered in the browser', async () => {
     const { status, html } = await get('/ask');
     expect(status).toBe(200);
@@ -226,7 +239,7 @@ describe('in a browser', () => {
   }, 60_000);
 
   it('hydrates a server-rendered question page without errors or a second fetch, and it becomes interactive', async () => {
-    const context = await (browser as Browser).newContext();
+    const context = waitForHydrationAfterLoads(await (browser as Browser).newContext());
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {

@@ -37,8 +37,10 @@ export interface PageRequest {
 }
 
 export interface RenderedPage {
-  /** 200, or what a page said (404 for a question that does not exist). */
+  /** 200, or what a page said (404 for a question that does not exist, 301 for a tag typed another way). */
   status: number;
+  /** Where a 301 points. */
+  location?: string;
   /** The app's markup for inside #root, with React's hoisted <title>, <meta> and <link> first. */
   html: string;
   /** The Apollo cache and the render time, as JSON safe inside <script type="application/json" id={SERVER_DATA_ID}>. */
@@ -124,5 +126,5 @@ export async function renderPage(request: PageRequest): Promise<RenderedPage> {
     ({ result, aborted } = await prerender(tree, request.signal));
   }
   if (PENDING_BOUNDARY.test(result)) throw new Error(`part of ${request.url} was still loading after every pass`);
-  return { status: status.code, html: result, serverData: serialiseServerData({ state: cache.extract(), renderedAt }), aborted };
+  return { status: status.code, location: status.location, html: result, serverData: serialiseServerData({ state: cache.extract(), renderedAt }), aborted };
 }

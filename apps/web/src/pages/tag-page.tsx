@@ -1,11 +1,15 @@
 import { useParams } from 'react-router';
 import { FeedLink, feedUrls } from '../modules/layout/feed-link';
+import { PermanentRedirect } from '../modules/layout/http-status';
+import { tagSlugOf } from '../modules/questions/tag-input';
 import { PageMeta } from '../modules/seo/page-meta';
 import { QuestionList } from '../modules/questions/question-list';
 import { TagFollowButton } from '../modules/subscriptions/tag-follow-button';
 
 export function TagPage() {
   const { slug = '' } = useParams();
+  const stored = tagSlugOf(slug);
+  if (stored !== slug && stored !== '') return <PermanentRedirect to={`/t/${encodeURIComponent(stored)}`} />;
   return (
     <div className="tag-page">
       <FeedLink href={feedUrls.tag(slug)} title={`Questions tagged ${slug}`} />

@@ -22,6 +22,8 @@ import { loadServerRenderer, type WebServerRenderer } from './server-renderer.js
 /** A page as sent: the whole HTML document and its status. */
 export interface ServedPage {
   status: number;
+  /** A 301's new address. */
+  location?: string;
   html: string;
   /** Rendered for nobody in particular, so it may be cached and shared. */
   anonymous: boolean;
@@ -100,6 +102,7 @@ export class PagesService {
       const rendered = viewer ? await render() : await withStaleReads(render);
       const page: ServedPage = {
         status: rendered.status,
+        location: rendered.location,
         html: pageDocument(shell, { html: rendered.html, serverData: rendered.serverData, serverDataId: renderer.SERVER_DATA_ID }),
         anonymous: !viewer,
       };

@@ -15,7 +15,7 @@ export interface WebServerRenderer {
     url: string;
     execute: (operation: { query: DocumentNode; variables: Record<string, unknown>; operationName?: string }) => Promise<FormattedExecutionResult>;
     signal?: AbortSignal;
-  }): Promise<{ status: number; html: string; serverData: string; aborted: boolean }>;
+  }): Promise<{ status: number; location?: string; html: string; serverData: string; aborted: boolean }>;
 }
 
 /** apps/web/dist-server beside apps/web/dist. */

@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { SuspensionBanner } from '../accounts/suspension-banner';
 import { SiteFooter } from '../site/site-footer';
@@ -10,6 +10,18 @@ import { SiteHeader } from './site-header';
 import { LoadingState } from './states';
 
 export const MAIN_CONTENT_ID = 'main-content';
+
+/**
+ * Marks the document once the page's own part is live (hydrated over the server's HTML,
+ * or rendered): until then a server-rendered form is plain HTML, and browser tests wait
+ * for this before they type into one.
+ */
+function HydratedMarker() {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
+  return null;
+}
 
 export function AppLayout() {
   const main = useRef<HTMLElement>(null);
@@ -41,6 +53,7 @@ export function AppLayout() {
         {/* Route pages are lazy chunks; the header stays while one loads. */}
         <Suspense fallback={<LoadingState />}>
           <Outlet />
+          <HydratedMarker />
         </Suspense>
       </main>
       <SiteFooter />

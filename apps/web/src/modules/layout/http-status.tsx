@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { Navigate } from 'react-router';
 
 /**
  * What the server answers for the page being rendered: a page that finds nothing to show
@@ -7,6 +8,8 @@ import { createContext, useContext } from 'react';
  */
 export interface HttpStatus {
   code: number;
+  /** Where a 301 points. */
+  location?: string;
 }
 
 export const HttpStatusContext = createContext<HttpStatus | null>(null);
@@ -16,4 +19,17 @@ export function useHttpStatus(code: number): void {
   const status = useContext(HttpStatusContext);
   // Written during render: the server renders once per request and reads it after.
   if (status) status.code = code;
+}
+
+/**
+ * This thing lives at another address for good (a tag typed "Social_Media" is
+ * social-media): the server answers 301 so links and search engines move to it; the
+ * browser replaces the address.
+ */
+export function PermanentRedirect({ to }: { to: string }) {
+  const status = useContext(HttpStatusContext);
+  if (!status) return <Navigate to={to} replace />;
+  status.code = 301;
+  status.location = to;
+  return null;
 }
