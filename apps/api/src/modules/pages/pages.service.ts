@@ -100,14 +100,15 @@ export class PagesService {
       // A visitor's page reads what any visitor may read, a moment stale at worst (read-routing.ts).
       const render = () => renderer.renderPage({ url, signal, execute: (operation) => this.execute(operation, { req, res, viewer, loaders: new RequestLoaders() }) });
       const rendered = viewer ? await render() : await withStaleReads(render);
+      // A page cut short holds loading states: the client-rendered page does better.
+      if (rendered.aborted) throw new Error(`it took longer than PAGE_RENDER_TIMEOUT_MS (${this.config.pageCache.renderTimeoutMs} ms)`);
       const page: ServedPage = {
         status: rendered.status,
         location: rendered.location,
         html: pageDocument(shell, { html: rendered.html, serverData: rendered.serverData, serverDataId: renderer.SERVER_DATA_ID }),
         anonymous: !viewer,
       };
-      // A page cut short holds loading states; the next visitor should get a whole one.
-      if (!viewer && !rendered.aborted && page.status < 500) this.cache.set(url, page);
+      if (!viewer && page.status < 500) this.cache.set(url, page);
       return page;
     } catch (error) {
       this.logger.warn(`Could not render ${url} on the server after ${Date.now() - started} ms; sending the client-rendered page. ${(error as Error).message}`);
@@ -131,7 +132,7 @@ export class PagesService {
     if (id) await this.questions.recordView(id, questionViewerKey(null, req)).catch(() => undefined);
   }
 
-  private loadRenderer(): Promise<WebServerRenderer | null> {
+  protected loadRenderer(): Promise<WebServerRenderer | null> {
     this.renderer ??= loadServerRenderer(this.config.webDistDir ?? defaultWebDistDir()).then((renderer) => {
       renderer?.configureServerRenderer({ siteOrigin: this.config.publicUrl, imageHosts: this.config.imageHosts });
       return renderer;

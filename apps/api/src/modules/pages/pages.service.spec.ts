@@ -1,0 +1,77 @@
+import type { ModuleRef } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { loadConfig } from '../../config/app-config.js';
+import type { AccountsService } from '../accounts/accounts.service.js';
+import type { QuestionsService } from '../questions/questions.service.js';
+import { PagesService } from './pages.service.js';
+import type { WebServerRenderer } from './server-renderer.js';
+
+/** PagesService with a renderer of the test's choosing instead of the web build's. */
+class PagesWithRenderer extends PagesService {
+  constructor(private readonly renderer: WebServerRenderer) {
+    super(
+      loadConfig({ NODE_ENV: 'test', PAGE_CACHE_SECONDS: '60' }),
+      {} as AccountsService,
+      { recordView: async () => true } as unknown as QuestionsService,
+      {} as ModuleRef,
+    );
+  }
+
+  protected override loadRenderer(): Promise<WebServerRenderer | null> {
+    return Promise.resolve(this.renderer);
+  }
+}
+
+const shell = '<html><head><title>Policy Commons</title></head><body><div id="root"></div></body></html>';
+
+function request(path: string): Request {
+  return { originalUrl: path, path, cookies: {}, headers: {}, ip: '127.0.0.1' } as unknown as Request;
+}
+
+function renderer(render: WebServerRenderer['renderPage']): WebServerRenderer & { calls: number } {
+  const counted = {
+    SERVER_DATA_ID: 'pc-server-data',
+    calls: 0,
+    configureServerRenderer: () => undefined,
+    renderPage: (...args: Parameters<WebServerRenderer['renderPage']>) => {
+      counted.calls += 1;
+      return render(...args);
+    },
+  };
+  return counted;
+}
+
+describe('PagesService', () => {
+  it('falls back to the client-rendered page when rendering fails or is cut short, and caches neither', async () => {
+    const failing = renderer(() => Promise.reject(new Error('a component threw')));
+    const pages = new PagesWithRenderer(failing);
+    await expect(pages.render(request('/q/1'), {} as Response, shell)).resolves.toBeNull();
+    const cutShort = new PagesWithRenderer(renderer(() => Promise.resolve({ status: 200, html: '<p>Loading…</p>', serverData: '{}', aborted: true })));
+    await expect(cutShort.render(request('/q/1'), {} as Response, shell)).resolves.toBeNull();
+    await expect(pages.render(request('/q/1'), {} as Response, shell)).resolves.toBeNull();
+    expect(failing.calls).toBe(2);
+  });
+
+  it('shares a page rendered for a visitor until something changes', async () => {
+    let version = 1;
+    const counting = renderer(() => Promise.resolve({ status: 200, html: `<p>version ${version}</p>`, serverData: '{}', aborted: false }));
+    const pages = new PagesWithRenderer(counting);
+    const first = await pages.render(request('/c/x'), {} as Response, shell);
+    version = 2;
+    expect((await pages.render(request('/c/x'), {} as Response, shell))?.html).toBe(first?.html);
+    expect(counting.calls).toBe(1);
+    pages.invalidate();
+    expect((await pages.render(request('/c/x'), {} as Response, shell))?.html).toContain('version 2');
+    expect(counting.calls).toBe(2);
+  });
+
+  it('renders member-only pages in the browser only', () => {
+    const pages = new PagesWithRenderer(renderer(() => Promise.reject(new Error('unused'))));
+    for (const path of ['/ask', '/settings/account', '/notifications', '/signin', '/moderation', '/c/x/moderation/log', '/policies/p/draft', '/reset-password/abc']) {
+      expect({ path, rendered: pages.isServerRendered(path) }).toEqual({ path, rendered: false });
+    }
+    for (const path of ['/', '/q/1', '/c/x', '/t/y', '/search', '/u/1', '/policies', '/policies/p', '/policies/p/2.0', '/policies/p/diff', '/about', '/no/such/page']) {
+      expect({ path, rendered: pages.isServerRendered(path) }).toEqual({ path, rendered: true });
+    }
+  });
+});
