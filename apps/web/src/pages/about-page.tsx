@@ -3,7 +3,7 @@ import { SitePage } from '../modules/site/site-page';
 
 export function AboutPage() {
   return (
-    <SitePage title="About Policy Commons">
+    <SitePage title="About Policy Commons" path="/about" description="What Policy Commons is for: practitioners ask policy questions and answer them with the exact policy text that applies, and keep up with what changed.">
       <p>
         Policy Commons is a community of practice for people who work inside a policy framework: council officers, school governors, parish councillors, digital and
         communications leads. They ask each other practical policy questions, answer them by pointing at the exact policy text that applies, and keep up with what changed.

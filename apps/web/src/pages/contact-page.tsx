@@ -3,7 +3,7 @@ import { SitePage } from '../modules/site/site-page';
 
 export function ContactPage() {
   return (
-    <SitePage title="Contact">
+    <SitePage title="Contact" path="/contact" description="How to reach the people who run Policy Commons.">
       <p>Who to ask depends on what it is about.</p>
       <h2>A post that breaks the rules</h2>
       <p>

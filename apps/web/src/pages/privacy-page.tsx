@@ -3,7 +3,7 @@ import { SitePage } from '../modules/site/site-page';
 
 export function PrivacyPage() {
   return (
-    <SitePage title="Privacy">
+    <SitePage title="Privacy" path="/privacy" description="What Policy Commons keeps about you, why, and how to have it erased.">
       <p>This page says what Policy Commons keeps about you, why, and how to have it removed.</p>
       <h2>What we keep</h2>
       <ul>

@@ -3,7 +3,7 @@ import { SitePage } from '../modules/site/site-page';
 
 export function TermsPage() {
   return (
-    <SitePage title="Terms of use">
+    <SitePage title="Terms of use" path="/terms" description="The terms of use of Policy Commons.">
       <p>By using Policy Commons you agree to these terms. They are short on purpose.</p>
       <h2>Be useful and be kind</h2>
       <ul>

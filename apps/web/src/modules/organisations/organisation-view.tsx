@@ -9,6 +9,7 @@ import { organisationRoleLabel } from './organisation-roles';
 import { OrganisationAdminPanel } from './organisation-admin-panel';
 import { RoleRequestPanel } from './role-request-panel';
 import { PageTitle } from '../layout/page-title';
+import { PageMeta } from '../seo/page-meta';
 
 export function OrganisationView({ slug }: { slug: string }) {
   const { data, error } = useQuery(organisationQuery, { variables: { slug } });
@@ -21,6 +22,7 @@ export function OrganisationView({ slug }: { slug: string }) {
   return (
     <div className="organisation-page">
       <PageTitle title={organisation.name} />
+      <PageMeta title={organisation.name} description={`${organisation.name} on Policy Commons: the members its admins have granted roles, and the policies it publishes.`} path={`/o/${organisation.slug}`} />
       <h1 data-testid="organisation-name">{organisation.name}</h1>
       {viewer ? (
         <p className="muted" data-testid="viewer-organisation-role">
