@@ -110,9 +110,17 @@ function policyReferenceHtml(href: string, labelHtml: string, labelText: string,
   return redundant ? citationChipHtml(chip) : `<span class="policy-ref-label">${labelHtml}</span> ${citationChipHtml(chip)}`;
 }
 
+/**
+ * The options of the parse in progress. marked's renderer is built once: building one
+ * compiles its rules again, which took twice as long as parsing a post (and a question
+ * page parses every answer and comment while it hydrates). parse is synchronous, so the
+ * renderer reads the options from here.
+ */
+let current: RenderMarkdownOptions = {};
+
 // Two layers: the renderer never emits raw HTML or unsafe URLs, and DOMPurify
 // cleans whatever gets through anyway (marked bugs, entity tricks, mXSS).
-function createMarked(options: RenderMarkdownOptions): Marked {
+function createMarked(): Marked {
   return new Marked({
     gfm: true,
     breaks: false,
@@ -124,7 +132,7 @@ function createMarked(options: RenderMarkdownOptions): Marked {
       link({ href, title, tokens, text }: Tokens.Link): string {
         const label = this.parser.parseInline(tokens);
         if (isPolicyReference(href)) {
-          return policyReferenceHtml(href, label, text, options);
+          return policyReferenceHtml(href, label, text, current);
         }
         if (!isSafeLinkUrl(href)) {
           return `<span class="unsafe-link">${label}</span>`;
@@ -138,10 +146,10 @@ function createMarked(options: RenderMarkdownOptions): Marked {
         }
         // An image from a host the operator has not allowed would let its owner see who reads
         // the post (and the CSP blocks it anyway): it becomes a link the reader may choose to open.
-        if (!isAllowedImageUrl(href, options.imageHosts ?? serverSetting?.imageHosts ?? pageImageHosts(), siteOriginOf(options))) {
+        if (!isAllowedImageUrl(href, current.imageHosts ?? serverSetting?.imageHosts ?? pageImageHosts(), siteOriginOf(current))) {
           let host = href;
           try {
-            host = new URL(href, siteOriginOf(options)).host;
+            host = new URL(href, siteOriginOf(current)).host;
           } catch {
             // Not a URL a browser would load either; the link shows it as written.
           }
@@ -154,7 +162,7 @@ function createMarked(options: RenderMarkdownOptions): Marked {
   });
 }
 
-let plainMarked: Marked | undefined;
+let sharedMarked: Marked | undefined;
 
 const FORBIDDEN_TAGS = ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed', 'base', 'link', 'meta'];
 
@@ -192,9 +200,15 @@ function installHooks(): void {
 /** Markdown from users to HTML that is safe to put in the page. */
 export function renderMarkdown(source: string, options: RenderMarkdownOptions = {}): string {
   installHooks();
-  const plain = !options.citations && !options.problems && !options.imageHosts && !options.siteOrigin;
-  const marked = plain ? (plainMarked ??= createMarked({})) : createMarked(options);
-  const html = marked.parse(linkBareCitationReferences(source), { async: false });
+  sharedMarked ??= createMarked();
+  const outer = current;
+  current = options;
+  let html: string;
+  try {
+    html = sharedMarked.parse(linkBareCitationReferences(source), { async: false });
+  } finally {
+    current = outer;
+  }
   return purifier().sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: FORBIDDEN_TAGS,
