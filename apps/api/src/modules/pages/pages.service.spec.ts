@@ -8,7 +8,7 @@ import type { WebServerRenderer } from './server-renderer.js';
 
 /** PagesService with a renderer of the test's choosing instead of the web build's. */
 class PagesWithRenderer extends PagesService {
-  constructor(private readonly renderer: WebServerRenderer) {
+  constructor(private readonly fixedRenderer: WebServerRenderer) {
     super(
       loadConfig({ NODE_ENV: 'test', PAGE_CACHE_SECONDS: '60' }),
       {} as AccountsService,
@@ -18,7 +18,7 @@ class PagesWithRenderer extends PagesService {
   }
 
   protected override loadRenderer(): Promise<WebServerRenderer | null> {
-    return Promise.resolve(this.renderer);
+    return Promise.resolve(this.fixedRenderer);
   }
 }
 
