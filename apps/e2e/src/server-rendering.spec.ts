@@ -167,7 +167,7 @@ describe('public pages over plain HTTP', () => {
 
   it('answers 404 with a helpful page for an unknown question, document, version, person or address', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
-    for (const path of [`/q/${missing}`, '/policies/no-such-policy', `/policies/${POLICY}/9.9`, `/u/${missing}`, '/no/such/page', `/c/no-such-community`]) {
+    for (const path of [`/q/${missing}`, `/q/${questionId}?page=9`, '/policies/no-such-policy', `/policies/${POLICY}/9.9`, `/u/${missing}`, '/no/such/page', `/c/no-such-community`]) {
       const { status, html } = await get(path);
       expect({ path, status }).toEqual({ path, status: 404 });
       expect(mainText(html)).toMatch(/does not exist or was removed/);
@@ -208,6 +208,7 @@ describe('public pages over plain HTTP', () => {
     for (const [path, location] of [
       ['/t/Social_Media', '/t/social-media'],
       [`/q/${questionId}/`, `/q/${questionId}`],
+      [`/q/${questionId}?page=1`, `/q/${questionId}`],
       ['/policies/?sort=new', '/policies?sort=new'],
       ['//evil.example/', '/evil.example'],
     ] as const) {

@@ -97,6 +97,20 @@ describe('answers, comments and accepting', () => {
     expect(again.data?.acceptAnswer.acceptedAnswer.id).toBe(first);
   });
 
+  it("pages a long question's answers: offset skips that many in the same order, and is bounded", async () => {
+    const PAGE = 'query($id: ID!, $first: Int, $offset: Int) { question(id: $id) { answers(first: $first, offset: $offset) { id } } }';
+    type Page = { question: { answers: { id: string }[] } };
+    const all = (await t.gql<Page>(PAGE, { id: questionId, first: 100 })).data?.question.answers.map((a) => a.id) ?? [];
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    for (let offset = 0; offset < all.length; offset += 1) {
+      const page = await t.gql<Page>(PAGE, { id: questionId, first: 2, offset });
+      expect(page.data?.question.answers.map((a) => a.id)).toEqual(all.slice(offset, offset + 2));
+    }
+    expect((await t.gql<Page>(PAGE, { id: questionId, offset: all.length })).data?.question.answers).toEqual([]);
+    expect(errorOf(await t.gql(PAGE, { id: questionId, offset: -1 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'offset' });
+    expect(errorOf(await t.gql(PAGE, { id: questionId, offset: 10_001 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'offset' });
+  });
+
   it('comments on questions and answers', async () => {
     const answerId = await answerQuestion(t, helper, questionId, 'Answer with comments');
     const ADD = 'mutation($input: AddCommentInput!) { addComment(input: $input) { id body author { displayName } } }';

@@ -1,10 +1,11 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, ID, Info, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentViewer, Loaders, OptionalViewer, SignedInGuard } from '../../common/auth.js';
 import { RateLimit } from '../../common/rate-limits.js';
 import { byKeys, groupByKeys, QUESTION_ANSWERS_LOADER, type RequestLoaders } from '../../common/loaders.js';
 import { selectsOnlyId } from '../../common/graphql-selection.js';
+import { InputValidationException } from '../../common/errors.js';
 import { firstArg, pageSize } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
 import { can } from '../access/access.policy.js';
@@ -129,6 +130,17 @@ export class AnswersResolver {
   }
 }
 
+/** Deep enough for any real question; a bound, so that no one asks the database to rank and skip millions. */
+export const MAX_ANSWER_OFFSET = 10_000;
+
+function answerOffset(offset: number | null): number {
+  const value = offset ?? 0;
+  if (!Number.isInteger(value) || value < 0 || value > MAX_ANSWER_OFFSET) {
+    throw new InputValidationException('offset', `offset must be a whole number from 0 to ${MAX_ANSWER_OFFSET}.`);
+  }
+  return value;
+}
+
 /** The answer side of a question: its answers and the accepted one. */
 @Resolver(() => QuestionModel)
 export class QuestionAnswersResolver {
@@ -138,12 +150,22 @@ export class QuestionAnswersResolver {
   async questionAnswers(
     @Parent() question: QuestionModel,
     @Args('first', firstArg(50)) first: number | null,
+    @Args('offset', {
+      type: () => Int,
+      nullable: true,
+      defaultValue: 0,
+      description: `How many to skip, in the same order: a long question's later pages (at most ${MAX_ANSWER_OFFSET}).`,
+    })
+    offset: number | null,
     @Loaders() loaders: RequestLoaders,
   ): Promise<AnswerModel[]> {
     const size = pageSize(first, 50);
+    const skip = answerOffset(offset);
+    // The first page shares its loader (and its one statement) with everything else that reads a question's answers.
+    const loaderName = skip === 0 ? QUESTION_ANSWERS_LOADER : `${QUESTION_ANSWERS_LOADER}@${skip}`;
     const answers = await loaders
-      .get<string, AnswerModel[]>(QUESTION_ANSWERS_LOADER, async (ids) => {
-        const groups = groupByKeys(ids, await this.answers.byQuestionIds(ids), (a) => a.questionId).map((as) => as.map(toAnswerModel));
+      .get<string, AnswerModel[]>(loaderName, async (ids) => {
+        const groups = groupByKeys(ids, await this.answers.byQuestionIds(ids, skip), (a) => a.questionId).map((as) => as.map(toAnswerModel));
         // Comments on these answers find them here rather than reading them again.
         const loader = answerLoader(loaders, this.answers);
         for (const answer of groups.flat()) loader.prime(answer.id, answer);

@@ -46,8 +46,11 @@ export class AnswersService {
     return this.db.getRepository(AnswerEntity).findBy({ id: In([...ids]) });
   }
 
-  /** Each question's answers, the accepted one first, then by score: at most PER_PARENT_LIMIT per question. */
-  async byQuestionIds(questionIds: readonly string[]): Promise<AnswerEntity[]> {
+  /**
+   * Each question's answers, the accepted one first, then by score: at most PER_PARENT_LIMIT
+   * per question, after skipping `offset` of them (a long question's later pages).
+   */
+  async byQuestionIds(questionIds: readonly string[], offset = 0): Promise<AnswerEntity[]> {
     return this.db
       .getRepository(AnswerEntity)
       .createQueryBuilder('a')
@@ -56,9 +59,9 @@ export class AnswersService {
         `(SELECT ra.id, row_number() OVER (PARTITION BY ra.question_id ORDER BY (rq.accepted_answer_id = ra.id) DESC NULLS LAST, ra.score DESC, ra.created_at ASC, ra.id) AS rank
           FROM answers ra JOIN questions rq ON rq.id = ra.question_id WHERE ra.question_id IN (:...ids))`,
         'ranked',
-        'ranked.id = a.id AND ranked.rank <= :limit',
+        'ranked.id = a.id AND ranked.rank > :offset AND ranked.rank <= :offset + :limit',
       )
-      .where('a.question_id IN (:...ids)', { ids: [...questionIds], limit: PER_PARENT_LIMIT })
+      .where('a.question_id IN (:...ids)', { ids: [...questionIds], limit: PER_PARENT_LIMIT, offset })
       .orderBy('(q.accepted_answer_id = a.id)', 'DESC', 'NULLS LAST')
       .addOrderBy('a.score', 'DESC')
       .addOrderBy('a.created_at', 'ASC')

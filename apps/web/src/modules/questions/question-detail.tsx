@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useViewer } from '../accounts/use-viewer';
 import { AnswerForm } from '../answers/answer-form';
 import { AnswerView } from '../answers/answer-view';
 import { CommentThread } from '../comments/comment-thread';
 import { formatDateTime, formatRelative } from '../layout/format-date';
+import { PermanentRedirect } from '../layout/http-status';
 import { NotFound } from '../layout/not-found';
 import { useScrollToHash } from '../layout/use-scroll-to-hash';
 import { ErrorState, LoadingState } from '../layout/states';
@@ -15,6 +16,8 @@ import { QuestionBanners, QuestionModerationControls } from '../moderation/quest
 import { answerFormState } from '../moderation/question-state';
 import { FollowButton } from '../subscriptions/follow-button';
 import { orderAnswers } from './order-answers';
+import { AnswerPages, ANSWERS_PER_PAGE, answersPageOf } from './answer-pages';
+import { questionPath } from '../seo/structured-data';
 import { questionDetailQuery } from './graphql/question-detail.query';
 import { QuestionEditForm } from './question-edit-form';
 import { RevisionHistory } from './revision-history';
@@ -25,16 +28,25 @@ import { PageTitle } from '../layout/page-title';
 import { QuestionPageMeta } from './question-page-meta';
 
 export function QuestionDetail({ questionId }: { questionId: string }) {
-  const { data, error } = useQuery(questionDetailQuery, { variables: { id: questionId } });
+  const page = answersPageOf(useSearchParams()[0].get('page'));
+  const { data, error } = useQuery(questionDetailQuery, {
+    variables: { id: questionId, answersOffset: ((page ?? 1) - 1) * ANSWERS_PER_PAGE },
+    skip: page === null,
+  });
   const { viewer } = useViewer();
   const [editing, setEditing] = useState(false);
   useScrollToHash(Boolean(data?.question));
 
+  if (page === null) return <PermanentRedirect to={questionPath(questionId)} />;
   if (error && !data) return <ErrorState error={error} title="Could not load this question" />;
   if (!data) return <LoadingState />;
   if (!data.question) return <NotFound what="question" />;
+  // A page of answers past the last one.
+  if (page > 1 && data.question.answers.length === 0) return <NotFound what="page of answers" />;
 
-  const question = data.question;
+  const question = { ...data.question, answers: data.question.answers.slice(0, ANSWERS_PER_PAGE) };
+  const hasMoreAnswers = data.question.answers.length > ANSWERS_PER_PAGE;
+  const pageCount = Math.max(page + (hasMoreAnswers ? 1 : 0), Math.ceil(question.answerCount / ANSWERS_PER_PAGE));
   const viewerId = viewer?.user.id ?? null;
   const viewerIsAsker = viewerId === question.author.id;
   const answers = orderAnswers(question.answers);
@@ -44,7 +56,7 @@ export function QuestionDetail({ questionId }: { questionId: string }) {
   return (
     <div className="question-page">
       <PageTitle title={question.title} />
-      <QuestionPageMeta question={question} />
+      <QuestionPageMeta question={question} page={page} />
       <p className="breadcrumb">
         <Link to={`/c/${question.community.slug}`}>{question.community.title}</Link>
       </p>
@@ -85,7 +97,7 @@ export function QuestionDetail({ questionId }: { questionId: string }) {
       </article>
 
       <h2 data-testid="answer-count">
-        {countLabel(question.answers.length, 'answer')}
+        {pageCount > 1 ? `${countLabel(question.answerCount, 'answer')}, page ${page} of ${pageCount}` : countLabel(question.answers.length, 'answer')}
       </h2>
       {viewerIsAsker && question.answers.length > 0 && !question.acceptedAnswer ? <p className="muted">Did one of these solve it? Accept it so others can find it.</p> : null}
       <div className="answers" data-testid="answers">
@@ -93,6 +105,7 @@ export function QuestionDetail({ questionId }: { questionId: string }) {
           <AnswerView key={answer.id} answer={answer} viewerIsAsker={viewerIsAsker} viewerId={viewerId} commentsLocked={question.isLocked} />
         ))}
       </div>
+      <AnswerPages questionPath={questionPath(question.id)} page={page} pageCount={pageCount} />
       {answerForm.kind === 'closed' ? (
         <p className="card muted" data-testid="answer-form-closed">
           {answerForm.message}

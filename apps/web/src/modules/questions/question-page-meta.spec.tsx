@@ -122,6 +122,25 @@ describe('a question page for search engines', () => {
     });
   });
 
+  it("gives a long question's later page of answers a canonical of its own and links every page", async () => {
+    const long = { ...question, answerCount: 40, acceptedAnswer: null, answers: [answer('a31', 'The thirty-first answer.')] };
+    render(
+      <MockedProvider mocks={[mocks[0], { request: { query: questionDetailQuery, variables: { id: 'q1', answersOffset: 30 } }, result: { data: { question: long } } }]}>
+        <SiteOriginProvider value="https://forum.example">
+          <MemoryRouter initialEntries={['/q/q1?page=2']}>
+            <QuestionDetail questionId="q1" />
+          </MemoryRouter>
+        </SiteOriginProvider>
+      </MockedProvider>,
+    );
+    await screen.findByTestId('question-title');
+    expect(document.head.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://forum.example/q/q1?page=2');
+    expect(screen.getByTestId('answer-count').textContent).toBe('40 answers, page 2 of 2');
+    const pages = screen.getByTestId('answer-pages');
+    expect([...pages.querySelectorAll('a')].map((link) => [link.textContent, link.getAttribute('href'), link.getAttribute('rel')])).toEqual([['1', '/q/q1', 'prev']]);
+    expect(pages.querySelector('[aria-current="page"]')?.textContent).toBe('2');
+  });
+
   it('keeps a removed question out of the index and gives no QAPage', async () => {
     const removed = { ...question, moderation: moderation('HIDDEN') };
     render(

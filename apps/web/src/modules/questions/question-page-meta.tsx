@@ -4,6 +4,7 @@ import { PageMeta } from '../seo/page-meta';
 import { plainTextExcerpt } from '../seo/plain-text';
 import { useSiteOrigin } from '../seo/site-origin';
 import { breadcrumbJsonLd, questionPageJsonLd, questionPath } from '../seo/structured-data';
+import { answersPagePath } from './answer-pages';
 
 type Question = NonNullable<QuestionDetailQuery['question']>;
 
@@ -12,13 +13,14 @@ type Question = NonNullable<QuestionDetailQuery['question']>;
  * out: a visitor (and so a crawler) sees a tombstone, not their text, and a removed
  * question's page is kept out of the index.
  */
-export function QuestionPageMeta({ question }: { question: Question }) {
+export function QuestionPageMeta({ question, page = 1 }: { question: Question; page?: number }) {
   const origin = useSiteOrigin();
   const visible = question.moderation.visibility === 'VISIBLE';
   const readableAnswers = question.answers.filter((answer) => answer.moderation.visibility === 'VISIBLE');
   const qaPage = visible ? questionPageJsonLd(origin, question, readableAnswers) : null;
-  // The page reads nothing from its query string (answers are found by #answer-<id>), so the canonical is the bare path.
-  const path = questionPath(question.id);
+  // A long question's later pages of answers are pages of their own (?page=2); otherwise the
+  // page reads nothing from its query string (answers are found by #answer-<id>).
+  const path = answersPagePath(questionPath(question.id), page);
   return (
     <>
       <PageMeta title={question.title} description={(visible && plainTextExcerpt(question.body)) || question.title} path={path} type="article" noindex={!visible} />
@@ -27,7 +29,7 @@ export function QuestionPageMeta({ question }: { question: Question }) {
         data={breadcrumbJsonLd(origin, [
           { name: 'Home', path: '/' },
           { name: question.community.title, path: `/c/${encodeURIComponent(question.community.slug)}` },
-          { name: question.title, path },
+          { name: question.title, path: questionPath(question.id) },
         ])}
       />
     </>

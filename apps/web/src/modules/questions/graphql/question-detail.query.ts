@@ -1,7 +1,7 @@
 import { graphql } from '../../../generated';
 
 export const questionDetailQuery = graphql(`
-  query QuestionDetail($id: ID!) {
+  query QuestionDetail($id: ID!, $answersOffset: Int = 0) {
     question(id: $id) {
       id
       title
@@ -37,7 +37,8 @@ export const questionDetailQuery = graphql(`
       citations {
         ...CitationFields
       }
-      answers {
+      # One more than a page shows (ANSWERS_PER_PAGE in answer-pages.tsx), to know whether there is a next page.
+      answers(first: 31, offset: $answersOffset) {
         ...AnswerFields
       }
       ...QuestionModerationFields
