@@ -46,6 +46,7 @@ const DONE: Record<RateLimitedAction, (count: number) => string> = {
   search: (count) => `searched ${times(count)}`,
   diff: (count) => `compared policy versions ${times(count)}`,
   preview: (count) => `previewed citations ${times(count)}`,
+  render: (count) => `opened ${plural(count, 'page')} not read recently by anyone`,
 };
 
 /** "hour", "15 minutes": the window after "in the last". */

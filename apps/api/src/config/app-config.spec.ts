@@ -146,7 +146,7 @@ describe('loadConfig', () => {
     expect(problemsOf({ NODE_ENV: 'development', SIGN_UPS_PER_ADDRESS_PER_HOUR: '0' })).toContain('SIGN_UPS_PER_ADDRESS_PER_HOUR');
   });
 
-  it('limits asking, answering, commenting, voting, following, searching and comparing versions, as RATE_LIMITS changes them', () => {
+  it('limits asking, answering, commenting, voting, following, searching, comparing versions and rendering pages, as RATE_LIMITS changes them', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).actionLimits).toEqual({
       ask: { limit: 10, windowSeconds: 3600 },
       answer: { limit: 30, windowSeconds: 3600 },
@@ -156,6 +156,7 @@ describe('loadConfig', () => {
       search: { limit: 60, windowSeconds: 60 },
       diff: { limit: 60, windowSeconds: 60 },
       preview: { limit: 120, windowSeconds: 60 },
+      render: { limit: 120, windowSeconds: 60 },
     });
     // Only the actions named change; spaces and a window without a number are fine.
     expect(loadConfig({ NODE_ENV: 'development', RATE_LIMITS: 'ask=3/h, search = 500 / 15m,diff=1/7d,vote=2/30s' }).actionLimits).toEqual({

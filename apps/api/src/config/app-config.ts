@@ -13,7 +13,7 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 2000;
 export const DEFAULT_SIGN_UPS_PER_ADDRESS_PER_HOUR = 20;
 
 /** What people do often enough to be abused, each limited per account (signed in) or per client address (signed out). */
-export const RATE_LIMITED_ACTIONS = ['ask', 'answer', 'comment', 'vote', 'follow', 'search', 'diff', 'preview'] as const;
+export const RATE_LIMITED_ACTIONS = ['ask', 'answer', 'comment', 'vote', 'follow', 'search', 'diff', 'preview', 'render'] as const;
 export type RateLimitedAction = (typeof RATE_LIMITED_ACTIONS)[number];
 
 /** At most `limit` of an action in `windowSeconds` (a window starts at the first of them). */
@@ -39,6 +39,8 @@ export const DEFAULT_ACTION_LIMITS: Readonly<Record<RateLimitedAction, ActionLim
   diff: { limit: 60, windowSeconds: 60 },
   // Citation previews follow typing (after a pause), each a single bounded statement.
   preview: { limit: 120, windowSeconds: 60 },
+  // Pages rendered on the server (a cached page is free): past it, the client-rendered page.
+  render: { limit: 120, windowSeconds: 60 },
 };
 
 /** The sitemaps protocol's limit on URLs in one sitemap file. */

@@ -1,5 +1,7 @@
 import type { ModuleRef } from '@nestjs/core';
 import type { Request, Response } from 'express';
+import type { ActionLimits } from '../../common/rate-limits.js';
+import { RateLimitedException } from '../../common/rate-limiter.js';
 import { loadConfig } from '../../config/app-config.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { QuestionsService } from '../questions/questions.service.js';
@@ -8,12 +10,16 @@ import type { WebServerRenderer } from './server-renderer.js';
 
 /** PagesService with a renderer of the test's choosing instead of the web build's. */
 class PagesWithRenderer extends PagesService {
-  constructor(private readonly fixedRenderer: WebServerRenderer) {
+  constructor(
+    private readonly fixedRenderer: WebServerRenderer,
+    limits: Pick<ActionLimits, 'take'> = { take: async () => ({ giveBack: async () => undefined }) },
+  ) {
     super(
       loadConfig({ NODE_ENV: 'test', PAGE_CACHE_SECONDS: '60' }),
       {} as AccountsService,
       { recordView: async () => true } as unknown as QuestionsService,
       {} as ModuleRef,
+      limits as ActionLimits,
     );
   }
 
@@ -63,6 +69,14 @@ describe('PagesService', () => {
     pages.invalidate();
     expect((await pages.render(request('/c/x'), {} as Response, shell))?.html).toContain('version 2');
     expect(counting.calls).toBe(2);
+  });
+
+  it('sends the client-rendered page to a client past its budget of renders, and renders nothing for it', async () => {
+    const counting = renderer(() => Promise.resolve({ status: 200, html: '<p>page</p>', serverData: '{}', aborted: false }));
+    const spent = { take: () => Promise.reject(new RateLimitedException(30, 'People on your network have opened 120 pages…')) };
+    const pages = new PagesWithRenderer(counting, spent);
+    await expect(pages.render(request('/q/2'), {} as Response, shell)).resolves.toBeNull();
+    expect(counting.calls).toBe(0);
   });
 
   it('renders member-only pages in the browser only', () => {

@@ -5,7 +5,10 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { ApolloDriver } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
+import { clientAddressOf } from '../../common/client-address.js';
 import { rethrowUnavailable } from '../../common/errors.js';
+import { RateLimitedException } from '../../common/rate-limiter.js';
+import { ActionLimits } from '../../common/rate-limits.js';
 import { RequestLoaders } from '../../common/loaders.js';
 import { defaultWebDistDir } from '../../common/web-build.js';
 import type { RequestContext } from '../../common/request-context.js';
@@ -64,6 +67,7 @@ export class PagesService {
     private readonly accounts: AccountsService,
     private readonly questions: QuestionsService,
     private readonly moduleRef: ModuleRef,
+    private readonly limits: ActionLimits,
   ) {
     this.cache = new LRUCache({ max: config.pageCache.entries, ttl: config.pageCache.seconds * 1000, maxSize: 64 * 1024 * 1024, sizeCalculation: (page) => page.html.length * 2 });
   }
@@ -94,6 +98,16 @@ export class PagesService {
       }
     }
     const viewer = token ? await this.accounts.viewerForToken(token).catch(rethrowUnavailable) : null;
+    // Rendering costs tens of milliseconds of CPU; a client asking for page after page that no
+    // one has read lately (or for the same page with ever-new query strings) would otherwise
+    // take the api's processors. Past its budget it gets the client-rendered page, which
+    // costs nothing to send and fetches through the api's own limits.
+    try {
+      await this.limits.take('render', viewer ? { account: viewer.id } : { address: clientAddressOf(req) });
+    } catch (error) {
+      if (error instanceof RateLimitedException) return null;
+      throw error;
+    }
     const started = Date.now();
     const signal = AbortSignal.timeout(this.config.pageCache.renderTimeoutMs);
     try {
