@@ -1,4 +1,4 @@
-import { useMemo, type MouseEvent } from 'react';
+import { useMemo, useState, useSyncExternalStore, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { CitationFieldsFragment } from '../../generated/graphql';
 import { citationsByReference } from '../citations/citation-chip';
@@ -13,11 +13,24 @@ interface MarkdownViewProps {
   testId?: string;
 }
 
+const noSubscription = () => () => undefined;
+
 export function MarkdownView({ source, citations, problems, testId }: MarkdownViewProps) {
   const navigate = useNavigate();
+  // Hydrating a server-rendered page, the post's HTML is already in the page, made by this
+  // same code: parsing and sanitising every post again would only block the reader's first
+  // taps. React keeps the server's HTML while hydrating and leaves it until the post or
+  // its citations change; then it is rendered here as usual.
+  // (The server snapshot is also what the server itself renders with: there, always render.)
+  const hydrating = useSyncExternalStore(noSubscription, () => false, () => true) && typeof document !== 'undefined';
+  const [fromServer] = useState(() => ({ hydrated: hydrating, source, citations, problems }));
+  const keepServerHtml = fromServer.hydrated && fromServer.source === source && fromServer.citations === citations && fromServer.problems === problems;
   const html = useMemo(
-    () => renderMarkdown(source, { citations: citations ? citationsByReference(citations) : undefined, problems: problems && problems.size > 0 ? problems : undefined }),
-    [source, citations, problems],
+    () =>
+      keepServerHtml
+        ? null
+        : renderMarkdown(source, { citations: citations ? citationsByReference(citations) : undefined, problems: problems && problems.size > 0 ? problems : undefined }),
+    [keepServerHtml, source, citations, problems],
   );
 
   // Links to our own pages (citation chips, /q/… links in posts) are plain <a> in the
@@ -32,5 +45,6 @@ export function MarkdownView({ source, citations, problems, testId }: MarkdownVi
   }
 
   // renderMarkdown is the one place that produces HTML, and it sanitises.
-  return <div className="markdown" data-testid={testId} onClick={followInternalLink} dangerouslySetInnerHTML={{ __html: html }} />;
+  // While the server's HTML is kept, the prop stays the same empty string, so React never writes it.
+  return <div className="markdown" data-testid={testId} onClick={followInternalLink} dangerouslySetInnerHTML={{ __html: html ?? '' }} suppressHydrationWarning />;
 }
