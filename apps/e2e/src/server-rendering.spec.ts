@@ -239,6 +239,21 @@ describe('in a browser', () => {
     await context.close();
   }, 60_000);
 
+  it('hydrates pages without a mismatch for a reader in another time zone', async () => {
+    const context = waitForHydrationAfterLoads(await (browser as Browser).newContext({ timezoneId: 'America/New_York' }));
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    for (const path of [`/q/${questionId}`, `/policies/${POLICY}`, `/policies/${POLICY}/diff?from=2.0&to=3.0`, '/']) {
+      await page.goto(`${api.baseUrl}${path}`, { waitUntil: 'networkidle' });
+      expect({ path, problems }).toEqual({ path, problems: [] });
+    }
+    await context.close();
+  }, 60_000);
+
   it('hydrates a server-rendered question page without errors or a second fetch, and it becomes interactive', async () => {
     const context = waitForHydrationAfterLoads(await (browser as Browser).newContext());
     const page = await context.newPage();

@@ -1,9 +1,17 @@
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
-/** "12 Jul 2012, 14:05" in the reader's time zone; the raw ISO string if it does not parse. */
+const DATE_TIME_UTC = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+
+/**
+ * "12 Jul 2012, 14:05" in the reader's time zone; the raw ISO string if it does not parse.
+ * The server does not know the reader's zone, so a server-rendered page, and the browser
+ * while it hydrates that page (until the reader moves on), say "12 Jul 2012, 13:05 UTC":
+ * the same text on both sides, so React keeps the page instead of drawing it again.
+ */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : DATE_TIME.format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  return typeof document === 'undefined' || hydrationNow !== null ? `${DATE_TIME_UTC.format(date)} UTC` : DATE_TIME.format(date);
 }
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
