@@ -132,6 +132,14 @@ async function serverOf({ bin, dir, data, options }: Awaited<ReturnType<typeof c
       .map(Number);
     return [postmaster, ...children];
   };
+  // A backend listed a moment ago may have ended since (a connection closing): nothing to signal.
+  const signal = (pid: number, name: NodeJS.Signals) => {
+    try {
+      process.kill(pid, name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
+  };
   const server: ThrowawayPostgres = {
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     async start() {
@@ -143,8 +151,8 @@ async function serverOf({ bin, dir, data, options }: Awaited<ReturnType<typeof c
       await pgCtl('-m', 'fast', '-w', '-t', '60', 'stop');
       running = false;
     },
-    pause: () => serverProcesses().forEach((pid) => process.kill(pid, 'SIGSTOP')),
-    resume: () => serverProcesses().forEach((pid) => process.kill(pid, 'SIGCONT')),
+    pause: () => serverProcesses().forEach((pid) => signal(pid, 'SIGSTOP')),
+    resume: () => serverProcesses().forEach((pid) => signal(pid, 'SIGCONT')),
     async destroy() {
       if (running) {
         server.resume();
