@@ -355,6 +355,8 @@ describe('roles granted, not declared', () => {
     // The granted role is on the profile, apart from declared affiliations.
     await page.getByTestId('viewer-name').click();
     await expect(page.getByTestId('organisation-roles').textContent()).resolves.toBe('Policy author at Shireford County Council');
+    // The requests come from a query of their own, which may still be loading when the roles show.
+    await page.getByTestId('my-role-requests').locator('li').nth(1).waitFor();
     await expect(page.getByTestId('my-role-requests').locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-status')).sort())).resolves.toEqual(['APPROVED', 'WITHDRAWN']);
     await expectAccessible(page);
 
