@@ -54,6 +54,7 @@ const QUESTION_PATH = /^\/q\/([0-9a-f-]{36})\/?$/i;
 export class PagesService {
   private readonly logger = new Logger('Pages');
   private renderer: Promise<WebServerRenderer | null> | null = null;
+  private graphql: ApolloServer<RequestContext> | undefined;
   /**
    * Anonymous visitors all see the same page, so a rendered page is kept for a few seconds
    * and shared: a question linked from a busy mailing list is rendered once, not once per
@@ -134,8 +135,9 @@ export class PagesService {
     operation: Parameters<Parameters<WebServerRenderer['renderPage']>[0]['execute']>[0],
     contextValue: RequestContext,
   ) {
-    const server = this.moduleRef.get(GraphQLModule<ApolloDriver>, { strict: false }).graphQlAdapter.instance as unknown as ApolloServer<RequestContext>;
-    const response = await server.executeOperation({ query: operation.query, variables: operation.variables, operationName: operation.operationName }, { contextValue });
+    // Looked up on first use, once the GraphQL module has started its server (not at construction).
+    this.graphql ??= this.moduleRef.get(GraphQLModule<ApolloDriver>, { strict: false }).graphQlAdapter.instance as unknown as ApolloServer<RequestContext>;
+    const response = await this.graphql.executeOperation({ query: operation.query, variables: operation.variables, operationName: operation.operationName }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('an incremental GraphQL response cannot be server-rendered');
     return response.body.singleResult;
   }

@@ -1,7 +1,8 @@
-import { useMemo, useState, useSyncExternalStore, type MouseEvent } from 'react';
+import { useMemo, useState, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { CitationFieldsFragment } from '../../generated/graphql';
 import { citationsByReference } from '../citations/citation-chip';
+import { useRendersServerHtml } from '../layout/use-renders-server-html';
 import { renderMarkdown } from './render-markdown';
 
 interface MarkdownViewProps {
@@ -13,8 +14,6 @@ interface MarkdownViewProps {
   testId?: string;
 }
 
-const noSubscription = () => () => undefined;
-
 export function MarkdownView({ source, citations, problems, testId }: MarkdownViewProps) {
   const navigate = useNavigate();
   // Hydrating a server-rendered page, the post's HTML is already in the page, made by this
@@ -22,7 +21,7 @@ export function MarkdownView({ source, citations, problems, testId }: MarkdownVi
   // taps. React keeps the server's HTML while hydrating and leaves it until the post or
   // its citations change; then it is rendered here as usual.
   // (The server snapshot is also what the server itself renders with: there, always render.)
-  const hydrating = useSyncExternalStore(noSubscription, () => false, () => true) && typeof document !== 'undefined';
+  const hydrating = useRendersServerHtml() && typeof document !== 'undefined';
   const [fromServer] = useState(() => ({ hydrated: hydrating, source, citations, problems }));
   const keepServerHtml = fromServer.hydrated && fromServer.source === source && fromServer.citations === citations && fromServer.problems === problems;
   const html = useMemo(

@@ -1,7 +1,5 @@
-import { useSyncExternalStore } from 'react';
 import { useLocation } from 'react-router';
-
-const noSubscription = () => () => undefined;
+import { useRendersServerHtml } from '../layout/use-renders-server-html';
 
 /** The element id the URL's #fragment names ('' when none), for highlighting a deep-linked section. */
 export function useHashTarget(): string {
@@ -9,8 +7,7 @@ export function useHashTarget(): string {
   // A server never sees the #fragment, so a server-rendered page is hydrated without a
   // target (as the server drew it) and marks it in the render that follows: a different
   // class while hydrating would be kept from the server's HTML, not drawn.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
-  const hash = hydrated ? locationHash : '';
+  const hash = useRendersServerHtml() ? '' : locationHash;
   if (hash.length < 2) return '';
   try {
     return decodeURIComponent(hash.slice(1));
