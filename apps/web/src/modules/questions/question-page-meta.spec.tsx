@@ -139,6 +139,12 @@ describe('a question page for search engines', () => {
     const pages = screen.getByTestId('answer-pages');
     expect([...pages.querySelectorAll('a')].map((link) => [link.textContent, link.getAttribute('href'), link.getAttribute('rel')])).toEqual([['1', '/q/q1', 'prev']]);
     expect(pages.querySelector('[aria-current="page"]')?.textContent).toBe('2');
+    // The QAPage describes this page: its answers link here, and the count is the question's.
+    const [qaPage] = structuredData();
+    expect(qaPage).toMatchObject({
+      '@type': 'QAPage',
+      mainEntity: { answerCount: 40, suggestedAnswer: [{ url: 'https://forum.example/q/q1?page=2#answer-a31' }] },
+    });
   });
 
   it('keeps a removed question out of the index and gives no QAPage', async () => {

@@ -43,7 +43,7 @@ function person(origin: string, author: PostAuthor) {
   return { '@type': 'Person', name: author.displayName, url: absoluteUrl(origin, userPath(author.id)) } satisfies Person;
 }
 
-function answerEntity(origin: string, questionId: string, answer: AnswerForStructuredData) {
+function answerEntity(origin: string, pagePath: string, answer: AnswerForStructuredData) {
   return {
     '@type': 'Answer',
     text: plainText(answer.body),
@@ -51,20 +51,35 @@ function answerEntity(origin: string, questionId: string, answer: AnswerForStruc
     datePublished: answer.createdAt,
     // Google asks for one aggregate when a site has both up- and down-votes: the score.
     upvoteCount: answer.score,
-    // The answer's own anchor on the question page (answer-view.tsx renders id="answer-<id>").
-    url: absoluteUrl(origin, `${questionPath(questionId)}#answer-${encodeURIComponent(answer.id)}`),
+    // The answer's own anchor on the page that shows it (answer-view.tsx renders id="answer-<id>").
+    url: absoluteUrl(origin, `${pagePath}#answer-${encodeURIComponent(answer.id)}`),
     author: person(origin, answer.author),
   } satisfies Answer;
+}
+
+/** Where a long question's answers continue: the page they are on and how many there are in all. */
+export interface AnswersPageForStructuredData {
+  /** The path of the page showing these answers (`/q/<id>?page=2`); the question's own path by default. */
+  path?: string;
+  /** Every answer the question has, not only this page's. */
+  answerCount?: number;
 }
 
 /**
  * A question page as Google's Q&A rich result reads it: one Question, its accepted answer
  * and the others as suggested answers. Pass only the answers a visitor can read (not
- * removed ones). Null when there is no answer yet: the rich result requires at least
- * one, and a QAPage without one is reported as an error rather than ignored.
+ * removed ones) on the page being described: a later page of a long question lists its
+ * own answers, each linked on that page. Null when there is no answer yet: the rich result
+ * requires at least one, and a QAPage without one is reported as an error rather than ignored.
  */
-export function questionPageJsonLd(origin: string, question: QuestionForStructuredData, answers: readonly AnswerForStructuredData[]) {
+export function questionPageJsonLd(
+  origin: string,
+  question: QuestionForStructuredData,
+  answers: readonly AnswerForStructuredData[],
+  answersPage: AnswersPageForStructuredData = {},
+) {
   if (answers.length === 0) return null;
+  const pagePath = answersPage.path ?? questionPath(question.id);
   const accepted = answers.find((answer) => answer.isAccepted);
   const suggested = answers.filter((answer) => !answer.isAccepted);
   const text = plainText(question.body);
@@ -73,14 +88,14 @@ export function questionPageJsonLd(origin: string, question: QuestionForStructur
     name: question.title,
     // A question may be all title; Google wants text, and the title is the question then.
     text: text || question.title,
-    answerCount: answers.length,
+    answerCount: Math.max(answersPage.answerCount ?? 0, answers.length),
     upvoteCount: question.score,
     dateCreated: question.createdAt,
     datePublished: question.createdAt,
     url: absoluteUrl(origin, questionPath(question.id)),
     author: person(origin, question.author),
-    ...(accepted ? { acceptedAnswer: answerEntity(origin, question.id, accepted) } : {}),
-    ...(suggested.length > 0 ? { suggestedAnswer: suggested.map((answer) => answerEntity(origin, question.id, answer)) } : {}),
+    ...(accepted ? { acceptedAnswer: answerEntity(origin, pagePath, accepted) } : {}),
+    ...(suggested.length > 0 ? { suggestedAnswer: suggested.map((answer) => answerEntity(origin, pagePath, answer)) } : {}),
   } satisfies Question;
   return { '@context': 'https://schema.org', '@type': 'QAPage', mainEntity } satisfies WithContext<QAPage>;
 }
