@@ -22,6 +22,7 @@ import { OrganisationsModule } from './modules/organisations/organisations.modul
 import { QuestionsModule } from './modules/questions/questions.module.js';
 import { RevisionsModule } from './modules/revisions/revisions.module.js';
 import { SearchModule } from './modules/search/search.module.js';
+import { FollowingModule } from './modules/subscriptions/following.module.js';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module.js';
 import { VotesModule } from './modules/votes/votes.module.js';
 import { QueuesModule } from './queues/queues.module.js';
@@ -58,6 +59,7 @@ export class CoreModule {
         PoliciesModule,
         CitationsModule,
         SubscriptionsModule,
+        FollowingModule,
         NotificationsModule,
         ModerationModule,
         DigestsModule,

@@ -234,6 +234,12 @@ export class AccountsService {
     return user;
   }
 
+  /** What the person is called, read inside another module's transaction (e.g. for a notification it writes); null if there is no such account. */
+  async displayName(tx: EntityManager, userId: string): Promise<string | null> {
+    const [row] = (await tx.query('SELECT display_name AS "name" FROM users WHERE id = $1', [userId])) as { name: string }[];
+    return row?.name ?? null;
+  }
+
   usersByIds(ids: readonly string[]): Promise<UserEntity[]> {
     return this.db.getRepository(UserEntity).findBy({ id: In([...ids]) });
   }

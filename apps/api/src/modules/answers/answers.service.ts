@@ -5,6 +5,7 @@ import { isUuid } from '../../common/ids.js';
 import { PER_PARENT_LIMIT } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
 import { authorize } from '../access/access.exception.js';
+import { AccountsService } from '../accounts/accounts.service.js';
 import { NewMemberLimits } from '../accounts/new-member-limits.service.js';
 import { CitationRecorder } from '../citations/citation-recorder.js';
 import type { PostSubject } from '../access/access.policy.js';
@@ -30,6 +31,7 @@ export class AnswersService {
     private readonly revisions: RevisionsService,
     private readonly newMembers: NewMemberLimits,
     private readonly citations: CitationRecorder,
+    private readonly accounts: AccountsService,
   ) {}
 
   async find(id: string): Promise<AnswerEntity | null> {
@@ -70,9 +72,9 @@ export class AnswersService {
 
   async locatePost(id: string, tx: EntityManager = this.db.manager, lock = false): Promise<LocatedPost> {
     if (isUuid(id)) {
-      const lockOption = lock ? { lock: { mode: 'pessimistic_write' as const } } : {};
-      const question = await tx.getRepository(QuestionEntity).findOne({ where: { id }, ...lockOption });
+      const question = lock ? await this.questions.findForUpdate(tx, id) : await this.questions.find(id, tx);
       if (question) return { kind: 'question', question, authorId: question.authorId };
+      const lockOption = lock ? { lock: { mode: 'pessimistic_write' as const } } : {};
       const answer = await tx.getRepository(AnswerEntity).findOne({ where: { id }, ...lockOption });
       if (answer) return { kind: 'answer', answer, questionId: answer.questionId, authorId: answer.authorId };
     }
@@ -82,7 +84,7 @@ export class AnswersService {
   /** A located post as the permission policy sees it (for answers: with their question's state). */
   async postSubject(post: LocatedPost, tx: EntityManager = this.db.manager): Promise<PostSubject> {
     if (post.kind === 'question') return questionSubject(post.question);
-    const question = await tx.getRepository(QuestionEntity).findOneBy({ id: post.questionId });
+    const question = await this.questions.find(post.questionId, tx);
     if (!question) throw new AnswersException(AnswersExceptionCode.POST_NOT_FOUND, 'That question or answer does not exist.', { field: 'postId' });
     return answerSubject(post.answer, question);
   }
@@ -94,10 +96,10 @@ export class AnswersService {
       const answer = await tx.getRepository(AnswerEntity).save(
         tx.getRepository(AnswerEntity).create({ questionId: question.id, authorId: viewer.id, body: input.body }),
       );
-      await tx.query('UPDATE questions SET answer_count = answer_count + 1, last_activity_at = now() WHERE id = $1', [question.id]);
+      await this.questions.answerAdded(tx, question.id);
       await this.revisions.append(tx, { answerId: answer.id }, { body: input.body }, viewer.id, true);
       await this.citations.record(tx, { answerId: answer.id }, input.body, true);
-      await PostActivity.answerPosted(tx, answer);
+      await PostActivity.answerPosted(tx, { answer, question, answererName: await this.accounts.displayName(tx, viewer.id) });
       await this.newMembers.beforePost(viewer, input.body, tx);
       return answer;
     });
@@ -114,7 +116,7 @@ export class AnswersService {
       const answer = await tx.getRepository(AnswerEntity).findOne({ where: { id: input.answerId }, lock: { mode: 'pessimistic_write' } });
       if (!answer) throw new AnswersException(AnswersExceptionCode.ANSWER_NOT_FOUND, 'That answer does not exist.', { field: 'answerId' });
       // On the transaction's connection: another pool connection while this one is held could wait for ever under load.
-      const question = await tx.getRepository(QuestionEntity).findOneBy({ id: answer.questionId });
+      const question = await this.questions.find(answer.questionId, tx);
       if (!question) throw new AnswersException(AnswersExceptionCode.ANSWER_NOT_FOUND, 'That answer does not exist.', { field: 'answerId' });
       authorize(viewer, 'edit', answerSubject(answer, question));
       if (answer.body === input.body) throw new AnswersException(AnswersExceptionCode.NOTHING_TO_CHANGE, 'That edit changes nothing.');
@@ -164,12 +166,14 @@ export class AnswersService {
   async accept(viewer: Viewer, answerId: string): Promise<QuestionEntity> {
     const answer = await this.require(answerId);
     return this.db.transaction(async (tx) => {
-      const question = await tx.getRepository(QuestionEntity).findOne({ where: { id: answer.questionId }, lock: { mode: 'pessimistic_write' } });
+      const question = await this.questions.findForUpdate(tx, answer.questionId);
       if (!question) throw new AnswersException(AnswersExceptionCode.ANSWER_NOT_FOUND, 'That answer does not exist.', { field: 'answerId' });
       authorize(viewer, 'accept', answerSubject(answer, question));
-      await tx.query('UPDATE questions SET accepted_answer_id = $2, last_activity_at = now() WHERE id = $1', [question.id, answer.id]);
-      await PostActivity.answerAccepted(tx, { answerId: answer.id, questionId: question.id, acceptedBy: viewer.id });
-      return (await tx.getRepository(QuestionEntity).findOneBy({ id: question.id })) as QuestionEntity;
+      await this.questions.answerAccepted(tx, question.id, answer.id);
+      // When, not only which: digests tell a question's watchers that an answer was accepted in their period.
+      await tx.query('INSERT INTO answer_acceptances (question_id, answer_id, accepted_by) VALUES ($1, $2, $3)', [question.id, answer.id, viewer.id]);
+      await PostActivity.answerAccepted(tx, { answer, question, acceptedBy: viewer.id });
+      return (await this.questions.find(question.id, tx)) as QuestionEntity;
     });
   }
 
@@ -180,14 +184,14 @@ export class AnswersService {
   async unaccept(viewer: Viewer, answerId: string): Promise<QuestionEntity> {
     const answer = await this.require(answerId);
     return this.db.transaction(async (tx) => {
-      const question = await tx.getRepository(QuestionEntity).findOne({ where: { id: answer.questionId }, lock: { mode: 'pessimistic_write' } });
+      const question = await this.questions.findForUpdate(tx, answer.questionId);
       if (!question) throw new AnswersException(AnswersExceptionCode.ANSWER_NOT_FOUND, 'That answer does not exist.', { field: 'answerId' });
       authorize(viewer, 'unaccept', answerSubject(answer, question));
       if (question.acceptedAnswerId !== answer.id) {
         throw new AnswersException(AnswersExceptionCode.NOT_ACCEPTED, 'This answer is not the accepted one, so there is nothing to undo.', { field: 'answerId' });
       }
-      await tx.query('UPDATE questions SET accepted_answer_id = NULL WHERE id = $1', [question.id]);
-      return (await tx.getRepository(QuestionEntity).findOneBy({ id: question.id })) as QuestionEntity;
+      await this.questions.acceptanceWithdrawn(tx, question.id);
+      return (await this.questions.find(question.id, tx)) as QuestionEntity;
     });
   }
 

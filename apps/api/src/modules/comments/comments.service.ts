@@ -5,11 +5,13 @@ import { isUuid } from '../../common/ids.js';
 import { PER_PARENT_LIMIT } from '../../common/pagination.js';
 import type { Viewer } from '../../common/request-context.js';
 import { authorize } from '../access/access.exception.js';
+import { AccountsService } from '../accounts/accounts.service.js';
 import { NewMemberLimits } from '../accounts/new-member-limits.service.js';
-import { AnswersService } from '../answers/answers.service.js';
+import { AnswersService, type LocatedPost } from '../answers/answers.service.js';
 import { commentSubject, type RemovalState } from '../moderation/post-state.js';
 import { PostActivity } from '../notifications/post-activity.js';
-import { QuestionEntity } from '../questions/question.entity.js';
+import type { QuestionEntity } from '../questions/question.entity.js';
+import { QuestionsService } from '../questions/questions.service.js';
 import { CommentEntity, CommentRevisionEntity } from './comment.entity.js';
 import { CommentsException, CommentsExceptionCode } from './comments.exception.js';
 import type { AddCommentInput } from './dto/add-comment.input.js';
@@ -21,6 +23,8 @@ export class CommentsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly answers: AnswersService,
     private readonly newMembers: NewMemberLimits,
+    private readonly questions: QuestionsService,
+    private readonly accounts: AccountsService,
   ) {}
 
   async add(viewer: Viewer, input: AddCommentInput): Promise<CommentEntity> {
@@ -35,9 +39,14 @@ export class CommentsService {
           body: input.body.trim(),
         }),
       );
-      const questionId = post.kind === 'question' ? post.question.id : post.questionId;
-      await tx.query('UPDATE questions SET last_activity_at = now() WHERE id = $1', [questionId]);
-      await PostActivity.commentAdded(tx, comment);
+      const question = await this.questionOf(tx, post);
+      await this.questions.touch(tx, question.id);
+      await PostActivity.commentAdded(tx, {
+        comment,
+        post: { kind: post.kind, authorId: post.authorId },
+        question,
+        commenterName: await this.accounts.displayName(tx, viewer.id),
+      });
       await this.newMembers.beforePost(viewer, input.body, tx);
       return comment;
     });
@@ -53,7 +62,8 @@ export class CommentsService {
     return this.db.transaction(async (tx) => {
       const comment = await this.findForUpdate(tx, input.commentId);
       if (!comment) throw new CommentsException(CommentsExceptionCode.COMMENT_NOT_FOUND, 'That comment does not exist.', { field: 'commentId' });
-      authorize(viewer, 'edit', commentSubject(comment, await this.questionOf(tx, comment)));
+      const post = await this.answers.locatePost((comment.questionId ?? comment.answerId) as string, tx);
+      authorize(viewer, 'edit', commentSubject(comment, await this.questionOf(tx, post)));
       const body = input.body.trim();
       if (body === comment.body) throw new CommentsException(CommentsExceptionCode.NOTHING_TO_CHANGE, 'That edit changes nothing.', { field: 'body' });
       await this.newMembers.beforeEdit(viewer, body, tx);
@@ -67,10 +77,9 @@ export class CommentsService {
     });
   }
 
-  /** The question a comment belongs to, directly or through its answer, read on the transaction's connection. */
-  private async questionOf(tx: EntityManager, comment: CommentEntity): Promise<QuestionEntity> {
-    const post = await this.answers.locatePost((comment.questionId ?? comment.answerId) as string, tx);
-    const question = post.kind === 'question' ? post.question : await tx.getRepository(QuestionEntity).findOneBy({ id: post.questionId });
+  /** The question a comment's post is, or is an answer to, read on the transaction's connection. */
+  private async questionOf(tx: EntityManager, post: LocatedPost): Promise<QuestionEntity> {
+    const question = post.kind === 'question' ? post.question : await this.questions.find(post.questionId, tx);
     if (!question) throw new CommentsException(CommentsExceptionCode.COMMENT_NOT_FOUND, 'That comment does not exist.', { field: 'commentId' });
     return question;
   }

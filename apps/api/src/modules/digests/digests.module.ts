@@ -3,6 +3,7 @@ import type { Queue } from 'bullmq';
 import { QueueName } from '../../queues/queue-names.js';
 import { queueToken } from '../../queues/queues.module.js';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { SubscriptionsModule } from '../subscriptions/subscriptions.module.js';
 import { AccountMail } from './account-mail.js';
 import { DigestMailer } from './digest-mailer.js';
 import { DigestPlanner } from './digest-planner.service.js';
@@ -13,7 +14,7 @@ import { DigestsResolver } from './digests.resolver.js';
 import { DigestsService } from './digests.service.js';
 
 @Module({
-  imports: [AccountsModule],
+  imports: [AccountsModule, SubscriptionsModule],
   providers: [AccountMail, digestSectionsProvider, DigestMailer, DigestPlanner, DigestReader, DigestSender, DigestsService, DigestsResolver],
   exports: [AccountMail, DigestPlanner, DigestReader, DigestSender, DigestsService],
 })

@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { RateLimiter } from '../../common/rate-limiter.js';
 import { QueueName } from '../../queues/queue-names.js';
 import { queueToken } from '../../queues/queues.module.js';
+import { SubscriptionsService } from '../subscriptions/subscriptions.service.js';
 import { DigestSender } from './digest-sender.service.js';
 import { DigestsException, DigestsExceptionCode } from './digests.exception.js';
 import { emailConfirmationTokenUser, verifyEmailConfirmationToken } from './email-confirmation.js';
@@ -35,6 +36,7 @@ export class DigestsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly sender: DigestSender,
     private readonly rateLimiter: RateLimiter,
+    private readonly subscriptions: SubscriptionsService,
     @Inject(queueToken(QueueName.DIGESTS)) private readonly queue: Queue,
   ) {}
 
@@ -96,22 +98,14 @@ export class DigestsService {
     return user && verifyEmailConfirmationToken(secret, token, user.email) ? userId : null;
   }
 
-  /** Records that digests may go to the person's address. */
-  async confirmEmail(userId: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO notification_settings (user_id, email_confirmed_at) VALUES ($1, now())
-       ON CONFLICT (user_id) DO UPDATE SET email_confirmed_at = COALESCE(notification_settings.email_confirmed_at, now()), updated_at = now()`,
-      [userId],
-    );
+  /** Records that digests may go to the person's address (the setting is the subscriptions module's). */
+  confirmEmail(userId: string): Promise<void> {
+    return this.subscriptions.confirmEmail(userId);
   }
 
   /** Turns digests off for the subscriber; true when they were on. */
-  async unsubscribe(userId: string): Promise<boolean> {
-    await this.db.query('INSERT INTO notification_settings (user_id, digest_frequency) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING', [userId, 'OFF']);
-    const result = (await this.db.query(`UPDATE notification_settings SET digest_frequency = 'OFF', updated_at = now() WHERE user_id = $1 AND digest_frequency <> 'OFF'`, [
-      userId,
-    ])) as [unknown, number];
-    return result[1] > 0;
+  unsubscribe(userId: string): Promise<boolean> {
+    return this.subscriptions.turnDigestsOff(userId);
   }
 
   async isSubscribed(userId: string): Promise<boolean | null> {

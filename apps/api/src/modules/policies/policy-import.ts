@@ -3,7 +3,7 @@ import { loadPolicyCorpus, type PolicyCorpus } from '@policy-commons/policies/no
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
 import { dataSourceOptions } from '../../database/data-source-options.js';
-import { OrganisationEntity } from '../accounts/organisation.entity.js';
+import { ensureOrganisation } from '../accounts/ensure-organisation.js';
 import { addOutboxEvent } from '../outbox/outbox-events.js';
 import { PoliciesException, PoliciesExceptionCode } from './policies.exception.js';
 import { PolicyDocumentEntity, PolicyVersionEntity } from './policy.entity.js';
@@ -37,8 +37,7 @@ export async function importPolicyCorpusWith(tx: EntityManager, corpus: PolicyCo
   const adaptations: { documentId: string; source: string }[] = [];
 
   for (const history of corpus.documents) {
-    await tx.query('INSERT INTO organisations (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING', [history.organisation, nameFromSlug(history.organisation)]);
-    const organisation = (await tx.getRepository(OrganisationEntity).findOneBy({ slug: history.organisation })) as OrganisationEntity;
+    const organisation = await ensureOrganisation(tx, history.organisation, nameFromSlug(history.organisation));
     let document = await tx.getRepository(PolicyDocumentEntity).findOneBy({ slug: history.slug });
     if (document && document.organisationId !== organisation.id) {
       conflicts.push(`${history.slug}: the corpus gives it to organisation "${history.organisation}", but a document with that slug already belongs to another organisation`);

@@ -58,8 +58,9 @@ export class QuestionsService {
     private readonly citations: CitationRecorder,
   ) {}
 
-  async find(id: string): Promise<QuestionEntity | null> {
-    return isUuid(id) ? this.db.getRepository(QuestionEntity).findOneBy({ id }) : null;
+  /** The question, read on `tx`'s connection when given (another module's transaction that needs it). */
+  async find(id: string, tx: EntityManager = this.db.manager): Promise<QuestionEntity | null> {
+    return isUuid(id) ? tx.getRepository(QuestionEntity).findOneBy({ id }) : null;
   }
 
   /** The question with its tags, in one statement (the question page shows both). */
@@ -237,6 +238,10 @@ export class QuestionsService {
     )) as (TagEntity & { questionId: string })[];
   }
 
+  tagsByIds(ids: readonly string[]): Promise<TagEntity[]> {
+    return this.db.getRepository(TagEntity).findBy({ id: In([...ids]) });
+  }
+
   /** How many listed questions carry each tag (question_counts, kept by triggers). */
   async tagQuestionCounts(tagIds: readonly string[]): Promise<Map<string, number>> {
     const rows = (await this.db.query(`SELECT scope_id AS "tagId", listed AS count FROM question_counts WHERE scope = 'tag' AND scope_id = ANY($1::uuid[])`, [
@@ -310,6 +315,21 @@ export class QuestionsService {
   /** Marks the question as active now (a new answer or comment). */
   async touch(tx: EntityManager, questionId: string): Promise<void> {
     await tx.query('UPDATE questions SET last_activity_at = now() WHERE id = $1', [questionId]);
+  }
+
+  /** A new answer: counted (new answers are shown) and the question is active now. */
+  async answerAdded(tx: EntityManager, questionId: string): Promise<void> {
+    await tx.query('UPDATE questions SET answer_count = answer_count + 1, last_activity_at = now() WHERE id = $1', [questionId]);
+  }
+
+  /** The asker accepted `answerId` (in the answers module's transaction, which recorded when). */
+  async answerAccepted(tx: EntityManager, questionId: string, answerId: string): Promise<void> {
+    await tx.query('UPDATE questions SET accepted_answer_id = $2, last_activity_at = now() WHERE id = $1', [questionId, answerId]);
+  }
+
+  /** The asker undid their acceptance; taking it back is not new activity on the question. */
+  async acceptanceWithdrawn(tx: EntityManager, questionId: string): Promise<void> {
+    await tx.query('UPDATE questions SET accepted_answer_id = NULL WHERE id = $1', [questionId]);
   }
 
   private async tagSlugs(tx: EntityManager, questionId: string): Promise<string[]> {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isUuid } from '../../common/ids.js';
 import { checkPageSize, MAX_PAGE_SIZE } from '../../common/pagination.js';
-import type { FollowInput, NotificationSettingsInput } from './dto/subscriptions.input.js';
+import type { NotificationSettingsInput } from './dto/subscriptions.input.js';
 import { SubscriptionsException, SubscriptionsExceptionCode } from './subscriptions.exception.js';
-import { DigestFrequency, FollowKind, type FollowModel, type NotificationSettingsModel } from './subscriptions.model.js';
+import { DigestFrequency, FollowKind, type NotificationSettingsModel } from './subscriptions.model.js';
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 export const DEFAULT_DIGEST_HOUR = 8;
@@ -13,13 +12,11 @@ export const DEFAULT_DIGEST_HOUR = 8;
 const SETTINGS_COLUMNS = `digest_frequency AS "digestFrequency", digest_weekday AS "digestWeekday", digest_hour AS "digestHour",
   time_zone AS "timeZone", auto_watch AS "autoWatch", email_confirmed_at AS "emailConfirmedAt"`;
 
-/** How each kind of target is found by id (or slug) and labelled. Policy documents only once their table exists. */
-const TARGETS: Record<FollowKind, { table: string; label: string; slug?: string }> = {
-  [FollowKind.COMMUNITY]: { table: 'communities', label: 'title', slug: 'slug' },
-  [FollowKind.TAG]: { table: 'tags', label: 'slug', slug: 'slug' },
-  [FollowKind.QUESTION]: { table: 'questions', label: 'title' },
-  [FollowKind.POLICY_DOCUMENT]: { table: 'policy_documents', label: 'title', slug: 'slug' },
-};
+/** A row of follows: what the person follows, by kind and id (the owning module names it). */
+export interface Follow {
+  kind: FollowKind;
+  targetId: string;
+}
 
 export function isIanaTimeZone(zone: string): boolean {
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(zone) && zone !== 'UTC') return false;
@@ -31,23 +28,26 @@ export function isIanaTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * Follows and notification settings. A leaf: it knows targets only by kind and id, so the
+ * communities module can call it while joining; finding a target by slug and naming it is
+ * `FollowingService`'s (following.service.ts), which asks the modules that own them.
+ */
 @Injectable()
 export class SubscriptionsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async follow(userId: string, input: FollowInput): Promise<FollowModel> {
-    const target = await this.findTarget(input.kind, input.targetId);
-    if (!target) throw new SubscriptionsException(SubscriptionsExceptionCode.FOLLOW_TARGET_NOT_FOUND, 'There is nothing to follow with that id.', { field: 'targetId' });
+  /** The person follows the target (which the caller found); a follow that exists already becomes a chosen one. */
+  async follow(userId: string, follow: Follow): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query('INSERT INTO notification_settings (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING', [userId]);
       // A click turns an automatic watch into a chosen one.
       await tx.query(
         `INSERT INTO follows (user_id, kind, target_id) VALUES ($1, $2, $3)
          ON CONFLICT (user_id, kind, target_id) DO UPDATE SET automatic = false`,
-        [userId, input.kind, target.id],
+        [userId, follow.kind, follow.targetId],
       );
     });
-    return { kind: input.kind, targetId: target.id, label: target.label };
   }
 
   /**
@@ -64,10 +64,9 @@ export class SubscriptionsService {
     await tx.query('DELETE FROM follows WHERE user_id = $1 AND kind = $2 AND target_id = $3', [userId, FollowKind.COMMUNITY, communityId]);
   }
 
-  async unfollow(userId: string, input: FollowInput): Promise<boolean> {
-    const target = await this.findTarget(input.kind, input.targetId);
-    if (!target) return false;
-    const result = (await this.db.query('DELETE FROM follows WHERE user_id = $1 AND kind = $2 AND target_id = $3', [userId, input.kind, target.id])) as [unknown, number];
+  /** True when a follow was removed. */
+  async unfollow(userId: string, follow: Follow): Promise<boolean> {
+    const result = (await this.db.query('DELETE FROM follows WHERE user_id = $1 AND kind = $2 AND target_id = $3', [userId, follow.kind, follow.targetId])) as [unknown, number];
     return result[1] > 0;
   }
 
@@ -77,21 +76,33 @@ export class SubscriptionsService {
     return rows.map((row) => row.userId);
   }
 
-  async follows(userId: string, first = MAX_PAGE_SIZE): Promise<FollowModel[]> {
-    const hasPolicies = await this.hasTable('policy_documents');
-    const rows = (await this.db.query(
-      `SELECT f.kind, f.target_id AS "targetId",
-              COALESCE(c.title, t.slug, q.title ${hasPolicies ? ', (SELECT p.title FROM policy_documents p WHERE p.id = f.target_id)' : ''}, '') AS label
-         FROM follows f
-         LEFT JOIN communities c ON f.kind = 'COMMUNITY' AND c.id = f.target_id
-         LEFT JOIN tags t ON f.kind = 'TAG' AND t.id = f.target_id
-         LEFT JOIN questions q ON f.kind = 'QUESTION' AND q.id = f.target_id
+  /** Records that digests may go to the person's address; an earlier confirmation keeps its time. */
+  async confirmEmail(userId: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO notification_settings (user_id, email_confirmed_at) VALUES ($1, now())
+       ON CONFLICT (user_id) DO UPDATE SET email_confirmed_at = COALESCE(notification_settings.email_confirmed_at, now()), updated_at = now()`,
+      [userId],
+    );
+  }
+
+  /** Turns the person's digests off (an unsubscribe link); true when they were on. */
+  async turnDigestsOff(userId: string): Promise<boolean> {
+    await this.db.query('INSERT INTO notification_settings (user_id, digest_frequency) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING', [userId, 'OFF']);
+    const result = (await this.db.query(`UPDATE notification_settings SET digest_frequency = 'OFF', updated_at = now() WHERE user_id = $1 AND digest_frequency <> 'OFF'`, [
+      userId,
+    ])) as [unknown, number];
+    return result[1] > 0;
+  }
+
+  /** What the person follows, by kind, then oldest first. */
+  async follows(userId: string, first = MAX_PAGE_SIZE): Promise<Follow[]> {
+    return (await this.db.query(
+      `SELECT f.kind, f.target_id AS "targetId" FROM follows f
         WHERE f.user_id = $1
         ORDER BY f.kind, f.created_at, f.target_id
         LIMIT $2`,
       [userId, checkPageSize(first)],
-    )) as FollowModel[];
-    return rows;
+    )) as Follow[];
   }
 
   async settings(userId: string): Promise<NotificationSettingsModel> {
@@ -129,22 +140,6 @@ export class SubscriptionsService {
       [userId, input.digestFrequency, input.digestWeekday ?? null, input.digestHour, timeZone, input.autoWatch ?? null],
     )) as NotificationSettingsModel[];
     return row;
-  }
-
-  private async findTarget(kind: FollowKind, idOrSlug: string): Promise<{ id: string; label: string } | null> {
-    const target = TARGETS[kind];
-    if (kind === FollowKind.POLICY_DOCUMENT && !(await this.hasTable(target.table))) return null;
-    const byId = isUuid(idOrSlug);
-    if (!byId && !target.slug) return null;
-    const [row] = (await this.db.query(`SELECT id, ${target.label} AS label FROM ${target.table} WHERE ${byId ? 'id = $1::uuid' : `${target.slug} = $1`}`, [
-      byId ? idOrSlug : idOrSlug.trim().toLowerCase(),
-    ])) as { id: string; label: string }[];
-    return row ?? null;
-  }
-
-  private async hasTable(name: string): Promise<boolean> {
-    const [row] = (await this.db.query('SELECT to_regclass($1) IS NOT NULL AS present', [`public.${name}`])) as { present: boolean }[];
-    return row.present;
   }
 
   private async postgresKnowsZone(zone: string): Promise<boolean> {
