@@ -13,6 +13,7 @@ import { QuestionCounts1764400000020 } from './1764400000020-question-counts.js'
 import { QuestionListIndexes1764400000021 } from './1764400000021-question-list-indexes.js';
 import { PolicySectionSearch1764400000030 } from './1764400000030-policy-section-search.js';
 import { CommentRevisions1764400000050 } from './1764400000050-comment-revisions.js';
+import { QuestionTitleSearch1764400000060 } from './1764400000060-question-title-search.js';
 
 /** In the order they run. Listed, not globbed, so the compiled ESM build needs no loader tricks. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   QuestionListIndexes1764400000021,
   PolicySectionSearch1764400000030,
   CommentRevisions1764400000050,
+  QuestionTitleSearch1764400000060,
 ];

@@ -285,17 +285,18 @@ export class SearchService {
     if (!Number.isInteger(first) || first < 1 || first > 20) throw new InputValidationException('first', 'first must be between 1 and 20.');
     const query = similarityQuery(title);
     if (!query) return [];
-    // A question closed as a duplicate points people at its target instead, once.
+    // Titles only, through their own stored vector and GIN index: one suggestion request per
+    // keystroke must not rank every body that mentions a common word. A question closed as a
+    // duplicate points people at its target instead, once.
     const rows = (await this.db.query(
       `WITH ranked AS (
-         SELECT coalesce(q.duplicate_of_id, q.id) AS id,
-                ts_rank(setweight(to_tsvector('english', q.title), 'A'), query) AS title_rank, ts_rank(q.search_vector, query) AS rank
+         SELECT coalesce(q.duplicate_of_id, q.id) AS id, ts_rank(q.title_vector, query) AS rank
            FROM questions q, websearch_to_tsquery('english', $1) query
-          WHERE q.search_vector @@ query AND ${VISIBLE('q')}
+          WHERE q.title_vector @@ query AND ${VISIBLE('q')}
        ),
-       best AS (SELECT DISTINCT ON (id) * FROM ranked ORDER BY id, title_rank DESC, rank DESC)
+       best AS (SELECT DISTINCT ON (id) * FROM ranked ORDER BY id, rank DESC)
        SELECT t.id FROM best JOIN questions t ON t.id = best.id AND ${VISIBLE('t')}
-        ORDER BY best.title_rank DESC, best.rank DESC, t.created_at DESC
+        ORDER BY best.rank DESC, t.created_at DESC
         LIMIT $2`,
       [query, first],
     )) as { id: string }[];
