@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { createBrowserRouter } from 'react-router';
@@ -26,7 +26,11 @@ const app = (
 if (serverData) {
   // The server rendered this page: adopt its markup instead of drawing it again.
   setHydrationNow(new Date(serverData.renderedAt));
-  hydrateRoot(container, app);
+  // As a transition, hydration yields to the browser every few milliseconds instead of holding
+  // the main thread until the whole page is adopted: a tap or a scroll is answered meanwhile.
+  startTransition(() => {
+    hydrateRoot(container, app);
+  });
   // Until the reader moves on, relative times ("3 minutes ago") read the server's clock and
   // queries read the data the page came with.
   const stop = router.subscribe(() => {
