@@ -1,5 +1,7 @@
 import type { ModuleRef } from '@nestjs/core';
 import type { Request, Response } from 'express';
+import { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
 import type { ActionLimits } from '../../common/rate-limits.js';
 import { RateLimitedException } from '../../common/rate-limiter.js';
 import { loadConfig } from '../../config/app-config.js';
@@ -8,18 +10,24 @@ import type { QuestionsService } from '../questions/questions.service.js';
 import { PagesService } from './pages.service.js';
 import type { WebServerRenderer } from './server-renderer.js';
 
+// A real Redis: invalidation reaches the other api processes through it.
+const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true });
+afterAll(() => redis.quit());
+
 /** PagesService with a renderer of the test's choosing instead of the web build's. */
 class PagesWithRenderer extends PagesService {
   constructor(
     private readonly fixedRenderer: WebServerRenderer,
     limits: Pick<ActionLimits, 'take'> = { take: async () => ({ giveBack: async () => undefined }) },
+    redisPrefix = `pctest:pages:${randomBytes(4).toString('hex')}`,
   ) {
     super(
-      loadConfig({ NODE_ENV: 'test', PAGE_CACHE_SECONDS: '60' }),
+      loadConfig({ NODE_ENV: 'test', PAGE_CACHE_SECONDS: '60', REDIS_PREFIX: redisPrefix }),
       {} as AccountsService,
       { recordView: async () => true } as unknown as QuestionsService,
       {} as ModuleRef,
       limits as ActionLimits,
+      redis,
     );
   }
 
@@ -69,6 +77,36 @@ describe('PagesService', () => {
     pages.invalidate();
     expect((await pages.render(request('/c/x'), {} as Response, shell))?.html).toContain('version 2');
     expect(counting.calls).toBe(2);
+  });
+
+  it('forgets a page in every api process when something changes in one of them', async () => {
+    let version = 1;
+    const render = () => Promise.resolve({ status: 200, html: `<p>version ${version}</p>`, serverData: '{}', aborted: false });
+    const prefix = `pctest:pages:${randomBytes(4).toString('hex')}`;
+    // Two processes' services, each with its own Redis connections, on one Redis.
+    const [one, other] = [new PagesWithRenderer(renderer(render), undefined, prefix), new PagesWithRenderer(renderer(render), undefined, prefix)];
+    const listening = (pages: PagesService) =>
+      new Promise<void>((resolve) => {
+        pages.onModuleInit();
+        const subscriber = (pages as unknown as { subscriber: Redis }).subscriber;
+        subscriber.once('ready', () => setTimeout(resolve, 50));
+      });
+    await Promise.all([listening(one), listening(other)]);
+    try {
+      expect((await other.render(request('/c/x'), {} as Response, shell))?.html).toContain('version 1');
+      version = 2;
+      expect((await other.render(request('/c/x'), {} as Response, shell))?.html).toContain('version 1');
+      one.invalidate();
+      const deadline = Date.now() + 5000;
+      let html = '';
+      while (Date.now() < deadline && !html.includes('version 2')) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        html = (await other.render(request('/c/x'), {} as Response, shell))?.html ?? '';
+      }
+      expect(html).toContain('version 2');
+    } finally {
+      await Promise.all([one.onApplicationShutdown(), other.onApplicationShutdown()]);
+    }
   });
 
   it('sends the client-rendered page to a client past its budget of renders, and renders nothing for it', async () => {

@@ -1,9 +1,11 @@
 import type { ApolloServer } from '@apollo/server';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { ApolloDriver } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
+import type { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { clientAddressOf } from '../../common/client-address.js';
 import { rethrowUnavailable } from '../../common/errors.js';
@@ -15,6 +17,7 @@ import type { RequestContext } from '../../common/request-context.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { withStaleReads } from '../../database/read-routing.js';
+import { REDIS } from '../../redis/redis.module.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { sessionTokenFrom } from '../accounts/session-cookie.js';
 import { questionViewerKey } from '../questions/question-views.js';
@@ -51,17 +54,22 @@ const CLIENT_ONLY = [
 const QUESTION_PATH = /^\/q\/([0-9a-f-]{36})\/?$/i;
 
 @Injectable()
-export class PagesService {
+export class PagesService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Pages');
   private renderer: Promise<WebServerRenderer | null> | null = null;
   private graphql: ApolloServer<RequestContext> | undefined;
   /**
    * Anonymous visitors all see the same page, so a rendered page is kept for a few seconds
    * and shared: a question linked from a busy mailing list is rendered once, not once per
-   * reader. Cleared whenever something changes (a mutation; see PageCacheInvalidation), so
-   * only other api processes can serve a page that is PAGE_CACHE_SECONDS old.
+   * reader. Cleared whenever something changes (a mutation; see PageCacheInvalidation), in
+   * every api process: the one that saw the change tells the others over Redis.
    */
   private readonly cache: LRUCache<string, ServedPage>;
+  /** Who this process is on the invalidation channel, so it ignores its own messages. */
+  private readonly instanceId = randomUUID();
+  private subscriber: Redis | null = null;
+  /** Counts the times the cache was emptied: a page whose rendering began before is not kept. */
+  private cacheGeneration = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -69,6 +77,7 @@ export class PagesService {
     private readonly questions: QuestionsService,
     private readonly moduleRef: ModuleRef,
     private readonly limits: ActionLimits,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {
     this.cache = new LRUCache({ max: config.pageCache.entries, ttl: config.pageCache.seconds * 1000, maxSize: 64 * 1024 * 1024, sizeCalculation: (page) => page.html.length * 2 });
   }
@@ -77,9 +86,44 @@ export class PagesService {
     return !CLIENT_ONLY.some((pattern) => pattern.test(path));
   }
 
-  /** Forget every cached page: something a page shows may have changed. */
-  invalidate(): void {
+  private get invalidationChannel(): string {
+    return `${this.config.redisPrefix}:pages:invalidated`;
+  }
+
+  /**
+   * Listens for other processes' changes on a connection of its own (a subscribed Redis
+   * connection can do nothing else). Each time it (re)connects it subscribes again and
+   * forgets every page, since a change may have been announced while it was away.
+   */
+  onModuleInit(): void {
+    const subscriber = this.redis.duplicate({ lazyConnect: false, autoResubscribe: false });
+    this.subscriber = subscriber;
+    subscriber.on('error', () => undefined); // the shared client logs outages; this one just reconnects
+    subscriber.on('ready', () => {
+      this.forgetPages();
+      subscriber.subscribe(this.invalidationChannel).catch((error: Error) => this.logger.warn(`Could not listen for page changes: ${error.message}`));
+    });
+    subscriber.on('message', (_channel: string, sender: string) => {
+      if (sender !== this.instanceId) this.forgetPages();
+    });
+  }
+
+  private forgetPages(): void {
+    this.cacheGeneration += 1;
     this.cache.clear();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+  }
+
+  /**
+   * Forget every cached page, here and in the other api processes: something a page shows
+   * may have changed. With Redis away the others keep theirs until PAGE_CACHE_SECONDS pass.
+   */
+  invalidate(): void {
+    this.forgetPages();
+    this.redis.publish(this.invalidationChannel, this.instanceId).catch(() => undefined);
   }
 
   /**
@@ -110,6 +154,7 @@ export class PagesService {
       throw error;
     }
     const started = Date.now();
+    const generation = this.cacheGeneration;
     const signal = AbortSignal.timeout(this.config.pageCache.renderTimeoutMs);
     try {
       // A visitor's page reads what any visitor may read, a moment stale at worst (read-routing.ts).
@@ -123,7 +168,8 @@ export class PagesService {
         html: pageDocument(shell, { html: rendered.html, serverData: rendered.serverData, serverDataId: renderer.SERVER_DATA_ID }),
         anonymous: !viewer,
       };
-      if (!viewer && page.status < 500) this.cache.set(url, page);
+      // Not when something changed while it rendered: it may show the data from before.
+      if (!viewer && page.status < 500 && generation === this.cacheGeneration) this.cache.set(url, page);
       return page;
     } catch (error) {
       this.logger.warn(`Could not render ${url} on the server after ${Date.now() - started} ms; sending the client-rendered page. ${(error as Error).message}`);
