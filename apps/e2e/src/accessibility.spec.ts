@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createDatabase, databaseUrlFor, dropDatabase, prepareDatabase, repoRoot, startApi, type RunningApi } from './support/api-server';
+import { databaseUrlFor, repoRoot, type RunningApi } from './support/api-server';
+import { startForum, type ForumUnderTest } from './support/forum-under-test';
 import { axeViolations } from './support/axe';
-import { launchChromium } from './support/browser';
 import { waitForHydrationAfterLoads } from './support/hydration';
 import { runSql } from './support/database';
 import { DEMO_PASSWORD } from './support/forum-pages';
@@ -49,6 +49,7 @@ const databaseUrl = databaseUrlFor(databaseName);
 
 let api: RunningApi | undefined;
 let browser: Browser | undefined;
+let forum: ForumUnderTest | undefined;
 let visits: Visit[] = [];
 let askedQuestionPath = '';
 let otherQuestionPath = '';
@@ -69,54 +70,51 @@ function signedLinks(userId: string, email: string): { unsubscribe: string; conf
 }
 
 beforeAll(async () => {
-  createDatabase(databaseName);
-  prepareDatabase(databaseUrl);
-  askedQuestionPath = `/q/${runSql(databaseUrl, "SELECT id FROM questions WHERE title ILIKE '%parish councillors%'")}`;
-  otherQuestionPath = `/q/${runSql(databaseUrl, "SELECT id FROM questions WHERE title ILIKE '%prioritise%'")}`;
-  const practitionerId = runSql(databaseUrl, `SELECT id FROM users WHERE email = '${ACCOUNTS.member}'`);
-  const links = signedLinks(practitionerId, ACCOUNTS.member);
-  visits = [
-    { path: '/', title: /^Home · /, ready: '[data-testid="question-link"]', alsoFor: ['author', 'moderator'] },
-    { path: `/c/${DEMO_COMMUNITY}`, title: /^Social Media in Local Government · /, ready: '[data-testid="question-item"]', alsoFor: ['moderator'] },
-    { path: '/t/social-media', title: /^Questions tagged social-media · /, ready: '[data-testid="question-item"]' },
-    { path: askedQuestionPath, title: /^Does a social media policy cover officers who are also parish councillors\? · /, ready: '[data-testid="accepted-badge"]', alsoFor: ['moderator'] },
-    { path: otherQuestionPath, title: /^How do you prioritise .* · /, ready: '[data-testid="answer"]' },
-    { path: '/ask', title: /^Ask a question · /, ready: 'main h1' },
-    { path: '/search?q=parish', title: /^Search: parish · /, ready: '[data-testid="search-hit"]' },
-    { path: `/u/${practitionerId}`, title: /^Dan Hughes · /, ready: '[data-testid="profile-name"]' },
-    { path: '/signin', title: /^Sign in · /, ready: 'main h1', sameForEveryone: true },
-    { path: '/signup', title: /^Create an account · /, ready: 'main h1', sameForEveryone: true },
-    { path: '/forgot-password', title: /^Forgot your password\? · /, ready: 'main h1', sameForEveryone: true },
-    { path: '/reset-password/not-a-real-token', title: /^Choose a new password · /, ready: 'main h1', sameForEveryone: true },
-    { path: '/policies', title: /^Policy library · /, ready: '[data-testid="policy-link-social-media-policy"]', alsoFor: ['author'] },
-    { path: '/policies/social-media-policy', title: /^Social Media Policy and Guidance 3\.0 · /, ready: '[data-testid="policy-sections"]', alsoFor: ['author'] },
-    { path: '/policies/social-media-policy/2.0', title: /^Social Media Policy and Guidance 2\.0 · /, ready: '[data-testid="superseded-banner"]' },
-    { path: '/policies/social-media-policy/diff?from=2.0&to=3.0', title: /^What changed in Social Media Policy and Guidance: 2\.0 to 3\.0 · /, ready: '[data-testid="diff-section"]', sameForEveryone: true },
-    { path: '/policies/social-media-policy/draft', title: /^Draft: Social Media Policy and Guidance · /, ready: 'main h1', readyFor: { author: '[data-testid="draft-markdown"]' }, alsoFor: ['author'] },
-    { path: '/notifications', title: /^Notifications · /, ready: 'main h1' },
-    { path: '/settings/notifications', title: /^Digest and follows · /, ready: 'main h1' },
-    { path: '/settings/account', title: /^Account settings · /, ready: 'main h1' },
-    { path: '/o/county-council', title: /^Shireford County Council · /, ready: '[data-testid="organisation-members"]', alsoFor: ['author'] },
-    { path: `/c/${DEMO_COMMUNITY}/moderation`, title: /^Moderation queue(: Social Media in Local Government)? · /, ready: 'main h1', alsoFor: ['moderator'] },
-    { path: `/c/${DEMO_COMMUNITY}/moderation/log`, title: /^Moderation log(: Social Media in Local Government)? · /, ready: 'main h1', alsoFor: ['moderator'] },
-    { path: '/moderation', title: /^Moderation( queue)? · /, ready: 'main h1' },
-    { path: '/about', title: /^About Policy Commons · /, ready: '[data-testid="site-page"]', sameForEveryone: true },
-    { path: '/privacy', title: /^Privacy · /, ready: '[data-testid="site-page"]', sameForEveryone: true },
-    { path: '/terms', title: /^Terms of use · /, ready: '[data-testid="site-page"]', sameForEveryone: true },
-    { path: '/contact', title: /^Contact · /, ready: '[data-testid="site-page"]', sameForEveryone: true },
-    { path: '/no/such/page', title: /^Not found · /, ready: '[data-testid="not-found"]', sameForEveryone: true },
-    { path: links.unsubscribe, title: /^Unsubscribe from digests\? · /, ready: 'main h1', sameForEveryone: true, apiPage: true },
-    { path: '/unsubscribe/not-a-real-token', title: /^This unsubscribe link does not work · /, ready: 'main h1', sameForEveryone: true, apiPage: true },
-    { path: links.confirmation, title: /^Confirm your email address · /, ready: 'main h1', sameForEveryone: true, apiPage: true },
-  ];
-  api = await startApi(databaseUrl);
-  browser = await launchChromium();
+  forum = await startForum(databaseName, () => {
+    askedQuestionPath = `/q/${runSql(databaseUrl, "SELECT id FROM questions WHERE title ILIKE '%parish councillors%'")}`;
+    otherQuestionPath = `/q/${runSql(databaseUrl, "SELECT id FROM questions WHERE title ILIKE '%prioritise%'")}`;
+    const practitionerId = runSql(databaseUrl, `SELECT id FROM users WHERE email = '${ACCOUNTS.member}'`);
+    const links = signedLinks(practitionerId, ACCOUNTS.member);
+    visits = [
+      { path: '/', title: /^Home · /, ready: '[data-testid="question-link"]', alsoFor: ['author', 'moderator'] },
+      { path: `/c/${DEMO_COMMUNITY}`, title: /^Social Media in Local Government · /, ready: '[data-testid="question-item"]', alsoFor: ['moderator'] },
+      { path: '/t/social-media', title: /^Questions tagged social-media · /, ready: '[data-testid="question-item"]' },
+      { path: askedQuestionPath, title: /^Does a social media policy cover officers who are also parish councillors\? · /, ready: '[data-testid="accepted-badge"]', alsoFor: ['moderator'] },
+      { path: otherQuestionPath, title: /^How do you prioritise .* · /, ready: '[data-testid="answer"]' },
+      { path: '/ask', title: /^Ask a question · /, ready: 'main h1' },
+      { path: '/search?q=parish', title: /^Search: parish · /, ready: '[data-testid="search-hit"]' },
+      { path: `/u/${practitionerId}`, title: /^Dan Hughes · /, ready: '[data-testid="profile-name"]' },
+      { path: '/signin', title: /^Sign in · /, ready: 'main h1', sameForEveryone: true },
+      { path: '/signup', title: /^Create an account · /, ready: 'main h1', sameForEveryone: true },
+      { path: '/forgot-password', title: /^Forgot your password\? · /, ready: 'main h1', sameForEveryone: true },
+      { path: '/reset-password/not-a-real-token', title: /^Choose a new password · /, ready: 'main h1', sameForEveryone: true },
+      { path: '/policies', title: /^Policy library · /, ready: '[data-testid="policy-link-social-media-policy"]', alsoFor: ['author'] },
+      { path: '/policies/social-media-policy', title: /^Social Media Policy and Guidance 3\.0 · /, ready: '[data-testid="policy-sections"]', alsoFor: ['author'] },
+      { path: '/policies/social-media-policy/2.0', title: /^Social Media Policy and Guidance 2\.0 · /, ready: '[data-testid="superseded-banner"]' },
+      { path: '/policies/social-media-policy/diff?from=2.0&to=3.0', title: /^What changed in Social Media Policy and Guidance: 2\.0 to 3\.0 · /, ready: '[data-testid="diff-section"]', sameForEveryone: true },
+      { path: '/policies/social-media-policy/draft', title: /^Draft: Social Media Policy and Guidance · /, ready: 'main h1', readyFor: { author: '[data-testid="draft-markdown"]' }, alsoFor: ['author'] },
+      { path: '/notifications', title: /^Notifications · /, ready: 'main h1' },
+      { path: '/settings/notifications', title: /^Digest and follows · /, ready: 'main h1' },
+      { path: '/settings/account', title: /^Account settings · /, ready: 'main h1' },
+      { path: '/o/county-council', title: /^Shireford County Council · /, ready: '[data-testid="organisation-members"]', alsoFor: ['author'] },
+      { path: `/c/${DEMO_COMMUNITY}/moderation`, title: /^Moderation queue(: Social Media in Local Government)? · /, ready: 'main h1', alsoFor: ['moderator'] },
+      { path: `/c/${DEMO_COMMUNITY}/moderation/log`, title: /^Moderation log(: Social Media in Local Government)? · /, ready: 'main h1', alsoFor: ['moderator'] },
+      { path: '/moderation', title: /^Moderation( queue)? · /, ready: 'main h1' },
+      { path: '/about', title: /^About Policy Commons · /, ready: '[data-testid="site-page"]', sameForEveryone: true },
+      { path: '/privacy', title: /^Privacy · /, ready: '[data-testid="site-page"]', sameForEveryone: true },
+      { path: '/terms', title: /^Terms of use · /, ready: '[data-testid="site-page"]', sameForEveryone: true },
+      { path: '/contact', title: /^Contact · /, ready: '[data-testid="site-page"]', sameForEveryone: true },
+      { path: '/no/such/page', title: /^Not found · /, ready: '[data-testid="not-found"]', sameForEveryone: true },
+      { path: links.unsubscribe, title: /^Unsubscribe from digests\? · /, ready: 'main h1', sameForEveryone: true, apiPage: true },
+      { path: '/unsubscribe/not-a-real-token', title: /^This unsubscribe link does not work · /, ready: 'main h1', sameForEveryone: true, apiPage: true },
+      { path: links.confirmation, title: /^Confirm your email address · /, ready: 'main h1', sameForEveryone: true, apiPage: true },
+    ];
+  });
+  ({ api, browser } = forum);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-  dropDatabase(databaseName);
+  await forum?.stop();
 }, 60_000);
 
 async function newContext(width: number): Promise<BrowserContext> {

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createDatabase, databaseUrlFor, dropDatabase, prepareDatabase, screenshotDirectory, startApi, type RunningApi } from './support/api-server';
-import { launchChromium } from './support/browser';
+import { screenshotDirectory, type RunningApi } from './support/api-server';
+import { startForum, type ForumUnderTest } from './support/forum-under-test';
 import { waitForHydrationAfterLoads } from './support/hydration';
 import { DEMO_PASSWORD, PASSWORD, signUp } from './support/forum-pages';
 
@@ -18,6 +18,7 @@ const runId = `${process.pid}-${Date.now()}`;
 
 let api: RunningApi | undefined;
 let browser: Browser | undefined;
+let forum: ForumUnderTest | undefined;
 let shotNumber = 0;
 
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -52,17 +53,12 @@ async function expectNoHorizontalOverflow(page: Page): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(screenshotDirectory, { recursive: true });
-  createDatabase(databaseName);
-  const databaseUrl = databaseUrlFor(databaseName);
-  prepareDatabase(databaseUrl);
-  api = await startApi(databaseUrl);
-  browser = await launchChromium();
+  forum = await startForum(databaseName);
+  ({ api, browser } = forum);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-  dropDatabase(databaseName);
+  await forum?.stop();
 }, 60_000);
 
 describe('forum journey', () => {

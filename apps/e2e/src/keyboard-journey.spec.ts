@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { createDatabase, databaseUrlFor, dropDatabase, prepareDatabase, startApi, type RunningApi } from './support/api-server';
-import { launchChromium } from './support/browser';
+import { databaseUrlFor, type RunningApi } from './support/api-server';
+import { startForum, type ForumUnderTest } from './support/forum-under-test';
 import { waitForHydrationAfterLoads } from './support/hydration';
 import { runSql } from './support/database';
 import { DEMO_PASSWORD } from './support/forum-pages';
@@ -21,22 +21,20 @@ const runId = `${process.pid}-${Date.now()}`;
 
 let api: RunningApi | undefined;
 let browser: Browser | undefined;
+let forum: ForumUnderTest | undefined;
 let askedQuestionPath = '';
 let otherQuestionPath = '';
 
 beforeAll(async () => {
-  createDatabase(databaseName);
-  prepareDatabase(databaseUrl);
-  askedQuestionPath = `/q/${runSql(databaseUrl, "SELECT id FROM questions WHERE title ILIKE '%parish councillors%'")}`;
-  otherQuestionPath = `/q/${runSql(databaseUrl, "SELECT id FROM questions WHERE title ILIKE '%prioritise%'")}`;
-  api = await startApi(databaseUrl);
-  browser = await launchChromium();
+  forum = await startForum(databaseName, () => {
+    askedQuestionPath = `/q/${runSql(databaseUrl, "SELECT id FROM questions WHERE title ILIKE '%parish councillors%'")}`;
+    otherQuestionPath = `/q/${runSql(databaseUrl, "SELECT id FROM questions WHERE title ILIKE '%prioritise%'")}`;
+  });
+  ({ api, browser } = forum);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-  dropDatabase(databaseName);
+  await forum?.stop();
 }, 60_000);
 
 /** After a link or a submitted form opens a page, focus is on that page's heading. */

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createDatabase, databaseUrlFor, dropDatabase, prepareDatabase, screenshotDirectory, startApi, type RunningApi } from './support/api-server';
+import { databaseUrlFor, screenshotDirectory, type RunningApi } from './support/api-server';
+import { startForum, type ForumUnderTest } from './support/forum-under-test';
 import { seriousAxeViolations } from './support/axe';
-import { launchChromium } from './support/browser';
 import { waitForHydrationAfterLoads } from './support/hydration';
 import { DEMO_PASSWORD, PASSWORD, signUp } from './support/forum-pages';
 import { runSql } from './support/database';
@@ -26,6 +26,7 @@ let api: RunningApi | undefined;
 /** The demo question, found by the first test. */
 let questionPath = '';
 let browser: Browser | undefined;
+let forum: ForumUnderTest | undefined;
 let shotNumber = 0;
 
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -68,19 +69,16 @@ async function focusedTestId(page: Page): Promise<string | null> {
 
 beforeAll(async () => {
   mkdirSync(screenshotDirectory, { recursive: true });
-  createDatabase(databaseName);
-  prepareDatabase(databaseUrl);
-  // Flags from accounts younger than a day count half; the demo accounts were created by
-  // the seed a moment ago, so make the two flaggers established members.
-  runSql(databaseUrl, `UPDATE users SET created_at = now() - interval '90 days' WHERE email IN ('${PRACTITIONER.email}', '${AUTHOR.email}')`);
-  api = await startApi(databaseUrl);
-  browser = await launchChromium();
+  forum = await startForum(databaseName, () => {
+    // Flags from accounts younger than a day count half; the demo accounts were created by
+    // the seed a moment ago, so make the two flaggers established members.
+    runSql(databaseUrl, `UPDATE users SET created_at = now() - interval '90 days' WHERE email IN ('${PRACTITIONER.email}', '${AUTHOR.email}')`);
+  });
+  ({ api, browser } = forum);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-  dropDatabase(databaseName);
+  await forum?.stop();
 }, 60_000);
 
 describe('moderation journey', () => {

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { createDatabase, databaseUrlFor, dropDatabase, prepareDatabase, startApi, type RunningApi } from './support/api-server';
-import { launchChromium } from './support/browser';
+import { databaseUrlFor, type RunningApi } from './support/api-server';
+import { startForum, type ForumUnderTest } from './support/forum-under-test';
 import { waitForHydrationAfterLoads } from './support/hydration';
 import { runSql } from './support/database';
 import { DEMO_PASSWORD } from './support/forum-pages';
@@ -20,22 +20,20 @@ const databaseUrl = databaseUrlFor(databaseName);
 
 let api: RunningApi;
 let browser: Browser | undefined;
+let forum: ForumUnderTest | undefined;
 let questionId = '';
 let authorId = '';
 
 beforeAll(async () => {
-  createDatabase(databaseName);
-  prepareDatabase(databaseUrl);
-  api = await startApi(databaseUrl);
-  const row = runSql(databaseUrl, `SELECT q.id || ' ' || q.author_id FROM questions q JOIN answers a ON a.question_id = q.id WHERE q.title LIKE 'Does a social media policy cover%' GROUP BY q.id LIMIT 1`).trim();
-  [questionId, authorId] = row.split(' ') as [string, string];
-  browser = await launchChromium();
+  forum = await startForum(databaseName, () => {
+    const row = runSql(databaseUrl, `SELECT q.id || ' ' || q.author_id FROM questions q JOIN answers a ON a.question_id = q.id WHERE q.title LIKE 'Does a social media policy cover%' GROUP BY q.id LIMIT 1`).trim();
+    [questionId, authorId] = row.split(' ') as [string, string];
+  });
+  ({ api, browser } = forum);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-  dropDatabase(databaseName);
+  await forum?.stop();
 }, 60_000);
 
 interface Fetched {
