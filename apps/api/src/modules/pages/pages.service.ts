@@ -159,7 +159,8 @@ export class PagesService implements OnModuleInit, OnApplicationShutdown {
     try {
       // A visitor's page reads what any visitor may read, a moment stale at worst (read-routing.ts).
       const render = () => renderer.renderPage({ url, signal, execute: (operation) => this.execute(operation, { req, res, viewer, loaders: new RequestLoaders() }) });
-      const rendered = viewer ? await render() : await withStaleReads(render);
+      // Only with replicas to read from: carrying the rule costs every promise a hook (Node 20's AsyncLocalStorage).
+      const rendered = viewer || !this.config.databaseReplicaUrls.length ? await render() : await withStaleReads(render);
       // A page cut short holds loading states: the client-rendered page does better.
       if (rendered.aborted) throw new Error(`it took longer than PAGE_RENDER_TIMEOUT_MS (${this.config.pageCache.renderTimeoutMs} ms)`);
       const page: ServedPage = {
