@@ -113,6 +113,33 @@ describe('search', () => {
   });
 });
 
+describe('similar questions on a big forum', () => {
+  let t: TestApp;
+  afterAll(() => t?.close());
+
+  it('ranks a bounded number of titles: the newest with every word typed, then the newest with any', async () => {
+    t = await startTestApp();
+    const { communityId } = await createCommunity(t, 'similar-at-scale');
+    const person = await signUp(t);
+    // The best match is the oldest; 1,000 newer questions share one of its words.
+    const best = await askQuestion(t, person, communityId, { title: 'Purdah rules for councillors on social media' });
+    await t.db.query(`UPDATE questions SET created_at = now() - interval '1 year' WHERE id = $1`, [best]);
+    await t.db.query(
+      `INSERT INTO questions (community_id, author_id, title, body, created_at, last_activity_at)
+       SELECT $1, $2, 'Social question number ' || n, 'Body ' || n, now() - n * interval '1 minute', now() - n * interval '1 minute'
+         FROM generate_series(1, 1000) n`,
+      [communityId, person.id],
+    );
+    const similar = async (title: string) =>
+      (await t.gql<{ similarQuestions: { id: string }[] }>('query($title: String!) { similarQuestions(title: $title, first: 5) { id } }', { title })).data!.similarQuestions.map((q) => q.id);
+    // Through the common word, the oldest match is past the newest 1,000 and not ranked.
+    expect(await similar('social')).not.toContain(best);
+    expect(await similar('social')).toHaveLength(5);
+    // With its rarer words it has every word typed, and is found first.
+    expect((await similar('purdah councillors social'))[0]).toBe(best);
+  });
+});
+
 describe('searchResults: questions with their answers, policy sections, filters and sort orders', () => {
   let t: TestApp;
   const ids: Record<string, string> = {};
