@@ -7,10 +7,16 @@ import type { EntityManager } from 'typeorm';
  * SubscriptionsService.
  */
 export async function autoWatchQuestion(tx: EntityManager, userId: string, questionId: string): Promise<void> {
-  await tx.query('INSERT INTO notification_settings (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING', [userId]);
+  // One statement (it runs on every ask and answer): the settings row is created with the
+  // defaults if the person has none, and the statement's snapshot cannot see a row created
+  // by it, so a new row's autoWatch comes from RETURNING and an existing one's from the table.
   await tx.query(
-    `INSERT INTO follows (user_id, kind, target_id, automatic)
-     SELECT user_id, 'QUESTION', $2, true FROM notification_settings WHERE user_id = $1 AND auto_watch
+    `WITH created AS (
+       INSERT INTO notification_settings (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING RETURNING auto_watch
+     )
+     INSERT INTO follows (user_id, kind, target_id, automatic)
+     SELECT $1, 'QUESTION', $2, true
+      WHERE COALESCE((SELECT auto_watch FROM created), (SELECT auto_watch FROM notification_settings WHERE user_id = $1), true)
      ON CONFLICT DO NOTHING`,
     [userId, questionId],
   );
