@@ -204,7 +204,7 @@ export class AccountsService {
   private async loadViewer(scope: (qb: SelectQueryBuilder<ObjectLiteral>) => SelectQueryBuilder<ObjectLiteral>): Promise<Viewer | null> {
     const qb = this.db
       .createQueryBuilder()
-      .select(['u.id AS "id"', 'u.role AS "siteRole"', 'u.suspended_until AS "suspendedUntil"'])
+      .select(['u.id AS "id"', 'u.role AS "siteRole"', 'u.suspended_until AS "suspendedUntil"', 'u.created_at AS "memberSince"'])
       .addSelect(
         `(SELECT coalesce(jsonb_object_agg(m.organisation_id, m.role), '{}'::jsonb) FROM organisation_memberships m WHERE m.user_id = u.id)`,
         'organisationRoles',
@@ -216,11 +216,12 @@ export class AccountsService {
       id: string;
       siteRole: UserRole;
       suspendedUntil: Date | null;
+      memberSince: Date;
       organisationRoles: Record<string, OrganisationRole>;
       moderatedCommunityIds: string[];
     }>();
     if (!row) return null;
-    return { ...row, suspendedUntil: row.suspendedUntil ? row.suspendedUntil.toISOString() : null };
+    return { ...row, suspendedUntil: row.suspendedUntil ? row.suspendedUntil.toISOString() : null, memberSince: row.memberSince.toISOString() };
   }
 
   async findUser(id: string): Promise<UserEntity | null> {

@@ -75,6 +75,20 @@ describe('new members’ first posts', () => {
     expect(errorOf(await t.gql(COMMENT, { input: { postId: questionId, body: linking(3) } }, flagged)).message).toBe(TOO_MANY);
   });
 
+  it('asks the database nothing about an established member’s standing when they post', async () => {
+    const asker = await signUp(t, 'Ada Asker');
+    const othersQuestion = await askQuestion(t, asker, communityId, { title: 'Who signs off the annual report?' });
+    const statementsToAnswer = async (person: Person) => {
+      const before = t.statements();
+      await answerQuestion(t, person, othersQuestion, 'The monitoring officer, after the audit committee.');
+      return t.statements() - before;
+    };
+    const established = await statementsToAnswer(regular);
+    const newcomer = await statementsToAnswer(await signUp(t, 'Nat Newcomer'));
+    // The same answer, the same notification; only the new member's standing is read.
+    expect(established).toBe(newcomer - 1);
+  });
+
   it('lets a new member post five times in ten minutes', async () => {
     // Each of their posts is hidden as it arrives (as flags would), so they stay new.
     const spammer = await signUp(t, 'Sam Spam');

@@ -34,7 +34,7 @@ export class NewMemberLimits {
    * would let as many concurrent posts as the pool has connections wait on each other.
    */
   async beforePost(viewer: Viewer, body: string, tx: EntityManager): Promise<void> {
-    if (!(await this.isNew(viewer.id, tx))) return;
+    if (!(await this.isNew(viewer, tx))) return;
     this.checkLinks(body);
     await this.rateLimiter.hit(
       `new-member-posts:${viewer.id}`,
@@ -46,7 +46,7 @@ export class NewMemberLimits {
 
   /** Before an edit: an edit must not add the links a new post could not have. */
   async beforeEdit(viewer: Viewer, body: string, tx: EntityManager = this.db.manager): Promise<void> {
-    if (await this.isNew(viewer.id, tx)) this.checkLinks(body);
+    if (await this.isNew(viewer, tx)) this.checkLinks(body);
   }
 
   private checkLinks(body: string): void {
@@ -60,7 +60,10 @@ export class NewMemberLimits {
    * their modules: they depend on accounts, so asking their services from here would make a
    * cycle, and this is the one question about a person that spans all three.
    */
-  private async isNew(userId: string, tx: EntityManager): Promise<boolean> {
+  private async isNew(viewer: Viewer, tx: EntityManager): Promise<boolean> {
+    // Age only grows: an account older than the window is established whatever it posted,
+    // and the session already said when it was made (most posts are by established members).
+    if (viewer.memberSince && Date.now() - Date.parse(viewer.memberSince) >= NEW_MEMBER_DAYS * 24 * 3600 * 1000) return false;
     const [row] = (await tx.query(
       `SELECT u.created_at AS "createdAt",
               CASE WHEN u.created_at > now() - make_interval(days => $2) THEN (
@@ -71,7 +74,7 @@ export class NewMemberLimits {
                 ) shown
               ) ELSE $3 END AS "visiblePosts"
          FROM users u WHERE u.id = $1`,
-      [userId, NEW_MEMBER_DAYS, NEW_MEMBER_POSTS],
+      [viewer.id, NEW_MEMBER_DAYS, NEW_MEMBER_POSTS],
     )) as MemberStanding[];
     return !!row && isNewMember(row);
   }
