@@ -6,6 +6,7 @@ import type { Viewer } from '../../common/request-context.js';
 import { AccountsException, AccountsExceptionCode } from './accounts.exception.js';
 import {
   isNewMember,
+  isPastNewMemberAge,
   linkProblem,
   NEW_MEMBER_DAYS,
   NEW_MEMBER_POSTS,
@@ -63,7 +64,7 @@ export class NewMemberLimits {
   private async isNew(viewer: Viewer, tx: EntityManager): Promise<boolean> {
     // Age only grows: an account older than the window is established whatever it posted,
     // and the session already said when it was made (most posts are by established members).
-    if (viewer.memberSince && Date.now() - Date.parse(viewer.memberSince) >= NEW_MEMBER_DAYS * 24 * 3600 * 1000) return false;
+    if (viewer.memberSince && isPastNewMemberAge(new Date(viewer.memberSince))) return false;
     const [row] = (await tx.query(
       `SELECT u.created_at AS "createdAt",
               CASE WHEN u.created_at > now() - make_interval(days => $2) THEN (

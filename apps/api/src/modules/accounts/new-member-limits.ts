@@ -22,7 +22,12 @@ export interface MemberStanding {
 }
 
 export function isNewMember(member: MemberStanding, now: Date = new Date()): boolean {
-  return now.getTime() - member.createdAt.getTime() < NEW_MEMBER_DAYS * 24 * 3600 * 1000 && member.visiblePosts < NEW_MEMBER_POSTS;
+  return !isPastNewMemberAge(member.createdAt, now) && member.visiblePosts < NEW_MEMBER_POSTS;
+}
+
+/** An account this old is established whatever it posted. */
+export function isPastNewMemberAge(createdAt: Date, now: Date = new Date()): boolean {
+  return now.getTime() - createdAt.getTime() >= NEW_MEMBER_DAYS * 24 * 3600 * 1000;
 }
 
 /**

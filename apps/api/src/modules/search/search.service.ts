@@ -7,7 +7,7 @@ import type { QuestionEntity } from '../questions/question.entity.js';
 import { QuestionsService } from '../questions/questions.service.js';
 import { markdownToPlainText } from './plain-text.js';
 import { MAX_CANDIDATES, SearchOrder, SearchResultType } from './search.model.js';
-import { HIGHLIGHT_END, HIGHLIGHT_START, highlightSnippet, similarityQuery } from './snippet.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START, highlightSnippet, similarityQuery, similarityWords } from './snippet.js';
 
 /** What a search looks for besides its words: the filters of SearchFilter. */
 /** How many of the newest title matches a similar-questions suggestion ranks. */
@@ -286,14 +286,13 @@ export class SearchService {
   /** Existing questions that share words with a title being typed, best match first. */
   async similarQuestions(title: string, first: number): Promise<QuestionEntity[]> {
     if (!Number.isInteger(first) || first < 1 || first > 20) throw new InputValidationException('first', 'first must be between 1 and 20.');
-    const query = similarityQuery(title);
-    if (!query) return [];
+    const anyWord = similarityQuery(title);
+    if (!anyWord) return [];
     // Titles only, through their own stored vector and GIN index, and a bounded number of
     // them: one request per keystroke, and a common word ("policy") matches most titles
     // (ranking all of them took 300 ms at 100,000 questions). The candidates are the newest
     // titles with every word, then the newest with any word, 1,000 of each at most.
     // A question closed as a duplicate points people at its target instead, once.
-    const everyWord = query.split(' or ').join(' ');
     const rows = (await this.db.query(
       `WITH candidates AS (
          (SELECT q.id, q.duplicate_of_id, q.title_vector
@@ -316,7 +315,7 @@ export class SearchService {
        SELECT t.id FROM best JOIN questions t ON t.id = best.id AND ${VISIBLE('t')}
         ORDER BY best.rank DESC, t.created_at DESC
         LIMIT $2`,
-      [query, first, everyWord],
+      [anyWord, first, similarityWords(title).join(' ')],
     )) as { id: string }[];
     if (!rows.length) return [];
     const byId = new Map((await this.questions.byIds(rows.map((r) => r.id))).map((q) => [q.id, q]));

@@ -34,6 +34,11 @@ const TITLE_LIMIT = 200;
 
 /** Words of a draft title as an OR query, so any shared word suggests a question. */
 export function similarityQuery(title: string): string | null {
-  const words = [...new Set(title.slice(0, TITLE_LIMIT).toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(0, 20);
+  const words = similarityWords(title);
   return words.length ? words.join(' or ') : null;
+}
+
+/** The distinct words of a title being typed that a suggestion matches on. */
+export function similarityWords(title: string): string[] {
+  return [...new Set(title.slice(0, TITLE_LIMIT).toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(0, 20);
 }

@@ -8,7 +8,7 @@ export async function confirmEmails(db: DataSource | EntityManager, userIds: str
   if (!userIds.length) return;
   await db.query(
     `INSERT INTO notification_settings (user_id, email_confirmed_at) SELECT unnest($1::uuid[]), now()
-     ON CONFLICT (user_id) DO UPDATE SET email_confirmed_at = COALESCE(notification_settings.email_confirmed_at, now())`,
+     ON CONFLICT (user_id) DO UPDATE SET email_confirmed_at = COALESCE(notification_settings.email_confirmed_at, now()), updated_at = now()`,
     [userIds],
   );
 }

@@ -79,31 +79,29 @@ export class FollowingService {
   private lookup(kind: FollowKind): TargetLookup {
     switch (kind) {
       case FollowKind.COMMUNITY:
-        return {
-          byIds: async (ids) => (await this.communities.byIds(ids)).map((community) => ({ id: community.id, label: community.title })),
-          bySlug: async (slug) => {
-            const community = await this.communities.findBySlug(slug);
-            return community && { id: community.id, label: community.title };
-          },
-        };
+        return named((ids) => this.communities.byIds(ids), (community) => community.title, (slug) => this.communities.findBySlug(slug));
       case FollowKind.TAG:
-        return {
-          byIds: async (ids) => (await this.questions.tagsByIds(ids)).map((tag) => ({ id: tag.id, label: tag.slug })),
-          bySlug: async (slug) => {
-            const tag = await this.publishedQuestions.findTag(slug);
-            return tag && { id: tag.id, label: tag.slug };
-          },
-        };
+        return named((ids) => this.questions.tagsByIds(ids), (tag) => tag.slug, (slug) => this.publishedQuestions.findTag(slug));
       case FollowKind.QUESTION:
-        return { byIds: async (ids) => (await this.questions.byIds(ids)).map((question) => ({ id: question.id, label: question.title })) };
+        return named((ids) => this.questions.byIds(ids), (question) => question.title);
       case FollowKind.POLICY_DOCUMENT:
-        return {
-          byIds: async (ids) => (await this.policies.documentsByIds(ids)).map((document) => ({ id: document.id, label: document.title })),
-          bySlug: async (slug) => {
-            const document = await this.policies.findDocumentBySlug(slug);
-            return document && { id: document.id, label: document.title };
-          },
-        };
+        return named((ids) => this.policies.documentsByIds(ids), (document) => document.title, (slug) => this.policies.findDocumentBySlug(slug));
     }
   }
+}
+
+/** A kind's lookup from its owning module's finders, each row named by `label`. */
+function named<T extends { id: string }>(
+  byIds: (ids: string[]) => Promise<T[]>,
+  label: (row: T) => string,
+  bySlug?: (slug: string) => Promise<T | null>,
+): TargetLookup {
+  const target = (row: T): FollowTarget => ({ id: row.id, label: label(row) });
+  return {
+    byIds: async (ids) => (await byIds(ids)).map(target),
+    bySlug: bySlug && (async (slug) => {
+      const row = await bySlug(slug);
+      return row && target(row);
+    }),
+  };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { checkPageSize, MAX_PAGE_SIZE } from '../../common/pagination.js';
+import { confirmEmails } from './confirm-emails.js';
 import type { NotificationSettingsInput } from './dto/subscriptions.input.js';
 import { SubscriptionsException, SubscriptionsExceptionCode } from './subscriptions.exception.js';
 import { DigestFrequency, FollowKind, type NotificationSettingsModel } from './subscriptions.model.js';
@@ -77,12 +78,8 @@ export class SubscriptionsService {
   }
 
   /** Records that digests may go to the person's address; an earlier confirmation keeps its time. */
-  async confirmEmail(userId: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO notification_settings (user_id, email_confirmed_at) VALUES ($1, now())
-       ON CONFLICT (user_id) DO UPDATE SET email_confirmed_at = COALESCE(notification_settings.email_confirmed_at, now()), updated_at = now()`,
-      [userId],
-    );
+  confirmEmail(userId: string): Promise<void> {
+    return confirmEmails(this.db, [userId]);
   }
 
   /** Turns the person's digests off (an unsubscribe link); true when they were on. */
