@@ -88,5 +88,26 @@ describe('the digest mailer on nodemailer’s SMTP connection', () => {
       await expect(refused).rejects.toBeInstanceOf(MailDeliveryError);
       expect(called).toBe(false);
     });
+
+    it('sends the final "." the moment beforeCommit releases it, while beforeCommit is still running', async () => {
+      await mailer.send({ from: 'digest@example.org', to: 'cy@example.org', raw: await message('cy@example.org', 'released early') }, async (release) => {
+        release();
+        // Resolves only because the server already has the whole message.
+        await sink.waitFor(3);
+      });
+      expect(sink.messages.map((m) => m.headers.get('subject'))).toEqual(['first', 'after', 'released early']);
+    });
+
+    it('reports a beforeCommit failure after its release, and the message stays with the server', async () => {
+      const unconfirmed = new Error('the commit went unanswered');
+      await expect(
+        mailer.send({ from: 'digest@example.org', to: 'di@example.org', raw: await message('di@example.org', 'released then failed') }, async (release) => {
+          release();
+          throw unconfirmed;
+        }),
+      ).rejects.toBe(unconfirmed);
+      await sink.waitFor(4);
+      expect(sink.messages.map((m) => m.headers.get('subject'))).toEqual(['first', 'after', 'released early', 'released then failed']);
+    });
   });
 });

@@ -26,6 +26,9 @@ export class MailDeliveryError extends Error {
   }
 }
 
+/** Runs between the server's acceptance of the body and the final "."; `release` sends the "." now. */
+export type BeforeCommit = (release: () => void) => Promise<void>;
+
 export interface OutgoingMail {
   from: string;
   to: string;
@@ -66,10 +69,11 @@ export function smtpTarget(url: string): SmtpTarget {
  * Sends mail over a small pool of SMTP connections, with one twist that digests need:
  * `beforeCommit` runs after the server has accepted the envelope and the whole message
  * body, but before the final "." that makes the server take responsibility for it. A
- * digest records itself as sent there; if that fails (another worker won, PostgreSQL is
- * gone) the connection is dropped mid-DATA and the server discards the message. So a
- * worker killed at any moment before the "." leaves no mail, and one killed after it has
- * already recorded the delivery. See docs/ARCHITECTURE.md, "Digests", for what remains.
+ * digest records itself as sent there; if that fails before the "." is released
+ * (another worker won, PostgreSQL is gone) the connection is dropped mid-DATA and the
+ * server discards the message. `beforeCommit` may release the "." itself (`release`) the
+ * moment its record is on its way, rather than when its promise settles; otherwise it
+ * goes when the promise resolves. See docs/ARCHITECTURE.md, "Digests", for what remains.
  */
 @Injectable()
 export class DigestMailer implements OnApplicationShutdown {
@@ -84,7 +88,7 @@ export class DigestMailer implements OnApplicationShutdown {
     this.target = smtpTarget(config.smtpUrl ?? DEFAULT_SMTP_URL);
   }
 
-  async send(mail: OutgoingMail, beforeCommit?: () => Promise<void>): Promise<void> {
+  async send(mail: OutgoingMail, beforeCommit?: BeforeCommit): Promise<void> {
     if (!/^[^\s@<>]+@[^\s@<>]+$/.test(mail.to)) throw new MailDeliveryError(`not a deliverable address: ${mail.to}`, true);
     const connection = await this.acquire();
     let reusable = false;
@@ -96,7 +100,7 @@ export class DigestMailer implements OnApplicationShutdown {
     }
   }
 
-  private async transmit(connection: SMTPConnection, mail: OutgoingMail, beforeCommit?: () => Promise<void>): Promise<void> {
+  private async transmit(connection: SMTPConnection, mail: OutgoingMail, beforeCommit?: BeforeCommit): Promise<void> {
     const dataPhase = deferred<void>();
     let started = false;
     // Pulled only once the server has said 354: everything but the end goes out at once.
@@ -113,17 +117,28 @@ export class DigestMailer implements OnApplicationShutdown {
     });
     accepted.catch(() => undefined);
     await Promise.race([dataPhase.promise, accepted]);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      body.push(null);
+    };
     if (beforeCommit) {
       try {
-        await beforeCommit();
+        await beforeCommit(release);
       } catch (error) {
+        if (released) {
+          // The "." is out: let the server answer it, then report what went wrong before.
+          await accepted.catch(() => undefined);
+          throw error;
+        }
         // Dropping the connection before the final "." makes the server discard the message.
         connection.close();
         body.destroy();
         throw error;
       }
     }
-    body.push(null);
+    release();
     try {
       await accepted;
     } catch (error) {

@@ -31,7 +31,59 @@ export class DigestReader implements DigestQueries, OnApplicationShutdown {
     return result.rows as T[];
   }
 
+  /**
+   * Runs one statement in a transaction of its own, then writes COMMIT to the connection
+   * and, in the same tick, before PostgreSQL can reply, calls `whileCommitting` with the
+   * statement's rows. What the commit makes true is released there (a digest's final ".").
+   * A worker killed before COMMIT is written leaves nothing recorded; one killed after it
+   * has already handed PostgreSQL the commit, so the only gap left between "recorded" and
+   * "released" is the synchronous work of the release itself, never the commit's fsync,
+   * the reply's trip or a busy event loop. Resolves with the rows once the commit is
+   * confirmed; rejects with `CommitUnconfirmed` if the connection failed after COMMIT was
+   * sent (PostgreSQL may or may not have committed).
+   */
+  async commitReleasing<T>(name: string, text: string, values: unknown[], whileCommitting: (rows: T[]) => void): Promise<T[]> {
+    this.statements += 3;
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    // A checked-out client reports a lost connection as an 'error' event too; unheard, it would end the process.
+    const onError = (error: Error) => (broken ??= error);
+    client.on('error', onError);
+    try {
+      await client.query('BEGIN');
+      let rows: T[];
+      try {
+        rows = (await client.query({ name: `digest-${name}`, text, values })).rows as T[];
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+        throw error;
+      }
+      // pg writes a query to the socket synchronously when the connection is idle, as it
+      // is here: COMMIT is on its way before `whileCommitting` runs.
+      const committed = client.query('COMMIT');
+      whileCommitting(rows);
+      try {
+        await committed;
+      } catch (error) {
+        broken = error instanceof Error ? error : new Error(String(error));
+        throw new CommitUnconfirmed(broken.message);
+      }
+      return rows;
+    } finally {
+      client.release(broken);
+      if (!broken) client.off('error', onError);
+    }
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.pool.end();
+  }
+}
+
+/** COMMIT was sent but no answer came back: the transaction may or may not have committed. */
+export class CommitUnconfirmed extends Error {
+  constructor(reason: string) {
+    super(`the commit's outcome is unknown: ${reason}`);
+    this.name = 'CommitUnconfirmed';
   }
 }

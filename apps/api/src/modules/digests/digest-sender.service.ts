@@ -11,7 +11,7 @@ import { byKeys } from '../../common/loaders.js';
 import { composeMail } from './compose-mail.js';
 import { buildContents, isEmpty, type DigestContent, type DigestSectionContributor, type DigestWindow } from './digest-content.js';
 import { DigestMailer, MailDeliveryError } from './digest-mailer.js';
-import { DigestReader } from './digest-reader.js';
+import { CommitUnconfirmed, DigestReader } from './digest-reader.js';
 import { renderDigest } from './digest-renderer.js';
 import { DIGEST_SECTIONS } from './digest-sections.js';
 import { signEmailConfirmationToken } from './email-confirmation.js';
@@ -48,6 +48,8 @@ interface FinishRequest {
   subject?: string;
   itemCount?: number;
   skipReason?: string;
+  /** Sends the digest's final "."; called the moment its record's COMMIT has been written. */
+  release?: () => void;
 }
 
 /**
@@ -146,13 +148,18 @@ export class DigestSender {
     const itemCount = content.sections.reduce((n, s) => n + s.items.length + s.more.reduce((m, x) => m + x.count, 0), 0);
     let committed = false;
     try {
-      await this.mailer.send({ from: this.config.mailFrom, to: d.email, raw }, async () => {
-        committed = await this.finishes.load({ delivery: d, status: 'SENT', messageId, subject: rendered.subject, itemCount });
+      await this.mailer.send({ from: this.config.mailFrom, to: d.email, raw }, async (release) => {
+        committed = await this.finishes.load({ delivery: d, status: 'SENT', messageId, subject: rendered.subject, itemCount, release });
         if (!committed) throw new AlreadyClaimed();
       });
       return 'SENT';
     } catch (error) {
       if (error instanceof AlreadyClaimed) return this.afterLostRace(d);
+      if (error instanceof CommitUnconfirmed) {
+        // Its "." went out with the COMMIT; if PostgreSQL did not keep the record, the retry sends it again.
+        this.logger.warn(`digest ${d.period} for ${d.userId}: sent, but the record's commit is unconfirmed (${error.message}); a retry may send it twice`);
+        throw new DigestRetryLater(error.message);
+      }
       const failure = error instanceof MailDeliveryError ? error : new MailDeliveryError(error instanceof Error ? error.message : String(error), false);
       if (committed && failure.uncertain) {
         // Sending again could deliver it twice; keeping it as sent at worst loses this one digest.
@@ -190,13 +197,14 @@ export class DigestSender {
    * first (FOR UPDATE, in one order): a concurrent batch waits for them and then compares
    * against the watermark as that batch left it, never the one its snapshot saw. A
    * subscriber's second delivery in the same batch loses, as it would have lost to the
-   * first one anyway.
+   * first one anyway. The statement runs in a transaction whose COMMIT is written before
+   * the recorded digests' final "." are released, with no wait for its reply between.
    */
   private async finishBatch(requests: readonly FinishRequest[]): Promise<boolean[]> {
     const claimed = new Set<string>();
     const eligible = requests.filter((r) => !claimed.has(r.delivery.userId) && claimed.add(r.delivery.userId));
     const column = <T>(pick: (r: FinishRequest) => T) => eligible.map(pick);
-    const rows = await this.reader.query<{ id: string }>('finish', FINISH_SQL, [
+    const rows = await this.reader.commitReleasing<{ id: string }>('finish', FINISH_SQL, [
       column((r) => r.delivery.id),
       column((r) => r.delivery.userId),
       column((r) => r.status),
@@ -206,7 +214,11 @@ export class DigestSender {
       column((r) => r.subject ?? null),
       column((r) => r.itemCount ?? null),
       column((r) => r.skipReason ?? null),
-    ]);
+    ], (recorded) => {
+      // Every recorded digest's "." leaves now, in the tick its COMMIT was written.
+      const ids = new Set(recorded.map((r) => r.id));
+      for (const r of eligible) if (ids.has(r.delivery.id)) r.release?.();
+    });
     const done = new Set(rows.map((r) => r.id));
     return requests.map((r) => done.has(r.delivery.id));
   }
