@@ -50,7 +50,11 @@ export class DigestReader implements DigestQueries, OnApplicationShutdown {
     const onError = (error: Error) => (broken ??= error);
     client.on('error', onError);
     try {
-      await client.query('BEGIN');
+      await client.query('BEGIN').catch((error: Error) => {
+        // Nothing began; the connection is suspect, so it is not reused.
+        broken ??= error;
+        throw error;
+      });
       let rows: T[];
       try {
         rows = (await client.query({ name: `digest-${name}`, text, values })).rows as T[];
