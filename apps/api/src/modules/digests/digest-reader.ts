@@ -55,23 +55,37 @@ export class DigestReader implements DigestQueries, OnApplicationShutdown {
         broken ??= error;
         throw error;
       });
-      let rows: T[];
-      try {
-        rows = (await client.query({ name: `digest-${name}`, text, values })).rows as T[];
-      } catch (error) {
+      let committed: Promise<unknown> | undefined;
+      let releaseError: unknown;
+      const rows = await new Promise<T[]>((resolve, reject) => {
+        // A callback, not the promise: pg calls it from the socket's data event, so the
+        // release's stream work (process.nextTick, down to each "." written to its socket)
+        // runs before any promise continuation waiting in this worker. From within a
+        // promise job, every other job's continuation would run first: milliseconds.
+        client.query({ name: `digest-${name}`, text, values }, (error: Error | null, result: pg.QueryResult) => {
+          if (error) return reject(error);
+          // pg writes a query to the socket synchronously when the connection is idle, as
+          // it is in this callback: COMMIT is on its way before `whileCommitting` runs.
+          committed = client.query('COMMIT');
+          try {
+            whileCommitting(result.rows as T[]);
+          } catch (thrown) {
+            // Thrown from here, pg would rethrow it on the next tick and end the process.
+            releaseError = thrown;
+          }
+          resolve(result.rows as T[]);
+        });
+      }).catch(async (error: unknown) => {
         await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
         throw error;
-      }
-      // pg writes a query to the socket synchronously when the connection is idle, as it
-      // is here: COMMIT is on its way before `whileCommitting` runs.
-      const committed = client.query('COMMIT');
-      whileCommitting(rows);
+      });
       try {
         await committed;
       } catch (error) {
         broken = error instanceof Error ? error : new Error(String(error));
         throw new CommitUnconfirmed(broken.message);
       }
+      if (releaseError) throw releaseError;
       return rows;
     } finally {
       client.release(broken);

@@ -36,8 +36,13 @@ async function preparePeriod(t: TestApp): Promise<{ clock: Date; subscribers: st
   return { clock, subscribers };
 }
 
-/** Every due subscriber has exactly one message for the period: none twice, none missing. */
-async function expectExactlyOnce(t: TestApp, sink: MailSink, subscribers: string[]): Promise<void> {
+/**
+ * Every due subscriber has exactly one message for the period: none twice, none missing,
+ * but for the one loss the design leaves (docs/ARCHITECTURE.md, "Exactly once"): a worker
+ * SIGKILLed after its batch's COMMIT was written and before a digest's final "." was. The
+ * server then saw that very message cut short at that very moment; any other loss fails.
+ */
+async function expectExactlyOnce(t: TestApp, sink: MailSink, subscribers: string[], sigkillsAt: number[] = []): Promise<void> {
   const perAddress = new Map<string, number>();
   for (const mail of sink.messages) for (const to of mail.envelopeTo) perAddress.set(to, (perAddress.get(to) ?? 0) + 1);
   const rows = (await t.db.query(`SELECT u.email, d.status, d.message_id FROM digest_deliveries d JOIN users u ON u.id = d.user_id`)) as { email: string; status: string; message_id: string }[];
@@ -45,8 +50,16 @@ async function expectExactlyOnce(t: TestApp, sink: MailSink, subscribers: string
   expect(rows.filter((r) => r.status !== 'SENT')).toEqual([]);
   const twice = [...perAddress].filter(([, n]) => n > 1);
   const missing = rows.filter((r) => !perAddress.has(r.email));
-  expect({ twice, missing: missing.length }).toEqual({ twice: [], missing: 0 });
-  expect(sink.messages).toHaveLength(subscribers.length);
+  const cutByAKill = (r: { message_id: string }) =>
+    sink.interrupted.some(
+      (m) => m.headers.get('message-id') === r.message_id && sigkillsAt.some((at) => m.receivedAt.getTime() >= at && m.receivedAt.getTime() <= at + 1000),
+    );
+  const unexplained = missing.filter((r) => !cutByAKill(r)).map((r) => r.email);
+  expect({ twice, unexplained }).toEqual({ twice: [], unexplained: [] });
+  // At most the batch a worker was recording when it died.
+  expect(missing.length).toBeLessThanOrEqual(100 * sigkillsAt.length);
+  if (missing.length) console.warn(`${missing.length} digest(s) lost to a SIGKILL between their batch's COMMIT and their final "." (the documented window)`);
+  expect(sink.messages).toHaveLength(subscribers.length - missing.length);
   // The Message-ID the server got is the one the delivery row recorded.
   const recorded = new Map(rows.map((r) => [r.email, r.message_id]));
   for (const mail of sink.messages) expect(mail.headers.get('message-id')).toBe(recorded.get(mail.envelopeTo[0]));
@@ -73,11 +86,13 @@ describe('digests are sent exactly once', () => {
       expect(await planner.plan(clock)).toEqual({ planned: SUBSCRIBERS, enqueued: SUBSCRIBERS });
       workers.push(spawnWorker(t), spawnWorker(t));
       const kills: string[] = [];
+      const sigkillsAt: number[] = [];
       // Kill whichever worker at random moments while mail is flowing; most kills are SIGKILL, some a graceful SIGTERM.
       while (kills.length < 6 && sink.messages.length < SUBSCRIBERS * 0.9) {
         await sleep(400 + Math.random() * 900);
         const i = Math.floor(Math.random() * workers.length);
         const signal = kills.length % 3 === 2 ? 'SIGTERM' : 'SIGKILL';
+        if (signal === 'SIGKILL') sigkillsAt.push(Date.now());
         workers[i].kill(signal);
         await waitForExit(workers[i]);
         kills.push(`${signal}@${sink.messages.length}`);
@@ -89,7 +104,7 @@ describe('digests are sent exactly once', () => {
       await sleep(300);
       await stopAll(workers);
       expect(kills.length).toBeGreaterThanOrEqual(3);
-      await expectExactlyOnce(t, sink, subscribers);
+      await expectExactlyOnce(t, sink, subscribers, sigkillsAt);
     } finally {
       await stopAll(workers);
       await t.close();

@@ -40,4 +40,23 @@ describe('the local mail sink', () => {
     expect(page).toContain(`<td>${subject}</td>`);
     expect(page).not.toContain('=?UTF-8?');
   });
+
+  it('delivers nothing when the sender hangs up before the final ".", and notes where it stopped', async () => {
+    const raw = await composeMail({
+      from: 'Policy Commons <digest@example.org>',
+      to: { address: 'eli@example.org' },
+      subject: 'Never finished',
+      messageId: '<digest.unfinished@example.org>',
+      date: new Date(),
+      text: 'Hello Eli',
+      html: '<p>Hello Eli</p>',
+    });
+    const before = sink.messages.length;
+    const gone = new Error('the record failed');
+    await expect(mailer.send({ from: 'digest@example.org', to: 'eli@example.org', raw }, () => Promise.reject(gone))).rejects.toBe(gone);
+    for (let i = 0; i < 100 && sink.interrupted.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(sink.messages).toHaveLength(before);
+    expect(sink.interrupted).toEqual([expect.objectContaining({ envelopeTo: ['eli@example.org'] })]);
+    expect(sink.interrupted[0].headers.get('message-id')).toBe('<digest.unfinished@example.org>');
+  });
 });

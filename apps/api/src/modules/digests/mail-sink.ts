@@ -15,6 +15,15 @@ export interface CaughtMail {
   raw: Buffer;
 }
 
+/** A message whose sender hung up before its final ".": not delivered, kept only so tests can see where sending stopped. */
+export interface InterruptedMail {
+  receivedAt: Date;
+  envelopeTo: string[];
+  /** The header block as far as it arrived. */
+  headers: Map<string, string>;
+  bytes: number;
+}
+
 export interface MailSinkOptions {
   smtpPort: number;
   httpPort?: number;
@@ -59,6 +68,7 @@ const readable = (value: string) => {
  */
 export class MailSink {
   readonly messages: CaughtMail[] = [];
+  readonly interrupted: InterruptedMail[] = [];
   private smtp: SMTPServer | undefined;
   private http: Server | undefined;
   private listeners: ((mail: CaughtMail) => void)[] = [];
@@ -85,7 +95,12 @@ export class MailSink {
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('error', () => undefined);
+        stream.on('error', (error: Error & { code?: string }) => {
+          // smtp-server's word for a client that went away mid-DATA.
+          if (error.code !== 'ECONNECTION') return;
+          const raw = Buffer.concat(chunks);
+          this.interrupted.push({ receivedAt: new Date(), envelopeTo: session.envelope.rcptTo.map((r) => r.address), headers: headerMap(raw), bytes: raw.length });
+        });
         stream.on('end', () => {
           const refusal = this.options.refuseMessage?.(session.envelope.rcptTo.map((r) => r.address));
           if (refusal) {
@@ -147,6 +162,7 @@ export class MailSink {
 
   clear(): void {
     this.messages.length = 0;
+    this.interrupted.length = 0;
   }
 
   async stop(): Promise<void> {
