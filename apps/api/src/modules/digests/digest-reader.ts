@@ -55,9 +55,7 @@ export class DigestReader implements DigestQueries, OnApplicationShutdown {
         broken ??= error;
         throw error;
       });
-      let committed: Promise<unknown> | undefined;
-      let releaseError: unknown;
-      const rows = await new Promise<T[]>((resolve, reject) => {
+      const { rows, committed, releaseError } = await new Promise<{ rows: T[]; committed: Promise<unknown>; releaseError?: unknown }>((resolve, reject) => {
         // A callback, not the promise: pg calls it from the socket's data event, so the
         // release's stream work (process.nextTick, down to each "." written to its socket)
         // runs before any promise continuation waiting in this worker. From within a
@@ -66,14 +64,15 @@ export class DigestReader implements DigestQueries, OnApplicationShutdown {
           if (error) return reject(error);
           // pg writes a query to the socket synchronously when the connection is idle, as
           // it is in this callback: COMMIT is on its way before `whileCommitting` runs.
-          committed = client.query('COMMIT');
+          const committed = client.query('COMMIT');
+          const rows = result.rows as T[];
           try {
-            whileCommitting(result.rows as T[]);
-          } catch (thrown) {
+            whileCommitting(rows);
+            resolve({ rows, committed });
+          } catch (releaseError) {
             // Thrown from here, pg would rethrow it on the next tick and end the process.
-            releaseError = thrown;
+            resolve({ rows, committed, releaseError });
           }
-          resolve(result.rows as T[]);
         });
       }).catch(async (error: unknown) => {
         await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
