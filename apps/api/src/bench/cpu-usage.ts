@@ -25,6 +25,11 @@ function processTimes(pid: string): { comm: string; ms: number } | null {
   }
 }
 
+/** CPU milliseconds (user + system) one process has used so far; 0 once it has gone. */
+export function processCpuMs(pid: number | undefined): number {
+  return pid === undefined ? 0 : (processTimes(String(pid))?.ms ?? 0);
+}
+
 /**
  * CPU time used so far by every process, with its group, read from /proc. A process
  * that exits between two snapshots drops out of the difference, so short-lived ones are

@@ -151,7 +151,7 @@ function normalised(value: unknown): unknown {
 }
 
 /** The first place two answers differ, for the report. */
-function firstDifference(a: unknown, b: unknown, path = 'data'): string | null {
+export function firstDifference(a: unknown, b: unknown, path = 'data'): string | null {
   if (isDeepStrictEqual(a, b)) return null;
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
