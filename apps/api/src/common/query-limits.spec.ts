@@ -111,6 +111,20 @@ describe('query limits', () => {
     expect(nested).toEqual({ code: PublicErrorCode.QUERY_TOO_COMPLEX, message: expect.stringMatching(/limit is/) as string });
   });
 
+  it("parses and checks a text once, then costs it with each request's own variables", () => {
+    const query = 'query($n: Int) { questions(first: $n) { edges { node { id } } } }';
+    const at = (n: number) => checkOperation(schema, { query, variables: { n } });
+    const [first, second] = [at(10), at(20)];
+    if (first.ok !== true || second.ok !== true) throw new Error('refused');
+    expect(second.document).toBe(first.document);
+    expect([first.cost, second.cost]).toEqual([30, 60]);
+    expect(at(101)).toMatchObject({ ok: false, refusal: { field: 'first' } });
+    // Another schema (another api in the same process, as in tests) is checked against its own.
+    const other = buildSchema('type Query { questions(first: Int): Int }');
+    expect(checkOperation(other, { query: '{ questions(first: 1) }' })).toMatchObject({ ok: true });
+    expect(checkOperation(schema, { query: '{ questions(first: 1) }' })).toMatchObject({ ok: true, cost: 1 });
+  });
+
   it('refuses `first` above 100 anywhere, nested ones included, with BAD_USER_INPUT', () => {
     const verdict = checkOperation(schema, { query: 'query($n: Int) { question(id: "x") { answers(first: $n) { id } } }', variables: { n: 101 } });
     expect(verdict).toEqual({ ok: false, refusal: { code: PublicErrorCode.BAD_USER_INPUT, field: 'first', message: expect.stringContaining('between 1 and 100') as string } });

@@ -16,6 +16,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { LRUCache } from 'lru-cache';
 import { PublicErrorCode } from './errors.js';
 import { MAX_PAGE_SIZE } from './pagination.js';
 
@@ -157,13 +158,28 @@ export type LimitsVerdict =
   | { ok: false; refusal: LimitRefusal };
 
 /**
- * Checks one operation against every limit: tokens while parsing, then depth, aliases and
- * directives, then the cost with the request's variables, and `first` on every field.
+ * Texts already parsed and checked for depth, aliases and directives, per schema: the web
+ * app sends the same few operations all day, and parsing and these rules cost more than
+ * the cost check that follows (about 0.1 ms of the 0.2 ms the guard spends on a question
+ * list). Bounded by the total length of the texts kept, so no client can grow it.
  */
-export function checkOperation(schema: GraphQLSchema, request: OperationRequest): LimitsVerdict {
+const parsedTexts = new WeakMap<GraphQLSchema, LRUCache<string, { document: DocumentNode } | Exclude<LimitsVerdict, { ok: true }>>>();
+
+function parsedWithinLimits(schema: GraphQLSchema, query: string): { document: DocumentNode } | Exclude<LimitsVerdict, { ok: true }> {
+  let cache = parsedTexts.get(schema);
+  if (!cache) parsedTexts.set(schema, (cache = new LRUCache({ maxSize: 4_000_000, sizeCalculation: (_value, key) => Math.max(1, key.length) })));
+  let parsed = cache.get(query);
+  if (!parsed) {
+    parsed = parseWithinLimits(schema, query);
+    cache.set(query, parsed);
+  }
+  return parsed;
+}
+
+function parseWithinLimits(schema: GraphQLSchema, query: string): { document: DocumentNode } | Exclude<LimitsVerdict, { ok: true }> {
   let document: DocumentNode;
   try {
-    document = parse(request.query, { maxTokens: QUERY_LIMITS.maxTokens, noLocation: true });
+    document = parse(query, { maxTokens: QUERY_LIMITS.maxTokens, noLocation: true });
   } catch (error) {
     if (error instanceof GraphQLError && /contains more th\w+ \d+ tokens/.test(error.message)) {
       return { ok: false, refusal: tooComplex(`This query is longer than ${QUERY_LIMITS.maxTokens} tokens. Ask for less at once.`) };
@@ -172,6 +188,17 @@ export function checkOperation(schema: GraphQLSchema, request: OperationRequest)
   }
   const [limitError] = validate(schema, document, queryLimitRules());
   if (limitError) return { ok: false, refusal: tooComplex(limitError.message) };
+  return { document };
+}
+
+/**
+ * Checks one operation against every limit: tokens while parsing, then depth, aliases and
+ * directives, then the cost with the request's variables, and `first` on every field.
+ */
+export function checkOperation(schema: GraphQLSchema, request: OperationRequest): LimitsVerdict {
+  const parsed = parsedWithinLimits(schema, request.query);
+  if (!('document' in parsed)) return parsed;
+  const { document } = parsed;
 
   const pageSizeProblems: { first: number }[] = [];
   let cost: number;
