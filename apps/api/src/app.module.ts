@@ -22,6 +22,16 @@ import { PagesModule } from './modules/pages/pages.module.js';
 import { PagesService } from './modules/pages/pages.service.js';
 import { sessionTokenFrom } from './modules/accounts/session-cookie.js';
 
+/** One GraphQL request's context: who is asking (from the session cookie or bearer token) and its DataLoaders. */
+export async function requestContext(accounts: AccountsService, config: AppConfig, req: Request, res: Response): Promise<RequestContext> {
+  return {
+    req,
+    res,
+    viewer: await accounts.viewerForToken(sessionTokenFrom(req, config)).catch(rethrowUnavailable),
+    loaders: new RequestLoaders(),
+  };
+}
+
 /** The HTTP application: GraphQL at /graphql, health at /health, feeds and sitemaps (modules/feeds), server-rendered pages (modules/pages). */
 @Module({})
 export class AppModule {
@@ -56,12 +66,7 @@ export class AppModule {
             persistedQueries: false,
             // One operation per request (graphql-request-guard.ts refuses arrays before Apollo sees them).
             allowBatchedHttpRequests: false,
-            context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => ({
-              req,
-              res,
-              viewer: await accounts.viewerForToken(sessionTokenFrom(req, config)).catch(rethrowUnavailable),
-              loaders: new RequestLoaders(),
-            }),
+            context: ({ req, res }: { req: Request; res: Response }) => requestContext(accounts, config, req, res),
             formatError: (formatted, error) => toPublicError(formatted, error, development),
           }),
         }),

@@ -1,6 +1,4 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -9,23 +7,22 @@ import { APP_PIPE, NestFactory } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import pg from 'pg';
+import { requestContext } from '../app.module.js';
 import { compiledExecution } from '../common/compiled-execution.js';
-import { rethrowUnavailable } from '../common/errors.js';
-import { RequestLoaders } from '../common/loaders.js';
 import { queryLimitRules } from '../common/query-limits.js';
 import type { RequestContext } from '../common/request-context.js';
+import { TrustedDocuments, defaultTrustedDocumentsFile } from '../common/trusted-documents.js';
 import { createValidationPipe } from '../common/validation.js';
 import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { CoreModule } from '../core.module.js';
 import { AccountsModule } from '../modules/accounts/accounts.module.js';
 import { AccountsService } from '../modules/accounts/accounts.service.js';
-import { sessionTokenFrom } from '../modules/accounts/session-cookie.js';
 import { scaleDatabaseUrl } from '../seed/scale-seed.js';
 import { freePort, startBenchProcess, type BenchProcess } from './bench-processes.js';
 import { processCpuMs } from './cpu-usage.js';
-import { firstDifference, measureLoad, productionApiEnv, round, startBenchApi, uptime, type Measured } from './read-bench.js';
+import { firstDifference, measureLoad, persistedHashes, productionApiEnv, round, startBenchApi, uptime, type Measured } from './read-bench.js';
 
 /**
  * `npm run bench:driver -w @policy-commons/api`: the GraphQL driver side by side, as issue
@@ -49,8 +46,6 @@ import { firstDifference, measureLoad, productionApiEnv, round, startBenchApi, u
  * request read from /proc (the fairest figure when PostgreSQL and the load generator share
  * the cores), and checks that every server answers with the same data and statements.
  */
-const here = dirname(fileURLToPath(import.meta.url));
-const repoDir = resolve(here, '..', '..', '..', '..');
 const API_NODE_FLAGS = ['--max-old-space-size=256'];
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const MEASURE_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -60,12 +55,8 @@ const COUNTED_REQUESTS = 10;
 type Driver = 'apollo' | 'apollo-jit' | 'apollo-fastify' | 'mercurius' | 'mercurius-jit';
 const DRIVERS = (process.env.BENCH_DRIVERS?.split(',') ?? ['apollo', 'apollo-jit', 'apollo-fastify', 'mercurius', 'mercurius-jit']) as Driver[];
 
-const contextFor = async (accounts: AccountsService, config: AppConfig, req: unknown, res: unknown): Promise<RequestContext> => ({
-  req: req as Request,
-  res: res as RequestContext['res'],
-  viewer: await accounts.viewerForToken(sessionTokenFrom(req as Request, config)).catch(rethrowUnavailable),
-  loaders: new RequestLoaders(),
-});
+const contextFor = (accounts: AccountsService, config: AppConfig, req: unknown, res: unknown): Promise<RequestContext> =>
+  requestContext(accounts, config, req as Request, res as Response);
 
 /** The api's GraphQL module (app.module.ts) with only the driver changed; no pages, feeds or health. */
 @Module({})
@@ -133,11 +124,13 @@ interface Operation {
 }
 
 function operations(questionId: string): Operation[] {
-  const documents = JSON.parse(readFileSync(join(repoDir, 'apps', 'web', 'src', 'generated', 'persisted-documents.json'), 'utf8')) as Record<string, string>;
+  const hashes = persistedHashes();
+  const trusted = TrustedDocuments.load(defaultTrustedDocumentsFile());
   const find = (name: string, variables: Record<string, unknown>, label: string): Operation => {
-    const entry = Object.entries(documents).find(([, text]) => new RegExp(`query ${name}\\b`).test(text));
-    if (!entry) throw new Error(`the web app has no operation ${name}`);
-    return { name: label, text: entry[1], hash: entry[0].replace(/^sha256:/, ''), variables: { ...variables } };
+    const hash = hashes.get(name);
+    const text = hash && trusted.find(hash);
+    if (!hash || !text) throw new Error(`the web app has no operation ${name}`);
+    return { name: label, text, hash, variables };
   };
   return [find('QuestionList', { filter: null, orderBy: 'NEWEST', first: 20 }, 'question-list'), find('QuestionDetail', { id: questionId }, 'question-page')];
 }

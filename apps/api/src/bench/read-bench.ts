@@ -51,7 +51,7 @@ export interface ScenarioResult {
 }
 
 /** The hash the web app sends for each operation, from its codegen output. */
-function persistedHashes(): Map<string, string> {
+export function persistedHashes(): Map<string, string> {
   const file = join(repoDir, 'apps', 'web', 'src', 'generated', 'persisted-documents.json');
   const documents = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
   const byName = new Map<string, string>();

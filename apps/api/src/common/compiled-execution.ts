@@ -14,6 +14,10 @@ const COMPILE_AFTER = 3;
 
 type Result = ExecutionResult<Record<string, unknown>>;
 
+async function interpreted(request: Parameters<GatewayExecutor>[0], variables: Record<string, unknown>): Promise<Result> {
+  return (await execute({ schema: request.schema, document: request.document, contextValue: request.context, variableValues: variables, operationName: request.operationName })) as Result;
+}
+
 /**
  * Runs queries compiled by graphql-jit instead of interpreted by graphql-js, through
  * Apollo Server's executor hook (its gateway interface: the one place Apollo lets the
@@ -30,9 +34,10 @@ type Result = ExecutionResult<Record<string, unknown>>;
  *
  * A query is compiled once, on its third run (keyed by Apollo's hash of its text and the
  * operation name), and the MAX_COMPILED most recently used are kept; one graphql-jit cannot
- * compile runs on graphql-js. graphql-jit builds its errors on graphql's CommonJS build;
- * they are rebuilt here as the GraphQLError this module sees, with the thrown exception
- * kept as originalError for errors.ts.
+ * compile runs on graphql-js. graphql-jit builds its errors with a GraphQLError of its
+ * own (its error.js), through which a driver's error from another realm did not reach
+ * errors.ts (the outage tests answered INTERNAL_SERVER_ERROR), so they are rebuilt here as
+ * graphql's GraphQLError with what was thrown kept as originalError.
  */
 export function compiledExecution(schema: () => GraphQLSchema): GatewayInterface & { compiledOperations(): number } {
   const listeners = new Set<GatewaySchemaLoadOrUpdateCallback>();
@@ -53,13 +58,11 @@ export function compiledExecution(schema: () => GraphQLSchema): GatewayInterface
         compiled.set(key, query);
       }
     }
-    const interpreted = async () =>
-      (await execute({ schema: request.schema, document: request.document, contextValue: request.context, variableValues: variables, operationName: request.operationName })) as Result;
-    if (!query) return interpreted();
+    if (!query) return interpreted(request, variables);
     const result = (await query.query(undefined, request.context, variables)) as Result;
     if (!result.errors?.length) return result;
     // Refused before running (variables of the wrong type): graphql-js's errors carry what Apollo reports as BAD_USER_INPUT.
-    if (result.data === undefined) return interpreted();
+    if (result.data === undefined) return interpreted(request, variables);
     return {
       ...result,
       errors: result.errors.map((error) => {

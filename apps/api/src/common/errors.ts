@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
 
 /** The public error codes of the API (see docs/api-contract.graphql). */
@@ -185,20 +186,6 @@ const PASSTHROUGH_CODES = new Set<string>([
  * code; anything unexpected is logged and reported without internals. Stack traces are
  * only ever shown in development.
  */
-/**
- * What a resolver threw, under the GraphQLErrors that wrap it. By shape rather than by
- * class (as @apollo/server/errors' unwrapResolverError does): graphql's ESM and CommonJS
- * builds can both be loaded (graphql-jit requires the CommonJS one), and an error of one
- * is not an instance of the other's GraphQLError.
- */
-function unwrapResolverError(error: unknown): unknown {
-  let current = error;
-  while (current instanceof Error && 'path' in current && (current as { path?: unknown }).path && (current as { originalError?: unknown }).originalError) {
-    current = (current as unknown as { originalError: unknown }).originalError;
-  }
-  return current;
-}
-
 export function toPublicError(formatted: GraphQLFormattedError, error: unknown, development: boolean): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
