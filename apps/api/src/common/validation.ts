@@ -61,11 +61,14 @@ export function unstorableTextIn(value: unknown, path: string, top = true): { fi
  */
 class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Global pipes also see every @Parent(), @Context() and viewer a field resolver takes: not
+    // input, and validating them would copy each parent row through class-transformer on every
+    // field of every list item (a third of a question list's allocations).
+    if (!isClientInput(metadata)) return value;
     const validated: unknown = await super.transform(value, metadata);
-    // Global pipes also see @Context() and the viewer (an Express request: cyclic, and not
-    // input). A list of inputs is left to ValidateEach, which checks each element's own rules
-    // first and then this one (a list argument without it fails the mutation fuzz test).
-    if (isClientInput(metadata) && !isListOfInputs(validated)) {
+    // A list of inputs is left to ValidateEach, which checks each element's own rules first and
+    // then this one (a list argument without it fails the mutation fuzz test).
+    if (!isListOfInputs(validated)) {
       const problem = unstorableTextIn(validated, metadata.data ?? '');
       if (problem) throw new InputValidationException(problem.field || undefined, problem.message);
     }
