@@ -1,5 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { answerQuestion, askQuestion, createCommunity } from './forum-fixtures.js';
-import { signUp, startTestApp, type TestApp } from './test-app.js';
+import { grantOrganisationRole, signUp, startTestApp, type TestApp } from './test-app.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const webOperations = Object.values(JSON.parse(readFileSync(resolve(here, '..', '..', 'web', 'src', 'generated', 'persisted-documents.json'), 'utf8')) as Record<string, string>);
+/** The question page's operation exactly as the web app sends it. */
+const QUESTION_PAGE = webOperations.find((text) => /query QuestionDetail\b/.test(text)) as string;
 
 // Small nested pages keep 50 questions under the cost limit (common/query-limits.ts); every question here has one answer and one comment.
 const LIST = `query($first: Int) { questions(first: $first) { totalCount edges { node {
@@ -57,5 +65,72 @@ describe('per-item relations go through DataLoader', () => {
     // One per relation kind (the viewer's flags: one per level of posts, as questions, answers
     // and their comments resolve in turn), plus the session lookup, the count and the page itself.
     expect(ten).toBeLessThanOrEqual(21);
+  });
+});
+
+describe('the question page goes through DataLoader', () => {
+  let t: TestApp;
+  let viewer: { token: string };
+  const questions = new Map<number, string>();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const { communityId } = await createCommunity(t);
+    const people = await Promise.all(Array.from({ length: 4 }, (_, i) => signUp(t, `Page person ${i}`)));
+    viewer = people[0];
+    await t.db.query(`INSERT INTO organisations (slug, name) VALUES ('page-council', 'Page Council')`);
+    await grantOrganisationRole(t, people[1].id, 'page-council', 'POLICY_AUTHOR');
+    const created = await t.gql<{ createPolicyDocument: { id: string } }>(
+      'mutation($input: CreatePolicyDocumentInput!) { createPolicyDocument(input: $input) { id } }',
+      { input: { organisationSlug: 'page-council', slug: 'page-policy', title: 'Page Policy' } },
+      people[1],
+    );
+    const documentId = created.data!.createPolicyDocument.id;
+    await t.gql('mutation($input: SavePolicyDraftInput!) { savePolicyDraft(input: $input) { updatedAt } }', {
+      input: { documentId, markdown: '# Page Policy\n\n## Scope\n\nEveryone.\n' },
+    }, people[1]);
+    await t.gql('mutation($input: PublishPolicyVersionInput!) { publishPolicyVersion(input: $input) { id } }', {
+      input: { documentId, bump: 'MAJOR', summaryOfChanges: 'First.', contributors: [] },
+    }, people[1]);
+
+    // Pages that differ only in how many answers (each commented on, edited and citing) they
+    // hold, by the same people on each page: whose rows a page needs is the same.
+    for (const count of [1, 3, 10]) {
+      const id = await askQuestion(t, people[1], communityId, { title: `A question with ${count} answers`, body: 'See policy:page-policy@1.0#scope please.' });
+      await t.gql('mutation($input: AddCommentInput!) { addComment(input: $input) { id } }', { input: { postId: id, body: 'Which scope?' } }, people[0]);
+      for (let i = 0; i < count; i += 1) {
+        const answerer = people[2 + (i % 2)];
+        const answerId = await answerQuestion(t, answerer, id, `Answer ${i}: policy:page-policy@1.0#scope says so.`);
+        await t.gql('mutation($input: AddCommentInput!) { addComment(input: $input) { id } }', { input: { postId: answerId, body: 'Thanks' } }, people[0]);
+        await t.gql('mutation($input: EditAnswerInput!) { editAnswer(input: $input) { id } }', { input: { answerId, body: `Answer ${i}, edited: policy:page-policy@1.0#scope.` } }, answerer);
+      }
+      questions.set(count, id);
+    }
+  });
+  afterAll(() => t.close());
+
+  async function statementsFor(count: number, person?: { token: string }): Promise<number> {
+    const before = t.statements();
+    const result = await t.gql<{ question: { answers: unknown[] } }>(QUESTION_PAGE, { id: questions.get(count) }, person);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.question.answers).toHaveLength(count);
+    return t.statements() - before;
+  }
+
+  it('costs the same number of SQL statements for one answer as for three or ten, signed in or not', async () => {
+    expect(QUESTION_PAGE).toBeDefined();
+    for (const person of [undefined, viewer]) {
+      // A person's first view of a page also counts the view (one UPDATE); later views do not.
+      const firstViews = [await statementsFor(1, person), await statementsFor(3, person), await statementsFor(10, person)];
+      expect(new Set(firstViews).size).toBe(1);
+      const one = await statementsFor(1, person);
+      expect(one).toBe(firstViews[0] - 1);
+      // The question, its community, answers, citations, comments, revisions and everyone they
+      // name (one statement, common/loaders.ts); a signed-in viewer adds their own votes, flags
+      // and rights per level of posts.
+      expect(one).toBeLessThanOrEqual(person ? 14 : 7);
+      expect(await statementsFor(3, person)).toBe(one);
+      expect(await statementsFor(10, person)).toBe(one);
+    }
   });
 });

@@ -4,20 +4,64 @@ import DataLoader from 'dataloader';
  * The DataLoaders of one GraphQL request. Each per-item relation asks for its loader by
  * name; the first ask creates it, so a request batches every load of the same kind into
  * one statement and never shares cached rows with another request.
+ *
+ * A loader asked for with `afterOtherReads` (people: every kind of post and revision has
+ * them) sends its batch only once no other batch of the request is reading, so the people a
+ * page names are read in one statement however its replies arrive: a question page's
+ * author, answerers, commenters and editors together, whether it has one answer or thirty.
+ * Such a loader's batch must not itself wait on another loader of the same request.
  */
 export class RequestLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
   private readonly caches = new Map<string, Map<unknown, Promise<unknown>>>();
+  private readonly deferred: (() => void)[] = [];
+  private reading = 0;
+  private releaseScheduled = false;
 
-  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<readonly (V | Error)[]>): DataLoader<K, V> {
+  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<readonly (V | Error)[]>, options: { afterOtherReads?: boolean } = {}): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
       const cacheMap = new Map<K, Promise<V>>();
-      loader = new DataLoader<K, V>(batch, { maxBatchSize: 500, cacheMap });
+      const counted = async (keys: readonly K[]) => {
+        this.reading += 1;
+        try {
+          return await batch(keys);
+        } finally {
+          this.reading -= 1;
+          this.releaseWhenQuiet();
+        }
+      };
+      loader = new DataLoader<K, V>(counted, {
+        maxBatchSize: 500,
+        cacheMap,
+        ...(options.afterOtherReads
+          ? {
+              batchScheduleFn: (dispatch: () => void) => {
+                this.deferred.push(dispatch);
+                this.releaseWhenQuiet();
+              },
+            }
+          : {}),
+      });
       this.loaders.set(name, loader as DataLoader<unknown, unknown>);
       this.caches.set(name, cacheMap as Map<unknown, Promise<unknown>>);
     }
     return loader;
+  }
+
+  /**
+   * Sends the deferred batches once nothing is reading, a turn later (setImmediate): by then
+   * the batches other loaders were asked for in this turn have gone out and count as reading,
+   * and the resolvers a reply woke have asked for what they need.
+   */
+  private releaseWhenQuiet(): void {
+    if (this.releaseScheduled || this.reading > 0 || this.deferred.length === 0) return;
+    this.releaseScheduled = true;
+    setImmediate(() => {
+      this.releaseScheduled = false;
+      if (this.reading > 0) return;
+      for (const dispatch of this.deferred.splice(0)) dispatch();
+    });
   }
 
   /** What this request has already asked the named loader for `key`, if it has. */

@@ -26,6 +26,7 @@ export function loadUser(loaders: RequestLoaders, accounts: AccountsService, id:
   return loaders
     .get<string, UserModel>('users.byId', async (ids) =>
       byKeys(ids, await accounts.usersByIds(ids), (u) => u.id, (missing) => new Error(`user ${missing} not found`), toUserModel),
+      { afterOtherReads: true },
     )
     .load(id);
 }
