@@ -68,7 +68,30 @@ describe('communities', () => {
     expect(await follows()).toEqual([]);
   });
 
-  it('answers null for an unknown slug', async () => {
-    expect((await t.gql('{ community(slug: "nope") { id } }')).data).toEqual({ community: null });
+  it('answers null for an unknown slug, and finds it once it is taken', async () => {
+    expect((await t.gql('{ community(slug: "later") { id } }')).data).toEqual({ community: null });
+    const input = { slug: 'later', title: 'Later', description: 'Made after it was asked for.' };
+    expect((await t.gql(CREATE, { input }, moderator)).errors).toBeUndefined();
+    expect((await t.gql<{ community: { title: string } }>('{ community(slug: "later") { title } }')).data?.community.title).toBe('Later');
+  });
+
+  it('reads a community it has read before from memory: its row never changes', async () => {
+    const list = `query($slug: String) { questions(filter: { communitySlug: $slug }) { edges { node { community { slug title } } } } }`;
+    await t.gql(
+      'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }',
+      { input: { communityId, title: 'Is the community read once?', body: 'Asking for the statement count.', tags: ['memory'] } },
+      moderator,
+    );
+    const statementsOf = async (query: string, variables: Record<string, unknown>) => {
+      const before = t.statements();
+      const result = await t.gql<{ questions: { edges: { node: { community: { slug: string; title: string } } }[] } }>(query, variables);
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.questions.edges[0]?.node.community).toEqual({ slug: 'social-media-in-local-government', title: 'Social Media in Local Government' });
+      return t.statements() - before;
+    };
+    // The list of the whole forum, then of the community by its slug: one statement each, the
+    // page itself (its count is a subquery), since asking read the community by id.
+    expect(await statementsOf(list, { slug: null })).toBe(1);
+    expect(await statementsOf(list, { slug: 'social-media-in-local-government' })).toBe(1);
   });
 });

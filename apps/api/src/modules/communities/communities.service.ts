@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import type { Viewer } from '../../common/request-context.js';
@@ -12,8 +13,20 @@ import { checkPageSize, MAX_PAGE_SIZE } from '../../common/pagination.js';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service.js';
 import { sitemapPageEnd } from '../../common/sitemap-pages.js';
 
+/** How many communities each process keeps in memory (a forum has tens; this bounds a flood). */
+const KEPT_COMMUNITIES = 10_000;
+
 @Injectable()
 export class CommunitiesService {
+  /**
+   * Communities as read, by id and by slug. A community's row never changes once created
+   * (nothing edits or deletes one: see CommunityEntity), so any process may answer from what
+   * it has read before, and every list and question page names one: a statement saved on
+   * each. Only found rows are kept: a slug that is free now may be taken a moment later.
+   */
+  private readonly kept = new LRUCache<string, CommunityEntity>({ max: KEPT_COMMUNITIES });
+  private readonly keptIdOfSlug = new LRUCache<string, string>({ max: KEPT_COMMUNITIES });
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly subscriptions: SubscriptionsService,
@@ -23,8 +36,18 @@ export class CommunitiesService {
     return this.db.getRepository(CommunityEntity).find({ order: { title: 'ASC', id: 'ASC' }, take: checkPageSize(first) });
   }
 
-  findBySlug(slug: string): Promise<CommunityEntity | null> {
-    return this.db.getRepository(CommunityEntity).findOneBy({ slug });
+  async findBySlug(slug: string): Promise<CommunityEntity | null> {
+    const keptId = this.keptIdOfSlug.get(slug);
+    const kept = keptId === undefined ? undefined : this.kept.get(keptId);
+    if (kept) return kept;
+    const community = await this.db.getRepository(CommunityEntity).findOneBy({ slug });
+    if (community) this.keep(community);
+    return community;
+  }
+
+  private keep(community: CommunityEntity): void {
+    this.kept.set(community.id, community);
+    this.keptIdOfSlug.set(community.slug, community.id);
   }
 
   /** Where the community sitemap file after the one starting after the slug `after` starts (communities by slug), or null when it is the last. */
@@ -40,13 +63,24 @@ export class CommunitiesService {
   }
 
   async require(id: string): Promise<CommunityEntity> {
-    const community = isUuid(id) ? await this.db.getRepository(CommunityEntity).findOneBy({ id }) : null;
+    const [community] = isUuid(id) ? await this.byIds([id]) : [];
     if (!community) throw new CommunitiesException(CommunitiesExceptionCode.COMMUNITY_NOT_FOUND, 'That community does not exist.', { field: 'communityId' });
     return community;
   }
 
-  byIds(ids: readonly string[]): Promise<CommunityEntity[]> {
-    return this.db.getRepository(CommunityEntity).findBy({ id: In([...ids]) });
+  /** The communities `ids` names that exist, in no particular order. */
+  async byIds(ids: readonly string[]): Promise<CommunityEntity[]> {
+    const found: CommunityEntity[] = [];
+    const missing: string[] = [];
+    for (const id of ids) {
+      const kept = this.kept.get(id);
+      if (kept) found.push(kept);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return found;
+    const read = await this.db.getRepository(CommunityEntity).findBy({ id: In(missing) });
+    for (const community of read) this.keep(community);
+    return [...found, ...read];
   }
 
   async create(viewer: Viewer, input: CreateCommunityInput): Promise<CommunityEntity> {

@@ -1,5 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
+/**
+ * Never changes once created: CommunitiesService keeps the rows it has read in memory. Whoever
+ * adds a way to edit or delete a community must make every process forget its copy.
+ */
 @Entity({ name: 'communities' })
 export class CommunityEntity {
   @PrimaryGeneratedColumn('uuid')
