@@ -22,7 +22,7 @@ import { AccountsService } from '../modules/accounts/accounts.service.js';
 import { scaleDatabaseUrl } from '../seed/scale-seed.js';
 import { freePort, startBenchProcess, type BenchProcess } from './bench-processes.js';
 import { processCpuMs } from './cpu-usage.js';
-import { firstDifference, measureLoad, persistedHashes, productionApiEnv, round, startBenchApi, uptime, type Measured } from './read-bench.js';
+import { API_NODE_FLAGS, firstDifference, measureLoad, persistedHashes, productionApiEnv, round, startBenchApi, uptime, type Measured } from './read-bench.js';
 
 /**
  * `npm run bench:driver -w @policy-commons/api`: the GraphQL driver side by side, as issue
@@ -46,7 +46,6 @@ import { firstDifference, measureLoad, persistedHashes, productionApiEnv, round,
  * request read from /proc (the fairest figure when PostgreSQL and the load generator share
  * the cores), and checks that every server answers with the same data and statements.
  */
-const API_NODE_FLAGS = ['--max-old-space-size=256'];
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const MEASURE_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -158,6 +157,9 @@ interface Row {
   sqlPerRequest: number;
 }
 
+/** Each server counts the page's view once (its own Redis prefix), so the count moves between answers. */
+const withoutViews = (data: unknown) => JSON.parse(JSON.stringify(data), (key, value: unknown) => (key === 'viewCount' ? undefined : value)) as unknown;
+
 async function main(): Promise<void> {
   const databaseUrl = scaleDatabaseUrl();
   const db = new pg.Client({ connectionString: databaseUrl });
@@ -185,8 +187,6 @@ async function main(): Promise<void> {
       const answers = await Promise.all(servers.map((server) => post(server, operation)));
       for (const [i, answer] of answers.entries()) {
         if (answer.errors || !answer.data) throw new Error(`${servers[i].name} ${operation.name}: ${JSON.stringify(answer.errors)}`);
-        // Each server counts the page's view once (its own Redis prefix), so the count moves between answers.
-        const withoutViews = (data: unknown) => JSON.parse(JSON.stringify(data), (key, value: unknown) => (key === 'viewCount' ? undefined : value)) as unknown;
         const difference = firstDifference(withoutViews(answers[0].data), withoutViews(answer.data));
         if (difference) throw new Error(`${servers[i].name} answers ${operation.name} differently from ${servers[0].name}: ${difference}`);
       }

@@ -18,7 +18,8 @@ const repoDir = resolve(apiDir, '..', '..');
 
 const CONNECTIONS = 16;
 /** The api runs with the heap cap `npm start` gives it (scripts/start.mjs says why). */
-const API_NODE_FLAGS = ['--max-old-space-size=256'];
+/** The heap cap `npm start` gives the api (scripts/start.mjs), so benchmarks measure it as it runs. */
+export const API_NODE_FLAGS = ['--max-old-space-size=256'];
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const MEASURE_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** Sequential requests per scenario over which SQL statements are counted. */

@@ -33,8 +33,8 @@ async function interpreted(request: Parameters<GatewayExecutor>[0], variables: R
  * 3.4 against 5.6 ms per list, 6.4 against 8.9 per page.)
  *
  * A query is compiled once, on its third run (keyed by Apollo's hash of its text and the
- * operation name), and the MAX_COMPILED most recently used are kept; one graphql-jit cannot
- * compile runs on graphql-js. graphql-jit builds its errors with a GraphQLError of its
+ * operation name), and the MAX_COMPILED most recently used are kept; an operation graphql-jit
+ * cannot compile runs on graphql-js. graphql-jit builds its errors with a GraphQLError of its
  * own (its error.js), through which a driver's error from another realm did not reach
  * errors.ts (the outage tests answered INTERNAL_SERVER_ERROR), so they are rebuilt here as
  * graphql's GraphQLError with what was thrown kept as originalError.
