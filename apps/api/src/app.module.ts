@@ -1,17 +1,20 @@
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
-import type { Request, Response } from 'express';
-import { compiledExecution } from './common/compiled-execution.js';
-import { rethrowUnavailable, toPublicError } from './common/errors.js';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { rethrowUnavailable } from './common/errors.js';
+import { executionErrorFormatter, requestErrorHandler, type GraphQLErrorOptions } from './common/graphql-errors.js';
+import { graphqlRequestGuard, operationTypeOf } from './common/graphql-request-guard.js';
 import { RequestLoaders } from './common/loaders.js';
 import { queryLimitRules } from './common/query-limits.js';
-import type { RequestContext } from './common/request-context.js';
+import type { RequestContext, Viewer } from './common/request-context.js';
+import { TrustedDocuments, defaultTrustedDocumentsFile } from './common/trusted-documents.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
+import { visitorQueriesReadFromReplicas } from './database/read-routing.js';
 import { HealthModule } from './health/health.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AccountsService } from './modules/accounts/accounts.service.js';
@@ -22,14 +25,28 @@ import { PagesModule } from './modules/pages/pages.module.js';
 import { PagesService } from './modules/pages/pages.service.js';
 import { sessionTokenFrom } from './modules/accounts/session-cookie.js';
 
+/** Who is asking, per GraphQL request: looked up once the request guard has let the request through. */
+const viewers = new WeakMap<FastifyRequest, Viewer | null>();
+
 /** One GraphQL request's context: who is asking (from the session cookie or bearer token) and its DataLoaders. */
-export async function requestContext(accounts: AccountsService, config: AppConfig, req: Request, res: Response): Promise<RequestContext> {
-  return {
-    req,
-    res,
-    viewer: await accounts.viewerForToken(sessionTokenFrom(req, config)).catch(rethrowUnavailable),
-    loaders: new RequestLoaders(),
-  };
+export function requestContext(req: FastifyRequest, res: FastifyReply, viewer: Viewer | null = viewers.get(req) ?? null): RequestContext {
+  return { req, res, viewer, loaders: new RequestLoaders() };
+}
+
+/**
+ * The preHandlers of the /graphql routes, in order: the request guard (limits, trusted
+ * documents; a refusal costs no SQL), the session lookup, and the choice of database.
+ */
+function graphqlPreHandlers(accounts: AccountsService, config: AppConfig, schemaHost: GraphQLSchemaHost) {
+  const trusted = TrustedDocuments.load(defaultTrustedDocumentsFile());
+  const hasSession = (req: FastifyRequest) => sessionTokenFrom(req, config) !== undefined;
+  return [
+    graphqlRequestGuard(() => schemaHost.schema, trusted),
+    async (req: FastifyRequest) => {
+      viewers.set(req, await accounts.viewerForToken(sessionTokenFrom(req, config)).catch(rethrowUnavailable));
+    },
+    ...(config.databaseReplicaUrls.length ? [visitorQueriesReadFromReplicas(operationTypeOf, hasSession)] : []),
+  ];
 }
 
 /** The HTTP application: GraphQL at /graphql, health at /health, feeds and sitemaps (modules/feeds), server-rendered pages (modules/pages). */
@@ -41,34 +58,35 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
-        GraphQLModule.forRootAsync<ApolloDriverConfig>({
-          driver: ApolloDriver,
+        GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
           imports: [AccountsModule, PagesModule],
           inject: [AccountsService, PagesService, GraphQLSchemaHost],
-          useFactory: (accounts: AccountsService, pages: PagesService, schemaHost: GraphQLSchemaHost): ApolloDriverConfig => ({
-            path: '/graphql',
-            autoSchemaFile: true,
-            sortSchema: true,
-            graphiql: development,
-            // Introspection serves developers and tests; in production (NODE_ENV unset included) it only maps the attack surface.
-            introspection: !config.isProduction,
-            includeStacktraceInErrorResponses: development,
-            // The limits run before Apollo (http-app.ts, so a refusal costs no SQL); again here for completeness.
-            validationRules: queryLimitRules(),
-            // No response is cached by hints, and the default cache-control plugin wraps every field's
-            // resolver to read them: about 3 % of the api's time on a question list (--cpu-prof).
-            plugins: [ApolloServerPluginCacheControlDisabled(), pageCacheInvalidation(pages)],
-            // Queries run compiled by graphql-jit (compiled-execution.ts says why, with the measurements).
-            ...({ gateway: compiledExecution(() => schemaHost.schema) } as Partial<ApolloDriverConfig>),
-            // "Did you mean …?" in validation errors would map the schema for whoever guesses field names.
-            hideSchemaDetailsFromClientErrors: config.isProduction,
-            // Trusted documents replace Apollo's automatic persisted queries, which would let any client register any text.
-            persistedQueries: false,
-            // One operation per request (graphql-request-guard.ts refuses arrays before Apollo sees them).
-            allowBatchedHttpRequests: false,
-            context: ({ req, res }: { req: Request; res: Response }) => requestContext(accounts, config, req, res),
-            formatError: (formatted, error) => toPublicError(formatted, error, development),
-          }),
+          useFactory: (accounts: AccountsService, pages: PagesService, schemaHost: GraphQLSchemaHost): MercuriusDriverConfig => {
+            const errors: GraphQLErrorOptions = { development, hideSchemaDetails: config.isProduction };
+            return {
+              path: '/graphql',
+              autoSchemaFile: true,
+              sortSchema: true,
+              graphiql: development,
+              // Introspection serves developers and tests; in production (NODE_ENV unset included) it only maps the attack surface.
+              // The limits run before the server too (graphqlRequestGuard, so a refusal costs no SQL); again here for completeness.
+              validationRules: [...queryLimitRules(), ...(config.isProduction ? [NoSchemaIntrospectionCustomRule] : [])],
+              // An operation is compiled by graphql-jit the third time it runs: compiling costs more than
+              // running once, so a client sending a new text each time never makes the process compile.
+              // Measured in docs/BENCHMARKS.md (npm run bench:driver).
+              jit: 2,
+              // One operation per request (the guard refuses arrays with a message first).
+              allowBatchedQueries: false,
+              // A cross-site form or link cannot send a GraphQL request the browser would not preflight.
+              csrfPrevention: { allowedContentTypes: ['application/json'], requiredHeaders: ['apollo-require-preflight', 'x-apollo-operation-name', 'mercurius-require-preflight', 'x-mercurius-operation-name'] },
+              additionalRouteOptions: { preHandler: graphqlPreHandlers(accounts, config, schemaHost) },
+              context: (req: FastifyRequest, res: FastifyReply) => requestContext(req, res),
+              errorFormatter: executionErrorFormatter(errors),
+              errorHandler: requestErrorHandler(errors),
+              hooks: pageCacheInvalidation(pages),
+            };
+          },
         }),
         DigestsHttpModule,
         FeedsModule,

@@ -1,21 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import compression from 'compression';
-import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
-import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import accepts from 'accepts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module.js';
 import { sendCacheable } from './common/http-cache.js';
-import { bodyErrorHandler, graphqlRequestGuard, MAX_REQUEST_BYTES } from './common/graphql-request-guard.js';
+import { MAX_REQUEST_BYTES } from './common/graphql-request-guard.js';
 import { securityHeaders } from './common/security-headers.js';
-import { TrustedDocuments, defaultTrustedDocumentsFile } from './common/trusted-documents.js';
 import { defaultWebDistDir } from './common/web-build.js';
 import type { AppConfig } from './config/app-config.js';
-import { visitorQueriesReadFromReplicas } from './database/read-routing.js';
-import { sessionTokenFrom } from './modules/accounts/session-cookie.js';
 import { PagesService } from './modules/pages/pages.service.js';
 
 export { defaultWebDistDir };
@@ -34,21 +31,22 @@ export function withImageHosts(html: string, imageHosts: readonly string[]): str
  * member-only page or when rendering is not possible. Pages are revalidated on every use
  * (no-cache + ETag, so a reload costs a 304); one rendered for a signed-in member is private.
  */
-async function sendPage(pages: PagesService, req: Request, res: Response, shell: string): Promise<void> {
-  res.setHeader('Vary', 'Cookie');
+async function sendPage(pages: PagesService, req: FastifyRequest, reply: FastifyReply, shell: string): Promise<void> {
+  reply.header('Vary', 'Cookie');
+  const path = pathOf(req);
   // One address per page: "/q/1/" is "/q/1" (the router would show the same page at both).
-  if (req.path.length > 1 && req.path.endsWith('/')) {
-    const query = req.originalUrl.slice(req.path.length);
+  if (path.length > 1 && path.endsWith('/')) {
+    const query = req.url.slice(path.length);
     // Leading slashes collapse too: "//evil.example/" must not become a protocol-relative link.
-    res.redirect(301, `/${req.path.replace(/^\/+|\/+$/g, '')}${query}`);
+    await reply.redirect(`/${path.replace(/^\/+|\/+$/g, '')}${query}`, 301);
     return;
   }
-  const served = pages.isServerRendered(req.path) ? await pages.render(req, res, shell) : null;
+  const served = pages.isServerRendered(path) ? await pages.render(req, reply, shell) : null;
   if (served?.status === 301 && served.location) {
-    res.redirect(301, served.location);
+    await reply.redirect(served.location, 301);
     return;
   }
-  sendCacheable(req, res, {
+  await sendCacheable(req, reply, {
     contentType: 'text/html',
     body: served?.html ?? shell,
     status: served?.status ?? 200,
@@ -56,53 +54,72 @@ async function sendPage(pages: PagesService, req: Request, res: Response, shell:
   });
 }
 
+/** The request's path, without its query. */
+const pathOf = (req: FastifyRequest): string => {
+  const query = req.url.indexOf('?');
+  return query === -1 ? req.url : req.url.slice(0, query);
+};
+
+/** Addresses that are documents or endpoints of their own, never the web app's pages: unknown ones answer Nest's 404. */
+const NOT_PAGES = /^\/(graphql|graphiql|health|admin)(\/|$)|^\/(unsubscribe|email-confirmation|feeds|sitemaps)\/|^\/(robots\.txt|sitemap\.xml)$/;
+
 /** Builds the HTTP application: security headers, GraphQL, health, and the web app's files with an SPA fallback. */
-export async function createHttpApp(config: AppConfig, options: { logger?: false; trustedDocumentsFile?: string } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    // Start-up chatter (every module and route) stays out of the way; warnings and errors do not.
-    logger: options.logger === false ? false : ['warn', 'error'],
-    bufferLogs: false,
-  });
-  // req.ip (and so every per-address rate limit) reads X-Forwarded-For only from the proxies TRUST_PROXY names.
-  app.set('trust proxy', config.trustProxy);
+export async function createHttpApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    // request.ip (and so every per-address rate limit) reads X-Forwarded-For only from the proxies
+    // TRUST_PROXY names. The body limit admits the largest valid draft (graphql-request-guard.ts).
+    // (A number counts hops, as Express's did: Fastify takes it, its types do not say so.)
+    new FastifyAdapter({ trustProxy: config.trustProxy as boolean | string[], bodyLimit: MAX_REQUEST_BYTES }),
+    {
+      // Start-up chatter (every module and route) stays out of the way; warnings and errors do not.
+      logger: options.logger === false ? false : ['warn', 'error'],
+      bufferLogs: false,
+    },
+  );
+  const fastify = app.getHttpAdapter().getInstance();
   const webDist = config.webDistDir ?? defaultWebDistDir();
   const indexHtml = join(webDist, 'index.html');
   const hasWebApp = existsSync(indexHtml);
-  // First, so that every response (pages, files, GraphQL, health, errors) carries the headers.
-  app.use(securityHeaders(config, hasWebApp ? readFileSync(indexHtml, 'utf8') : undefined));
+  // First, so that every response (pages, files, GraphQL, health, errors, 404s) carries the headers.
+  const headers = securityHeaders(config, hasWebApp ? readFileSync(indexHtml, 'utf8') : undefined);
+  fastify.addHook('onRequest', (request, reply, done) => headers(pathOf(request), request.raw, reply.raw, (error) => done(error as Error | undefined)));
   // Pages, scripts, styles, GraphQL answers and feeds compress to a fraction (the page's
   // JavaScript is 900 KB as sent uncompressed): on a slow phone network that is most of
   // the time to first paint. A proxy in front may do it instead (README).
-  app.use(compression());
-  app.use(cookieParser());
-  // Our own parsers, registered before Nest's defaults would be (it then skips them): a
-  // limit that admits the largest valid draft, and a JSON answer when a body exceeds it.
-  app.useBodyParser('json', { limit: MAX_REQUEST_BYTES });
-  app.useBodyParser('urlencoded', { limit: '16kb', extended: false });
-  app.use(bodyErrorHandler());
-  // Before Apollo: refuses what is too costly before any SQL runs (see query-limits.ts).
-  const trusted = TrustedDocuments.load(options.trustedDocumentsFile ?? defaultTrustedDocumentsFile());
-  app.use('/graphql', graphqlRequestGuard(() => app.get(GraphQLSchemaHost).schema, trusted));
-  if (config.databaseReplicaUrls.length) app.use('/graphql', visitorQueriesReadFromReplicas((req) => sessionTokenFrom(req, config) !== undefined));
+  await app.register(fastifyCompress, { global: true });
+  await app.register(fastifyCookie);
+  // Forms (the one-click unsubscribe) are small; JSON may carry a whole policy draft.
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: 16 * 1024 });
+  // RFC 8058's one-click unsubscribe is posted as multipart/form-data by most mail clients; the
+  // address carries everything (modules/digests), so the form is read (within a limit) and dropped.
+  fastify.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: 16 * 1024 }, (_req, _body, done) => done(null, {}));
   app.enableShutdownHooks();
 
   if (hasWebApp) {
     const page = withImageHosts(readFileSync(indexHtml, 'utf8'), config.imageHosts);
-    app.useStaticAssets(webDist, {
+    app.useStaticAssets({
+      root: webDist,
+      prefix: '/',
       index: false,
+      // GraphiQL's own copy of the plugin (development) decorates the reply.
+      decorateReply: false,
+      // A route per built file, so that every other address is free for the pages below.
+      wildcard: false,
       maxAge: '1h',
       // Vite names every built file under assets/ by its content: a new build is a new name,
       // so a browser may keep these for good and never ask again.
+      // (@fastify/static hands over the reply; Nest's copy of its options types it as a raw response.)
       setHeaders: (res, path) => {
-        if (/[\\/]assets[\\/]/.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        if (/[\\/]assets[\\/]/.test(path)) (res as unknown as FastifyReply).header('Cache-Control', 'public, max-age=31536000, immutable');
       },
     });
-    app.use((req: Request, res: Response, next: NextFunction) => {
-      if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/admin') || /^\/(unsubscribe|email-confirmation)\//.test(req.path)) return next();
-      // Feeds and sitemaps (modules/feeds) are documents of their own, whatever the client accepts.
-      if (/^\/(robots\.txt|sitemap\.xml)$|^\/(feeds|sitemaps)\//.test(req.path)) return next();
-      if (!req.accepts('html')) return next();
-      void sendPage(app.get(PagesService), req, res, page).catch(next);
+    const pages = app.get(PagesService);
+    fastify.get('/*', async (req, reply) => {
+      // Feeds, sitemaps, health and the rest are documents of their own, whatever the client accepts.
+      if (NOT_PAGES.test(pathOf(req)) || !accepts(req.raw).type('html')) return reply.callNotFound();
+      await sendPage(pages, req, reply, page);
+      return reply;
     });
   } else if (config.environment !== 'test') {
     new Logger('Web').warn(`No web build at ${webDist}; serving the API only. Run \`npm run build\` to build the web app.`);

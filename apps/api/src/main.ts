@@ -5,7 +5,12 @@ import { createHttpApp } from './http-app.js';
 
 async function serve(config: AppConfig): Promise<void> {
   const app = await createHttpApp(config);
-  await app.listen(config.port);
+  // Every interface, as Node's own default is (Fastify's is localhost only): '::' takes IPv4 too,
+  // and a host without IPv6 gets 0.0.0.0.
+  await app.listen(config.port, '::').catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EAFNOSUPPORT' && error.code !== 'EADDRNOTAVAIL') throw error;
+    return app.listen(config.port, '0.0.0.0');
+  });
   if (cluster.isPrimary) console.log(`api: serving ${config.publicUrl} (GraphQL at ${config.publicUrl}/graphql)`);
 }
 

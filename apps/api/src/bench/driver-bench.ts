@@ -4,13 +4,12 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_PIPE, NestFactory } from '@nestjs/core';
-import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
+import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import pg from 'pg';
 import { requestContext } from '../app.module.js';
-import { compiledExecution } from '../common/compiled-execution.js';
 import { queryLimitRules } from '../common/query-limits.js';
 import type { RequestContext } from '../common/request-context.js';
 import { TrustedDocuments, defaultTrustedDocumentsFile } from '../common/trusted-documents.js';
@@ -19,6 +18,7 @@ import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { CoreModule } from '../core.module.js';
 import { AccountsModule } from '../modules/accounts/accounts.module.js';
 import { AccountsService } from '../modules/accounts/accounts.service.js';
+import { sessionTokenFrom } from '../modules/accounts/session-cookie.js';
 import { scaleDatabaseUrl } from '../seed/scale-seed.js';
 import { freePort, startBenchProcess, type BenchProcess } from './bench-processes.js';
 import { processCpuMs } from './cpu-usage.js';
@@ -26,19 +26,18 @@ import { API_NODE_FLAGS, firstDifference, measureLoad, persistedHashes, producti
 
 /**
  * `npm run bench:driver -w @policy-commons/api`: the GraphQL driver side by side, as issue
- * #11 asks before the GraphQL layer is changed. The same domain modules, resolvers, loaders,
- * validation rules and request context are served five ways, each as its own process with
- * the api's heap cap, against the scale data:
+ * #11 asks before the GraphQL layer is changed (it chose the api's: Mercurius with graphql-jit
+ * on Fastify, docs/BENCHMARKS.md). The same domain modules, resolvers, loaders, validation
+ * rules and request context are served four ways, each as its own process with the api's
+ * heap cap, against the scale data:
  *
- * - `apollo`: NestJS on Express with the Apollo driver (what the api runs), nothing else;
- * - `apollo-jit`: the same with queries run by graphql-jit through Apollo's executor hook
- *   (common/compiled-execution.ts);
+ * - `apollo`: NestJS on Express with the Apollo driver (what the api ran before), nothing else;
  * - `apollo-fastify`: the Apollo driver on Nest's Fastify platform, so that the platform's
  *   share and the GraphQL server's share can be told apart;
  * - `mercurius`: NestJS on Fastify with the Mercurius driver, graphql-js executing;
  * - `mercurius-jit`: the same with Mercurius compiling each operation with graphql-jit;
  *
- * and the built api itself (`api`: the Apollo server plus everything in front of it —
+ * and the built api itself (`api`: Mercurius with graphql-jit plus everything in front of it —
  * security headers, compression, the trusted-document and cost guard) for scale. The three
  * driver servers receive the operation's text; the api, as in production, its hash. Rounds
  * alternate so that a machine shared with other work weighs on every server alike. Per
@@ -51,11 +50,12 @@ const MEASURE_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const COUNTED_REQUESTS = 10;
 
-type Driver = 'apollo' | 'apollo-jit' | 'apollo-fastify' | 'mercurius' | 'mercurius-jit';
-const DRIVERS = (process.env.BENCH_DRIVERS?.split(',') ?? ['apollo', 'apollo-jit', 'apollo-fastify', 'mercurius', 'mercurius-jit']) as Driver[];
+type Driver = 'apollo' | 'apollo-fastify' | 'mercurius' | 'mercurius-jit';
+const DRIVERS = (process.env.BENCH_DRIVERS?.split(',') ?? ['apollo', 'apollo-fastify', 'mercurius', 'mercurius-jit']) as Driver[];
 
-const contextFor = (accounts: AccountsService, config: AppConfig, req: unknown, res: unknown): Promise<RequestContext> =>
-  requestContext(accounts, config, req as Request, res as Response);
+/** The api's request context (app.module.ts), the viewer looked up as the api's preHandler does. */
+const contextFor = async (accounts: AccountsService, config: AppConfig, req: unknown, res: unknown): Promise<RequestContext> =>
+  requestContext(req as FastifyRequest, res as FastifyReply, await accounts.viewerForToken(sessionTokenFrom(req as FastifyRequest, config)));
 
 /** The api's GraphQL module (app.module.ts) with only the driver changed; no pages, feeds or health. */
 @Module({})
@@ -66,9 +66,8 @@ class DriverBenchModule {
         ? GraphQLModule.forRootAsync<ApolloDriverConfig>({
             driver: ApolloDriver,
             imports: [AccountsModule],
-            inject: [AccountsService, GraphQLSchemaHost],
-            useFactory: (accounts: AccountsService, schemaHost: GraphQLSchemaHost): ApolloDriverConfig => ({
-              ...((driver === 'apollo-jit' ? { gateway: compiledExecution(() => schemaHost.schema) } : {}) as Partial<ApolloDriverConfig>),
+            inject: [AccountsService],
+            useFactory: (accounts: AccountsService): ApolloDriverConfig => ({
               path: '/graphql',
               autoSchemaFile: true,
               sortSchema: true,
@@ -109,7 +108,7 @@ class DriverBenchModule {
 async function serve(driver: Driver): Promise<void> {
   const config = loadConfig();
   const module = DriverBenchModule.forRoot(config, driver);
-  const onExpress = driver === 'apollo' || driver === 'apollo-jit';
+  const onExpress = driver === 'apollo';
   const app = onExpress ? await NestFactory.create(module, { logger: ['error'] }) : await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), { logger: ['error'] });
   app.enableShutdownHooks();
   await app.listen(config.port, '127.0.0.1');

@@ -1,5 +1,4 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import type { Request } from 'express';
 
 /** The eight 16-bit groups of an IPv6 address, or null when it is not one. */
 function ipv6Groups(address: string): number[] | null {
@@ -38,10 +37,10 @@ export function addressBucket(address: string | undefined): string {
 }
 
 /**
- * Where a request came from, for rate limits. Express's `req.ip` reads X-Forwarded-For only
- * from the proxies TRUST_PROXY names (http-app.ts sets `trust proxy`); from anyone else that
- * header is ignored, so a client cannot pick its own bucket.
+ * Where a request came from, for rate limits. Fastify's `request.ip` reads X-Forwarded-For
+ * only from the proxies TRUST_PROXY names (http-app.ts passes it as `trustProxy`); from
+ * anyone else that header is ignored, so a client cannot pick its own bucket.
  */
-export function clientAddressOf(req: Request): string {
+export function clientAddressOf(req: { ip?: string; socket?: { remoteAddress?: string } }): string {
   return addressBucket(req.ip ?? req.socket?.remoteAddress);
 }

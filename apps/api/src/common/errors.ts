@@ -1,5 +1,4 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
 
 /** The public error codes of the API (see docs/api-contract.graphql). */
@@ -78,7 +77,7 @@ const REDIS_MESSAGES = /^(Reached the max retries per request limit|Command time
 /**
  * Which service an error says is unavailable, if any: the driver errors a request meets
  * while PostgreSQL or Redis is down or not answering, wherever they are wrapped (TypeORM's
- * `driverError`, Apollo's `originalError`, graphql-js's `thrownValue`, `cause`, Node's
+ * `driverError`, GraphQL's `originalError`, graphql-js's `thrownValue`, `cause`, Node's
  * AggregateError for a host with several addresses). Anything else is a real fault and
  * stays an internal error. Duck-typed rather than `instanceof Error`: socket errors can
  * come from another realm (Node's own, under Jest's VM modules).
@@ -182,12 +181,13 @@ const PASSTHROUGH_CODES = new Set<string>([
 ]);
 
 /**
- * Apollo's formatError hook: domain exceptions keep their message and get their public
+ * Every GraphQL error a client sees (common/graphql-errors.ts): domain exceptions keep their message and get their public
  * code; anything unexpected is logged and reported without internals. Stack traces are
  * only ever shown in development.
  */
 export function toPublicError(formatted: GraphQLFormattedError, error: unknown, development: boolean): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  // What a resolver threw, under the GraphQL error that carries its path.
+  const original = error instanceof GraphQLError && error.path && error.originalError ? error.originalError : error;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof DomainException) {
@@ -230,7 +230,7 @@ export function toPublicError(formatted: GraphQLFormattedError, error: unknown, 
                 : PublicErrorCode.INTERNAL_SERVER_ERROR;
     return { ...base, message: original.message, extensions: { code } };
   }
-  // Validation rules (e.g. the depth limit) carry their own public code under Apollo's wrapper.
+  // Validation rules (e.g. the depth limit) carry their own public code under a GraphQL error.
   const cause = (error as { originalError?: unknown } | undefined)?.originalError;
   if (cause instanceof GraphQLError && typeof cause.extensions.code === 'string' && cause.extensions.code in PublicErrorCode) {
     return { ...base, message: cause.message, extensions: { code: cause.extensions.code } };

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getOperationAST, type GraphQLSchema } from 'graphql';
 import { MAX_DRAFT_LENGTH } from '../modules/policies/dto/policy.input.js';
 import { PublicErrorCode } from './errors.js';
@@ -12,57 +12,68 @@ import type { TrustedDocuments } from './trusted-documents.js';
  */
 export const MAX_REQUEST_BYTES = MAX_DRAFT_LENGTH * 6 + 64 * 1024;
 
+/** A request error a client can act on, answered as a GraphQL error body. */
+export interface RequestRefusal {
+  status: number;
+  body: { errors: { message: string; extensions: { code: string } }[] };
+}
+
 /**
- * Answers a body over MAX_REQUEST_BYTES (or malformed JSON) with a JSON error a client can
- * show, instead of express's HTML page. Registered right after the body parsers.
+ * Fastify's refusals of a request body (over MAX_REQUEST_BYTES, not JSON, not a type the
+ * api reads) as GraphQL errors a client can show, instead of Fastify's own error shape.
  */
-export function bodyErrorHandler(): (error: unknown, req: Request, res: Response, next: NextFunction) => void {
-  return (error, _req, res, next) => {
-    const type = (error as { type?: unknown } | null)?.type;
-    if (type === 'entity.too.large') {
-      res.status(413).json({
-        errors: [
-          {
-            message: `The request is larger than ${Math.floor(MAX_REQUEST_BYTES / 1024)} KB, the most the api reads. A policy draft may have up to ${MAX_DRAFT_LENGTH.toLocaleString('en-GB')} characters.`,
-            extensions: { code: 'PAYLOAD_TOO_LARGE' },
-          },
-        ],
-      });
-      return;
-    }
-    if (type === 'entity.parse.failed') {
-      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: PublicErrorCode.BAD_USER_INPUT } }] });
-      return;
-    }
-    next(error);
-  };
+export function bodyRefusal(error: unknown): RequestRefusal | null {
+  const refusal = (status: number, code: string, message: string): RequestRefusal => ({ status, body: { errors: [{ message, extensions: { code } }] } });
+  switch ((error as { code?: unknown } | null)?.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return refusal(
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `The request is larger than ${Math.floor(MAX_REQUEST_BYTES / 1024)} KB, the most the api reads. A policy draft may have up to ${MAX_DRAFT_LENGTH.toLocaleString('en-GB')} characters.`,
+      );
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return refusal(400, PublicErrorCode.BAD_USER_INPUT, 'The request body is not valid JSON.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return refusal(415, 'BAD_REQUEST', 'Send GraphQL requests as application/json.');
+    default:
+      return null;
+  }
 }
 
 interface PersistedQueryExtension {
   persistedQuery?: { version?: unknown; sha256Hash?: unknown };
 }
 
-const refuse = (res: Response, refusal: LimitRefusal) => res.status(400).json(refusalBody(refusal));
+const refuse = (reply: FastifyReply, refusal: LimitRefusal) => reply.code(400).send(refusalBody(refusal));
+
+/** The kind of operation (query, mutation) each checked request carries, for database/read-routing.ts. */
+const operations = new WeakMap<FastifyRequest, string>();
+
+export function operationTypeOf(request: FastifyRequest): string | undefined {
+  return operations.get(request);
+}
 
 /**
- * Runs before Apollo on /graphql, so that a refused request costs no SQL at all (not even
- * the session lookup that building Apollo's context does) and answers in a few
+ * The first preHandler of the /graphql routes (app.module.ts), so that a refused request
+ * costs no SQL at all (not even the session lookup that comes next) and answers in a few
  * milliseconds: a batch is refused, a trusted operation's hash is replaced by its text,
- * and the operation is checked against QUERY_LIMITS. Anything malformed is left for Apollo,
- * which refuses it the usual way.
+ * and the operation is checked against QUERY_LIMITS. Anything malformed is left for the
+ * GraphQL server, which refuses it the usual way.
  */
-export function graphqlRequestGuard(schema: () => GraphQLSchema, trusted: TrustedDocuments): RequestHandler {
-  return (req, res, next) => {
-    if (req.method !== 'POST' && req.method !== 'GET') return next();
-    const body: unknown = req.method === 'POST' ? req.body : undefined;
+export function graphqlRequestGuard(schema: () => GraphQLSchema, trusted: TrustedDocuments): (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined> {
+  // Async, so that returning the reply after sending a refusal ends the request (Fastify's hook contract).
+  return async (request, reply) => {
+    if (request.method !== 'POST' && request.method !== 'GET') return;
+    const body: unknown = request.method === 'POST' ? request.body : undefined;
     if (Array.isArray(body)) {
-      return refuse(res, {
+      return refuse(reply, {
         code: PublicErrorCode.QUERY_TOO_COMPLEX,
         message: `Send at most ${QUERY_LIMITS.maxOperationsPerRequest} operation per request; this api does not take batches.`,
       });
     }
-    const params = (req.method === 'POST' ? body : req.query) as Record<string, unknown> | undefined;
-    if (!params || typeof params !== 'object') return next();
+    const params = (request.method === 'POST' ? body : request.query) as Record<string, unknown> | undefined;
+    if (!params || typeof params !== 'object') return;
 
     const extensions = parseJsonParam<PersistedQueryExtension>(params.extensions);
     const hash = extensions?.persistedQuery?.sha256Hash;
@@ -71,24 +82,25 @@ export function graphqlRequestGuard(schema: () => GraphQLSchema, trusted: Truste
       if (typeof query !== 'string') {
         query = trusted.find(hash);
         // The client (Apollo Client's persisted query link) then sends the text itself.
-        if (query === undefined) return res.status(200).json({ errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
+        if (query === undefined) return reply.code(200).send({ errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
       }
-      if (req.method === 'POST' && body && typeof body === 'object') {
-        // Apollo's own persisted queries are off: it gets the text, and no hash to look up.
-        const rest = { ...(extensions as Record<string, unknown>) };
-        delete rest.persistedQuery;
-        Object.assign(body, { query, extensions: rest });
-      }
+      // The GraphQL server gets the text, and no hash to look up.
+      const rest = { ...(extensions as Record<string, unknown>) };
+      delete rest.persistedQuery;
+      Object.assign(params, { query, extensions: request.method === 'POST' ? rest : JSON.stringify(rest) });
     }
-    if (typeof query !== 'string') return next();
+    if (typeof query !== 'string') return;
 
     const variables = parseJsonParam<Record<string, unknown>>(params.variables);
     const operationName = typeof params.operationName === 'string' ? params.operationName : undefined;
     const verdict = checkOperation(schema(), { query, variables, operationName });
-    if (verdict.ok === false) return refuse(res, verdict.refusal);
+    if (verdict.ok === false) return refuse(reply, verdict.refusal);
     // Which database may answer it (database/read-routing.ts): only a query may read from a replica.
-    if (verdict.ok === true) res.locals.graphqlOperation = getOperationAST(verdict.document, operationName)?.operation;
-    next();
+    if (verdict.ok === true) {
+      const operation = getOperationAST(verdict.document, operationName)?.operation;
+      if (operation) operations.set(request, operation);
+    }
+    return undefined;
   };
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fresh from 'fresh';
 
 /**
@@ -10,35 +10,33 @@ import fresh from 'fresh';
  * Last-Modified is the newest entry's date, for clients that only send If-Modified-Since.
  */
 export function sendCacheable(
-  req: Request,
-  res: Response,
+  req: FastifyRequest,
+  reply: FastifyReply,
   document: { contentType: string; body: string; lastModified?: Date; maxAgeSeconds?: number; cacheControl?: string; status?: number },
-): void {
-  res.setHeader('Content-Type', `${document.contentType}; charset=utf-8`);
-  res.setHeader('Cache-Control', document.cacheControl ?? `public, max-age=${document.maxAgeSeconds ?? 0}`);
-  res.setHeader('ETag', `"${createHash('sha256').update(document.body).digest('base64url').slice(0, 32)}"`);
-  if (document.lastModified) res.setHeader('Last-Modified', document.lastModified.toUTCString());
+): FastifyReply {
+  reply.header('Content-Type', `${document.contentType}; charset=utf-8`);
+  reply.header('Cache-Control', document.cacheControl ?? `public, max-age=${document.maxAgeSeconds ?? 0}`);
+  reply.header('ETag', `"${createHash('sha256').update(document.body).digest('base64url').slice(0, 32)}"`);
+  if (document.lastModified) reply.header('Last-Modified', document.lastModified.toUTCString());
   const status = document.status ?? 200;
-  if (status === 200 && isFresh(req, res)) {
-    res.status(304).end();
-    return;
-  }
-  res.status(status).send(document.body);
+  // A 304 keeps the headers above and has no body (Fastify sends no Content-Length for it).
+  if (status === 200 && isFresh(req, reply)) return reply.code(304).send();
+  return reply.code(status).send(document.body);
 }
 
 /** A plain 404 for a feed or sitemap that does not exist: crawlers and feed readers need the status, not a page. */
-export function sendNotFound(res: Response, what: string): void {
-  res.status(404).setHeader('Cache-Control', 'no-cache');
-  res.type('text/plain').send(`There is no ${what} here.\n`);
+export function sendNotFound(reply: FastifyReply, what: string): FastifyReply {
+  // Fastify sets a type as given; Express's res.type('text/plain') added the charset.
+  return reply.code(404).header('Cache-Control', 'no-cache').type('text/plain; charset=utf-8').send(`There is no ${what} here.\n`);
 }
 
 /**
  * `fresh` evaluates the conditions; the request's Cache-Control is left out because
- * `fresh` (and so Express's req.fresh) calls any request with "no-cache" stale, while
+ * `fresh` (as Express's req.fresh did) calls any request with "no-cache" stale, while
  * no-cache asks for validation by the origin, which a 304 is (RFC 9111 5.2.1.4). Fetch
  * clients add "Cache-Control: no-cache" to every request with conditional headers.
  */
-function isFresh(req: Request, res: Response): boolean {
+function isFresh(req: FastifyRequest, reply: FastifyReply): boolean {
   const conditions = { 'if-none-match': req.headers['if-none-match'], 'if-modified-since': req.headers['if-modified-since'] };
-  return fresh(conditions, { etag: res.getHeader('ETag') as string, 'last-modified': res.getHeader('Last-Modified') as string | undefined });
+  return fresh(conditions, { etag: reply.getHeader('ETag') as string, 'last-modified': reply.getHeader('Last-Modified') as string | undefined });
 }

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../modules/access/access.policy.js';
 import type { RequestLoaders } from './loaders.js';
 
@@ -11,8 +11,8 @@ export interface Viewer extends Actor {
 
 /** What every resolver gets as GraphQL context. */
 export interface RequestContext {
-  req: Request;
-  res: Response;
+  req: FastifyRequest;
+  res: FastifyReply;
   viewer: Viewer | null;
   loaders: RequestLoaders;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config.js';
 import { QUEUE_DASHBOARD_PATH } from '../modules/digests/queue-dashboard.js';
@@ -34,7 +34,9 @@ const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 
 type Directives = Record<string, string[] | null>;
 
-function headers(config: AppConfig, directives: Directives): RequestHandler {
+type HeaderSetter = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+function headers(config: AppConfig, directives: Directives): HeaderSetter {
   const https = config.publicUrl.startsWith('https:');
   return helmet({
     contentSecurityPolicy: {
@@ -47,7 +49,7 @@ function headers(config: AppConfig, directives: Directives): RequestHandler {
     // Only where the site is https: over plain http the header would be ignored, or worse, pin a
     // developer's localhost to https.
     strictTransportSecurity: https ? { maxAge: ONE_YEAR_SECONDS, includeSubDomains: true } : false,
-  }) as RequestHandler;
+  });
 }
 
 /**
@@ -59,7 +61,7 @@ function headers(config: AppConfig, directives: Directives): RequestHandler {
  * dashboard (Bull Board styles itself inline and loads its fonts from Google) and, in
  * development only, GraphiQL.
  */
-export function securityHeaders(config: AppConfig, indexHtml: string | undefined): RequestHandler {
+export function securityHeaders(config: AppConfig, indexHtml: string | undefined): (path: string, req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void {
   const inline = indexHtml ? inlineHashes(indexHtml) : { scripts: [], styles: [] };
   const common: Directives = {
     defaultSrc: ["'self'"],
@@ -85,7 +87,7 @@ export function securityHeaders(config: AppConfig, indexHtml: string | undefined
     fontSrc: ["'self'", 'https://fonts.gstatic.com'],
     imgSrc: ["'self'", 'data:'],
   });
-  // Nest's GraphiQL page is an inline script loading React and GraphiQL from unpkg; it is served in development only.
+  // Mercurius's GraphiQL page (/graphiql) loads React and GraphiQL from unpkg; it is served in development only.
   const graphiql =
     config.environment === 'development'
       ? headers(config, {
@@ -96,9 +98,9 @@ export function securityHeaders(config: AppConfig, indexHtml: string | undefined
         })
       : strict;
 
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (req.path === QUEUE_DASHBOARD_PATH || req.path.startsWith(`${QUEUE_DASHBOARD_PATH}/`)) return dashboard(req, res, next);
-    if (req.path === '/graphql') return graphiql(req, res, next);
+  return (path, req, res, next) => {
+    if (path === QUEUE_DASHBOARD_PATH || path.startsWith(`${QUEUE_DASHBOARD_PATH}/`)) return dashboard(req, res, next);
+    if (path === '/graphiql' || path.startsWith('/graphiql/')) return graphiql(req, res, next);
     return strict(req, res, next);
   };
 }

@@ -1,4 +1,3 @@
-import type { Request, Response } from 'express';
 import { isPlainRead, staleReadsAllowed, visitorQueriesReadFromReplicas, withStaleReads } from './read-routing.js';
 
 describe('which raw statements a replica may answer', () => {
@@ -33,9 +32,8 @@ describe('which raw statements a replica may answer', () => {
 describe('which GraphQL requests read from a replica', () => {
   const decide = (operation: string | undefined, session: boolean): Promise<boolean> =>
     new Promise((resolve) => {
-      const res = { locals: { graphqlOperation: operation } } as unknown as Response;
-      visitorQueriesReadFromReplicas(() => session)({} as Request, res, () => {
-        // Whatever runs after the middleware, later turns of the event loop included, sees the decision.
+      visitorQueriesReadFromReplicas(() => operation, () => session)({}, {}, () => {
+        // Whatever runs after the hook, later turns of the event loop included, sees the decision.
         setImmediate(() => resolve(staleReadsAllowed()));
       });
     });
@@ -48,7 +46,7 @@ describe('which GraphQL requests read from a replica', () => {
     ['a query with a session', 'query', true],
     ['a mutation without a session', 'mutation', false],
     ['a mutation with a session', 'mutation', true],
-    ['an operation the guard could not read (Apollo refuses it)', undefined, false],
+    ['an operation the guard could not read (the GraphQL server refuses it)', undefined, false],
   ])('not %s', async (_, operation, session) => {
     expect(await decide(operation as string | undefined, session as boolean)).toBe(false);
   });

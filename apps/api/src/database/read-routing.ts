@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { DataSource, type ObjectLiteral, type QueryRunner, type ReplicationMode } from 'typeorm';
 
 /*
@@ -66,10 +65,11 @@ export class ReplicatedDataSource extends DataSource {
  * On /graphql, after graphqlRequestGuard has named the operation's type: a query sent
  * without a session reads from the replicas. A request with a session token reads from the
  * primary even when the token turns out to be expired: deciding that would cost a read.
+ * The last preHandler of the route, callback-style, so the handler runs inside the decision.
  */
-export function visitorQueriesReadFromReplicas(hasSession: (req: Request) => boolean): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (res.locals.graphqlOperation !== 'query' || hasSession(req)) return next();
-    withStaleReads(next);
+export function visitorQueriesReadFromReplicas<Req>(operationOf: (req: Req) => string | undefined, hasSession: (req: Req) => boolean): (req: Req, reply: unknown, done: () => void) => void {
+  return (req, _reply, done) => {
+    if (operationOf(req) !== 'query' || hasSession(req)) return done();
+    withStaleReads(done);
   };
 }

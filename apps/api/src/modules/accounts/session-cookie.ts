@@ -1,4 +1,5 @@
-import type { CookieOptions, Request, Response } from 'express';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyReply } from 'fastify';
 import type { AppConfig } from '../../config/app-config.js';
 
 /** The cookie's name over plain http, i.e. on a developer's own machine. */
@@ -26,26 +27,27 @@ export function sessionCookieName(config: CookieSettings): string {
   return servedOverHttps(config) ? HOST_SESSION_COOKIE : PLAIN_SESSION_COOKIE;
 }
 
-export function sessionCookieOptions(config: CookieSettings): CookieOptions {
+export function sessionCookieOptions(config: CookieSettings): CookieSerializeOptions {
   // Production marks it Secure even when PUBLIC_URL says http: a session must not travel in clear text.
-  return { httpOnly: true, sameSite: 'lax', secure: servedOverHttps(config) || config.isProduction, path: '/', maxAge: SESSION_LIFETIME_DAYS * 24 * 3600 * 1000 };
+  return { httpOnly: true, sameSite: 'lax', secure: servedOverHttps(config) || config.isProduction, path: '/', maxAge: SESSION_LIFETIME_DAYS * 24 * 3600 };
 }
 
-export function setSessionCookie(res: Response, config: CookieSettings, token: string): void {
-  res.cookie(sessionCookieName(config), token, sessionCookieOptions(config));
+export function setSessionCookie(reply: FastifyReply, config: CookieSettings, token: string): void {
+  const options = sessionCookieOptions(config);
+  // Max-Age for today's browsers, Expires for the old ones that only know it.
+  reply.setCookie(sessionCookieName(config), token, { ...options, expires: new Date(Date.now() + (options.maxAge ?? 0) * 1000) });
 }
 
-export function clearSessionCookie(res: Response, config: CookieSettings): void {
-  res.clearCookie(sessionCookieName(config), { ...sessionCookieOptions(config), maxAge: undefined });
+export function clearSessionCookie(reply: FastifyReply, config: CookieSettings): void {
+  reply.clearCookie(sessionCookieName(config), { ...sessionCookieOptions(config), maxAge: undefined });
 }
 
 /**
  * The session token from the cookie (browsers) or the bearer header (API clients). Over
  * https only the `__Host-` cookie counts: a plain one could have been planted by a subdomain.
  */
-export function sessionTokenFrom(req: Request, config: CookieSettings): string | undefined {
+export function sessionTokenFrom(req: { headers: { authorization?: string }; cookies?: Record<string, string | undefined> }, config: CookieSettings): string | undefined {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim() || undefined;
-  const cookies = (req as Request & { cookies?: Record<string, string> }).cookies;
-  return cookies?.[sessionCookieName(config)] || undefined;
+  return req.cookies?.[sessionCookieName(config)] || undefined;
 }

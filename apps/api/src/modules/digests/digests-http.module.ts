@@ -1,7 +1,7 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Queue } from 'bullmq';
-import type { Express } from 'express';
+import type { FastifyInstance } from 'fastify';
 import { QueueName } from '../../queues/queue-names.js';
 import { queueToken } from '../../queues/queues.module.js';
 import { AccountsModule } from '../accounts/accounts.module.js';
@@ -11,7 +11,7 @@ import { AccountsService } from '../accounts/accounts.service.js';
 import { sessionTokenFrom } from '../accounts/session-cookie.js';
 import { DigestsModule } from './digests.module.js';
 import { EmailConfirmationController } from './email-confirmation.controller.js';
-import { QUEUE_DASHBOARD_PATH, queueDashboard } from './queue-dashboard.js';
+import { queueDashboard } from './queue-dashboard.js';
 import { UnsubscribeController } from './unsubscribe.controller.js';
 
 /** The HTTP-only parts of digests: one-click unsubscribe, email confirmation links and the admins' queue dashboard. */
@@ -28,9 +28,14 @@ export class DigestsHttpModule implements OnModuleInit {
     @Inject(queueToken(QueueName.DIGESTS)) private readonly digests: Queue,
   ) {}
 
+  /**
+   * Registers the dashboard on the Fastify instance: Fastify loads it with the rest of the
+   * app's plugins, before the server is ready to listen. Not wrapped in fastify-plugin, so
+   * its access guard stays inside it.
+   */
   onModuleInit(): void {
-    const app = this.adapterHost.httpAdapter?.getInstance<Express>();
+    const app = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!app) return;
-    app.use(QUEUE_DASHBOARD_PATH, ...queueDashboard([this.digests, this.maintenance], (req) => this.accounts.viewerForToken(sessionTokenFrom(req, this.config))));
+    void app.register(queueDashboard([this.digests, this.maintenance], (req) => this.accounts.viewerForToken(sessionTokenFrom(req, this.config))));
   }
 }

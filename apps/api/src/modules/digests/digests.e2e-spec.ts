@@ -175,7 +175,10 @@ describe('digests', () => {
     expect(await refused.text()).toContain('This unsubscribe link does not work');
     expect(await frequency()).toBe('DAILY');
 
-    const done = await fetch(local, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    // RFC 8058: mail clients SHOULD post multipart/form-data (and MAY post the form encoding above).
+    const oneClick = new FormData();
+    oneClick.set('List-Unsubscribe', 'One-Click');
+    const done = await fetch(local, { method: 'POST', body: oneClick });
     expect(done.status).toBe(200);
     expect(await frequency()).toBe('OFF');
     await planner.plan(new Date(clock.getTime() + 2 * 24 * HOUR));

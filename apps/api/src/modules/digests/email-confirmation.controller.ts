@@ -1,10 +1,13 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { htmlPage } from '../../common/html-page.js';
 import { defaultWebDistDir, webStylesheets } from '../../common/web-build.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { DigestsService } from './digests.service.js';
+
+/** What Express's res.type('html') set; Fastify's reply.type() takes the header as given. */
+const HTML = 'text/html; charset=utf-8';
 
 /** The link in a confirmation mail. As with unsubscribing, a GET only shows a button: link scanners must not confirm. */
 @Controller('email-confirmation')
@@ -15,15 +18,15 @@ export class EmailConfirmationController {
   ) {}
 
   @Get(':token')
-  async show(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    res.setHeader('Cache-Control', 'no-store');
+  async show(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
+    reply.header('Cache-Control', 'no-store');
     if (!(await this.digests.userForConfirmationToken(this.config.appSecret, token))) {
-      res.status(400).type('html').send(this.invalid());
+      await reply.code(400).type(HTML).send(this.invalid());
       return;
     }
-    res
-      .status(200)
-      .type('html')
+    await reply
+      .code(200)
+      .type(HTML)
       .send(
         this.page(
           'Confirm your email address',
@@ -34,17 +37,17 @@ export class EmailConfirmationController {
 
   @Post(':token')
   @HttpCode(200)
-  async confirm(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    res.setHeader('Cache-Control', 'no-store');
+  async confirm(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
+    reply.header('Cache-Control', 'no-store');
     const userId = await this.digests.userForConfirmationToken(this.config.appSecret, token);
     if (!userId) {
-      res.status(400).type('html').send(this.invalid());
+      await reply.code(400).type(HTML).send(this.invalid());
       return;
     }
     await this.digests.confirmEmail(userId);
-    res
-      .status(200)
-      .type('html')
+    await reply
+      .code(200)
+      .type(HTML)
       .send(this.page('Email address confirmed', `<p>Your digests will come to this address. <a href="${this.config.publicUrl}/settings/notifications">Notification settings</a></p>`));
   }
 

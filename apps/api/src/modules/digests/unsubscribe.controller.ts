@@ -1,11 +1,14 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { htmlPage } from '../../common/html-page.js';
 import { defaultWebDistDir, webStylesheets } from '../../common/web-build.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { DigestsService } from './digests.service.js';
 import { verifyUnsubscribeToken } from './unsubscribe-token.js';
+
+/** What Express's res.type('html') set; Fastify's reply.type() takes the header as given. */
+const HTML = 'text/html; charset=utf-8';
 
 /**
  * One-click unsubscribe from digests (RFC 8058), without signing in. Only POST changes
@@ -20,16 +23,16 @@ export class UnsubscribeController {
   ) {}
 
   @Get(':token')
-  async confirm(@Param('token') token: string, @Res() res: Response): Promise<void> {
+  async confirm(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
     const userId = verifyUnsubscribeToken(this.config.appSecret, token);
-    res.setHeader('Cache-Control', 'no-store');
+    reply.header('Cache-Control', 'no-store');
     if (!userId || (await this.digests.isSubscribed(userId)) === null) {
-      res.status(400).type('html').send(this.invalid());
+      await reply.code(400).type(HTML).send(this.invalid());
       return;
     }
-    res
-      .status(200)
-      .type('html')
+    await reply
+      .code(200)
+      .type(HTML)
       .send(
         this.page(
           'Unsubscribe from digests?',
@@ -41,17 +44,17 @@ export class UnsubscribeController {
 
   @Post(':token')
   @HttpCode(200)
-  async unsubscribe(@Param('token') token: string, @Res() res: Response): Promise<void> {
+  async unsubscribe(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
     const userId = verifyUnsubscribeToken(this.config.appSecret, token);
-    res.setHeader('Cache-Control', 'no-store');
+    reply.header('Cache-Control', 'no-store');
     if (!userId || (await this.digests.isSubscribed(userId)) === null) {
-      res.status(400).type('html').send(this.invalid());
+      await reply.code(400).type(HTML).send(this.invalid());
       return;
     }
     await this.digests.unsubscribe(userId);
-    res
-      .status(200)
-      .type('html')
+    await reply
+      .code(200)
+      .type(HTML)
       .send(this.page('You are unsubscribed', `<p>You will get no more digest emails. You can turn them back on at <a href="${this.config.publicUrl}/settings/notifications">your notification settings</a>.</p>`));
   }
 

@@ -1,19 +1,21 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import { getOperationAST } from 'graphql';
+import type { preExecutionHookHandler, onResolutionHookHandler } from 'mercurius';
 import type { PagesService } from './pages.service.js';
 
 /**
  * A change anyone can see (a new answer, a vote, an edit, a moderator's removal) must not
  * wait out the page cache: every mutation that succeeds, even partly, clears it. Mutations
- * are rare next to page views, so the cache still serves the busy pages.
+ * are rare next to page views, so the cache still serves the busy pages. GraphQL server
+ * hooks (Mercurius): the operation's type is known before it runs, its data after.
  */
-export function pageCacheInvalidation(pages: PagesService): ApolloServerPlugin {
+export function pageCacheInvalidation(pages: PagesService): { preExecution: preExecutionHookHandler; onResolution: onResolutionHookHandler } {
+  const mutations = new WeakSet<object>();
   return {
-    requestDidStart: async () => ({
-      willSendResponse: async ({ operation, response }) => {
-        if (operation?.operation !== 'mutation') return;
-        const result = response.body.kind === 'single' ? response.body.singleResult : null;
-        if (result?.data) pages.invalidate();
-      },
-    }),
+    preExecution: (_schema, document, context) => {
+      if (getOperationAST(document)?.operation === 'mutation') mutations.add(context);
+    },
+    onResolution: (execution, context) => {
+      if (mutations.has(context) && execution.data) pages.invalidate();
+    },
   };
 }

@@ -1,5 +1,5 @@
-import type { ModuleRef } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import type { ActionLimits } from '../../common/rate-limits.js';
@@ -25,7 +25,7 @@ class PagesWithRenderer extends PagesService {
       loadConfig({ NODE_ENV: 'test', PAGE_CACHE_SECONDS: '60', REDIS_PREFIX: redisPrefix }),
       {} as AccountsService,
       { recordView: async () => true } as unknown as QuestionsService,
-      {} as ModuleRef,
+      {} as HttpAdapterHost,
       limits as ActionLimits,
       redis,
     );
@@ -38,8 +38,8 @@ class PagesWithRenderer extends PagesService {
 
 const shell = '<html><head><title>Policy Commons</title></head><body><div id="root"></div></body></html>';
 
-function request(path: string): Request {
-  return { originalUrl: path, path, cookies: {}, headers: {}, ip: '127.0.0.1' } as unknown as Request;
+function request(path: string): FastifyRequest {
+  return { url: path, cookies: {}, headers: {}, ip: '127.0.0.1' } as unknown as FastifyRequest;
 }
 
 function renderer(render: WebServerRenderer['renderPage']): WebServerRenderer & { calls: number } {
@@ -59,10 +59,10 @@ describe('PagesService', () => {
   it('falls back to the client-rendered page when rendering fails or is cut short, and caches neither', async () => {
     const failing = renderer(() => Promise.reject(new Error('a component threw')));
     const pages = new PagesWithRenderer(failing);
-    await expect(pages.render(request('/q/1'), {} as Response, shell)).resolves.toBeNull();
+    await expect(pages.render(request('/q/1'), {} as FastifyReply, shell)).resolves.toBeNull();
     const cutShort = new PagesWithRenderer(renderer(() => Promise.resolve({ status: 200, html: '<p>Loading…</p>', serverData: '{}', aborted: true })));
-    await expect(cutShort.render(request('/q/1'), {} as Response, shell)).resolves.toBeNull();
-    await expect(pages.render(request('/q/1'), {} as Response, shell)).resolves.toBeNull();
+    await expect(cutShort.render(request('/q/1'), {} as FastifyReply, shell)).resolves.toBeNull();
+    await expect(pages.render(request('/q/1'), {} as FastifyReply, shell)).resolves.toBeNull();
     expect(failing.calls).toBe(2);
   });
 
@@ -70,12 +70,12 @@ describe('PagesService', () => {
     let version = 1;
     const counting = renderer(() => Promise.resolve({ status: 200, html: `<p>version ${version}</p>`, serverData: '{}', aborted: false }));
     const pages = new PagesWithRenderer(counting);
-    const first = await pages.render(request('/c/x'), {} as Response, shell);
+    const first = await pages.render(request('/c/x'), {} as FastifyReply, shell);
     version = 2;
-    expect((await pages.render(request('/c/x'), {} as Response, shell))?.html).toBe(first?.html);
+    expect((await pages.render(request('/c/x'), {} as FastifyReply, shell))?.html).toBe(first?.html);
     expect(counting.calls).toBe(1);
     pages.invalidate();
-    expect((await pages.render(request('/c/x'), {} as Response, shell))?.html).toContain('version 2');
+    expect((await pages.render(request('/c/x'), {} as FastifyReply, shell))?.html).toContain('version 2');
     expect(counting.calls).toBe(2);
   });
 
@@ -93,15 +93,15 @@ describe('PagesService', () => {
       });
     await Promise.all([listening(one), listening(other)]);
     try {
-      expect((await other.render(request('/c/x'), {} as Response, shell))?.html).toContain('version 1');
+      expect((await other.render(request('/c/x'), {} as FastifyReply, shell))?.html).toContain('version 1');
       version = 2;
-      expect((await other.render(request('/c/x'), {} as Response, shell))?.html).toContain('version 1');
+      expect((await other.render(request('/c/x'), {} as FastifyReply, shell))?.html).toContain('version 1');
       one.invalidate();
       const deadline = Date.now() + 5000;
       let html = '';
       while (Date.now() < deadline && !html.includes('version 2')) {
         await new Promise((resolve) => setTimeout(resolve, 20));
-        html = (await other.render(request('/c/x'), {} as Response, shell))?.html ?? '';
+        html = (await other.render(request('/c/x'), {} as FastifyReply, shell))?.html ?? '';
       }
       expect(html).toContain('version 2');
     } finally {
@@ -113,7 +113,7 @@ describe('PagesService', () => {
     const counting = renderer(() => Promise.resolve({ status: 200, html: '<p>page</p>', serverData: '{}', aborted: false }));
     const spent = { take: () => Promise.reject(new RateLimitedException(30, 'People on your network have opened 120 pages…')) };
     const pages = new PagesWithRenderer(counting, spent);
-    await expect(pages.render(request('/q/2'), {} as Response, shell)).resolves.toBeNull();
+    await expect(pages.render(request('/q/2'), {} as FastifyReply, shell)).resolves.toBeNull();
     expect(counting.calls).toBe(0);
   });
 

@@ -1,14 +1,12 @@
-import type { ApolloServer } from '@apollo/server';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
-import type { ApolloDriver } from '@nestjs/apollo';
-import type { Request, Response } from 'express';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { clientAddressOf } from '../../common/client-address.js';
 import { rethrowUnavailable } from '../../common/errors.js';
+import { requestErrorResponse } from '../../common/graphql-errors.js';
 import { RateLimitedException } from '../../common/rate-limiter.js';
 import { ActionLimits } from '../../common/rate-limits.js';
 import { RequestLoaders } from '../../common/loaders.js';
@@ -57,7 +55,6 @@ const QUESTION_PATH = /^\/q\/([0-9a-f-]{36})\/?$/i;
 export class PagesService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Pages');
   private renderer: Promise<WebServerRenderer | null> | null = null;
-  private graphql: ApolloServer<RequestContext> | undefined;
   /**
    * Anonymous visitors all see the same page, so a rendered page is kept for a few seconds
    * and shared: a question linked from a busy mailing list is rendered once, not once per
@@ -75,7 +72,7 @@ export class PagesService implements OnModuleInit, OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accounts: AccountsService,
     private readonly questions: QuestionsService,
-    private readonly moduleRef: ModuleRef,
+    private readonly adapterHost: HttpAdapterHost,
     private readonly limits: ActionLimits,
     @Inject(REDIS) private readonly redis: Redis,
   ) {
@@ -130,11 +127,11 @@ export class PagesService implements OnModuleInit, OnApplicationShutdown {
    * The page for this request, rendered on the server; null when there is no renderer (no
    * web build) or rendering failed, and the caller sends the client-rendered shell instead.
    */
-  async render(req: Request, res: Response, shell: string): Promise<ServedPage | null> {
+  async render(req: FastifyRequest, res: FastifyReply, shell: string): Promise<ServedPage | null> {
     const renderer = await this.loadRenderer();
     if (!renderer) return null;
     const token = sessionTokenFrom(req, this.config);
-    const url = req.originalUrl;
+    const url = req.url;
     if (!token) {
       const cached = this.cache.get(url);
       if (cached) {
@@ -182,16 +179,19 @@ export class PagesService implements OnModuleInit, OnApplicationShutdown {
     operation: Parameters<Parameters<WebServerRenderer['renderPage']>[0]['execute']>[0],
     contextValue: RequestContext,
   ) {
-    // Looked up on first use, once the GraphQL module has started its server (not at construction).
-    this.graphql ??= this.moduleRef.get(GraphQLModule<ApolloDriver>, { strict: false }).graphQlAdapter.instance as unknown as ApolloServer<RequestContext>;
-    const response = await this.graphql.executeOperation({ query: operation.query, variables: operation.variables, operationName: operation.operationName }, { contextValue });
-    if (response.body.kind !== 'single') throw new Error('an incremental GraphQL response cannot be server-rendered');
-    return response.body.singleResult;
+    // In process, through the GraphQL server's own pipeline (validation, compiled operations, error formatting).
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    try {
+      return await fastify.graphql(operation.query, contextValue as unknown as Parameters<FastifyInstance['graphql']>[1], operation.variables, operation.operationName);
+    } catch (error) {
+      // Refused before it ran (validation): the page shows it as any other error.
+      return requestErrorResponse(error, { development: false, hideSchemaDetails: true }).body;
+    }
   }
 
   /** A question page served from the cache still counts as a view (the query that counts it did not run). */
-  private async countQuestionView(req: Request): Promise<void> {
-    const id = QUESTION_PATH.exec(req.path)?.[1];
+  private async countQuestionView(req: FastifyRequest): Promise<void> {
+    const id = QUESTION_PATH.exec(req.url.split('?')[0])?.[1];
     if (id) await this.questions.recordView(id, questionViewerKey(null, req)).catch(() => undefined);
   }
 
