@@ -15,9 +15,9 @@ import { scaleDatabaseUrl } from '../seed/scale-seed.js';
 
 /**
  * `node dist/bench/executor-bench.js`: the GraphQL executor alone, side by side — graphql-js
- * (what Apollo runs) and graphql-jit (a compiled executor) — on the api's own schema and
+ * (the interpreter) and graphql-jit (a compiled executor) — on the api's own schema and
  * resolvers in this process, against the scale data, for the question list and the question
- * page. No HTTP, no Apollo: what differs is only how the operation is executed, which is the
+ * page. No HTTP, no GraphQL server: what differs is only how the operation is executed, which is the
  * question issue #11 asks before changing the GraphQL layer.
  */
 const here = dirname(fileURLToPath(import.meta.url));

@@ -61,12 +61,21 @@ export function formatExecutionErrors(errors: readonly unknown[], options: Graph
   });
 }
 
-/** Mercurius's errorFormatter: the errors of an operation that ran. */
+/**
+ * Mercurius's errorFormatter: the errors of an operation that ran (HTTP 200), or of one that
+ * could not start (graphql-js answers without data: an unknown operation name, variables it
+ * cannot use), which are the request's fault (HTTP 400).
+ */
 export function executionErrorFormatter(options: GraphQLErrorOptions) {
-  return (execution: ExecutionResult & { errors: readonly unknown[] }) => ({
-    statusCode: 200,
-    response: { data: execution.data ?? null, errors: formatExecutionErrors(execution.errors, options) },
-  });
+  return (execution: ExecutionResult & { errors: readonly unknown[] }) => {
+    if (execution.data === undefined) {
+      const errors = execution.errors.map((error) =>
+        isGraphQLErrorLike(error) && !error.path ? { ...formatted(error), extensions: { code: requestErrorCode(error) } } : formatExecutionErrors([error], options)[0],
+      );
+      return { statusCode: 400, response: { errors } };
+    }
+    return { statusCode: 200, response: { data: execution.data, errors: formatExecutionErrors(execution.errors, options) } };
+  };
 }
 
 interface RequestError {

@@ -37,7 +37,7 @@ export const QUERY_LIMITS = {
   /** See `listCostEstimator`: roughly the objects a response may hold. */
   maxCost: 25_000,
   /**
-   * Operations per HTTP request. Apollo's batching (an array body) is off and stays off:
+   * Operations per HTTP request. Batching (an array body) is off and stays off:
    * the web app sends one operation per request, so a batch is refused outright.
    */
   maxOperationsPerRequest: 1,
@@ -116,7 +116,7 @@ const tooComplex = (message: string): LimitRefusal => ({ code: PublicErrorCode.Q
 /**
  * graphql-armor's depth, alias and directive rules, with plain messages: instead of
  * throwing its own error (which reads "Syntax Error: …"), each reports a refusal a person
- * can act on, coded QUERY_TOO_COMPLEX. Apollo runs them too, as validation rules.
+ * can act on, coded QUERY_TOO_COMPLEX. The GraphQL server runs them too, as validation rules.
  */
 export function queryLimitRules(): ValidationRule[] {
   const report = (message: (found: string) => string) => ({
@@ -153,7 +153,7 @@ export interface OperationRequest {
 
 export type LimitsVerdict =
   | { ok: true; cost: number; document: DocumentNode }
-  /** The document or variables are wrong in a way Apollo reports better (syntax, unknown fields, bad variables). */
+  /** The document or variables are wrong in a way the GraphQL server reports better (syntax, unknown fields, bad variables). */
   | { ok: 'unchecked' }
   | { ok: false; refusal: LimitRefusal };
 
@@ -215,7 +215,7 @@ export function checkOperation(schema: GraphQLSchema, request: OperationRequest)
     if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
       return { ok: false, refusal: tooComplex('This query selects too many fields. Ask for less at once.') };
     }
-    // Variables that do not fit the operation: Apollo refuses them with BAD_USER_INPUT before anything runs.
+    // Variables that do not fit the operation: the GraphQL server refuses them with BAD_USER_INPUT before anything runs.
     return { ok: 'unchecked' };
   }
   if (pageSizeProblems.length) {
@@ -235,7 +235,7 @@ export function checkOperation(schema: GraphQLSchema, request: OperationRequest)
   return { ok: true, cost, document };
 }
 
-/** The error body a refusal is sent as, shaped as Apollo shapes its own. */
+/** The error body a refusal is sent as, shaped as GraphQL errors are. */
 export function refusalBody(refusal: LimitRefusal): { errors: GraphQLFormattedError[] } {
   return { errors: [{ message: refusal.message, extensions: { code: refusal.code, ...(refusal.field ? { field: refusal.field } : {}) } }] };
 }

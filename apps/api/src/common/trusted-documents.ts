@@ -41,7 +41,7 @@ export class TrustedDocuments {
     return this.byHash.size;
   }
 
-  /** The text under a hash, written either way: "sha256:<hex>" (codegen's) or "<hex>" (Apollo's persisted queries). */
+  /** The text under a hash, written either way: "sha256:<hex>" (codegen's) or "<hex>" (Apollo Client's persisted query link). */
   find(hash: string): string | undefined {
     return this.byHash.get(bareHash(hash));
   }
