@@ -8,7 +8,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import accepts from 'accepts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module.js';
-import { sendCacheable } from './common/http-cache.js';
+import { encodeDocument, sendCacheable, type EncodedDocument } from './common/http-cache.js';
 import { MAX_REQUEST_BYTES } from './common/graphql-request-guard.js';
 import { securityHeaders } from './common/security-headers.js';
 import { defaultWebDistDir } from './common/web-build.js';
@@ -31,7 +31,7 @@ export function withImageHosts(html: string, imageHosts: readonly string[]): str
  * member-only page or when rendering is not possible. Pages are revalidated on every use
  * (no-cache + ETag, so a reload costs a 304); one rendered for a signed-in member is private.
  */
-async function sendPage(pages: PagesService, req: FastifyRequest, reply: FastifyReply, shell: string): Promise<void> {
+async function sendPage(pages: PagesService, req: FastifyRequest, reply: FastifyReply, shell: { html: string; encoded: EncodedDocument }): Promise<void> {
   reply.header('Vary', 'Cookie');
   const path = pathOf(req);
   // One address per page: "/q/1/" is "/q/1" (the router would show the same page at both).
@@ -41,14 +41,14 @@ async function sendPage(pages: PagesService, req: FastifyRequest, reply: Fastify
     await reply.redirect(`/${path.replace(/^\/+|\/+$/g, '')}${query}`, 301);
     return;
   }
-  const served = pages.isServerRendered(path) ? await pages.render(req, reply, shell) : null;
+  const served = pages.isServerRendered(path) ? await pages.render(req, reply, shell.html) : null;
   if (served?.status === 301 && served.location) {
     await reply.redirect(served.location, 301);
     return;
   }
   await sendCacheable(req, reply, {
     contentType: 'text/html',
-    body: served?.html ?? shell,
+    body: served ? (served.encoded ?? served.html) : shell.encoded,
     status: served?.status ?? 200,
     cacheControl: served && !served.anonymous ? 'private, no-cache' : 'no-cache',
   });
@@ -97,7 +97,8 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
   app.enableShutdownHooks();
 
   if (hasWebApp) {
-    const page = withImageHosts(readFileSync(indexHtml, 'utf8'), config.imageHosts);
+    const html = withImageHosts(readFileSync(indexHtml, 'utf8'), config.imageHosts);
+    const shell = { html, encoded: encodeDocument(html) };
     app.useStaticAssets({
       root: webDist,
       prefix: '/',
@@ -118,7 +119,7 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
     fastify.get('/*', async (req, reply) => {
       // Feeds, sitemaps, health and the rest are documents of their own, whatever the client accepts.
       if (NOT_PAGES.test(pathOf(req)) || !accepts(req.raw).type('html')) return reply.callNotFound();
-      await sendPage(pages, req, reply, page);
+      await sendPage(pages, req, reply, shell);
       return reply;
     });
   } else if (config.environment !== 'test') {

@@ -17,7 +17,6 @@ const apiDir = resolve(here, '..', '..');
 const repoDir = resolve(apiDir, '..', '..');
 
 const CONNECTIONS = 16;
-/** The api runs with the heap cap `npm start` gives it (scripts/start.mjs says why). */
 /** The heap cap `npm start` gives the api (scripts/start.mjs), so benchmarks measure it as it runs. */
 export const API_NODE_FLAGS = ['--max-old-space-size=256'];
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
@@ -376,6 +375,7 @@ export async function runReadBench(): Promise<ReadBenchReport> {
       log(`question page HTML: NOT MEASURED, ${error.message}`);
       return null;
     });
+    log(`api peak RSS after the HTML pages: ${api.peakRssMb()} MB`);
 
     // Statements must not grow with the page: the same count at 10 and at 50 questions.
     const at10 = await statementsPerRequest(api, hashes, () => ({ operationName: 'QuestionList', variables: { ...list, first: 10 } }));

@@ -7,6 +7,7 @@ import { RateLimitedException } from '../../common/rate-limiter.js';
 import { loadConfig } from '../../config/app-config.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { QuestionsService } from '../questions/questions.service.js';
+import { encodeDocument } from '../../common/http-cache.js';
 import { PagesService } from './pages.service.js';
 import type { WebServerRenderer } from './server-renderer.js';
 
@@ -72,7 +73,10 @@ describe('PagesService', () => {
     const pages = new PagesWithRenderer(counting);
     const first = await pages.render(request('/c/x'), {} as FastifyReply, shell);
     version = 2;
-    expect((await pages.render(request('/c/x'), {} as FastifyReply, shell))?.html).toBe(first?.html);
+    const shared = await pages.render(request('/c/x'), {} as FastifyReply, shell);
+    expect(shared?.html).toBe(first?.html);
+    // Encoded once when kept, with the ETag any copy of the same page gets.
+    expect(shared?.encoded).toEqual(encodeDocument(first!.html));
     expect(counting.calls).toBe(1);
     pages.invalidate();
     expect((await pages.render(request('/c/x'), {} as FastifyReply, shell))?.html).toContain('version 2');

@@ -7,6 +7,7 @@ import { LRUCache } from 'lru-cache';
 import { clientAddressOf } from '../../common/client-address.js';
 import { rethrowUnavailable } from '../../common/errors.js';
 import { requestErrorResponse } from '../../common/graphql-errors.js';
+import { encodeDocument, type EncodedDocument } from '../../common/http-cache.js';
 import { RateLimitedException } from '../../common/rate-limiter.js';
 import { ActionLimits } from '../../common/rate-limits.js';
 import { RequestLoaders } from '../../common/loaders.js';
@@ -31,6 +32,8 @@ export interface ServedPage {
   html: string;
   /** Rendered for nobody in particular, so it may be cached and shared. */
   anonymous: boolean;
+  /** The document's bytes and ETag, made once for a page kept in the cache (it is sent again and again). */
+  encoded?: EncodedDocument;
 }
 
 /**
@@ -76,7 +79,7 @@ export class PagesService implements OnModuleInit, OnApplicationShutdown {
     private readonly limits: ActionLimits,
     @Inject(REDIS) private readonly redis: Redis,
   ) {
-    this.cache = new LRUCache({ max: config.pageCache.entries, ttl: config.pageCache.seconds * 1000, maxSize: 64 * 1024 * 1024, sizeCalculation: (page) => page.html.length * 2 });
+    this.cache = new LRUCache({ max: config.pageCache.entries, ttl: config.pageCache.seconds * 1000, maxSize: 64 * 1024 * 1024, sizeCalculation: (page) => page.html.length * 2 + (page.encoded?.body.length ?? 0) });
   }
 
   isServerRendered(path: string): boolean {
@@ -167,7 +170,7 @@ export class PagesService implements OnModuleInit, OnApplicationShutdown {
         anonymous: !viewer,
       };
       // Not when something changed while it rendered: it may show the data from before.
-      if (!viewer && page.status < 500 && generation === this.cacheGeneration) this.cache.set(url, page);
+      if (!viewer && page.status < 500 && generation === this.cacheGeneration) this.cache.set(url, { ...page, encoded: encodeDocument(page.html) });
       return page;
     } catch (error) {
       this.logger.warn(`Could not render ${url} on the server after ${Date.now() - started} ms; sending the client-rendered page. ${(error as Error).message}`);
