@@ -69,7 +69,7 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
     AppModule.forRoot(config),
     // request.ip (and so every per-address rate limit) reads X-Forwarded-For only from the proxies
     // TRUST_PROXY names. The body limit admits the largest valid draft (graphql-request-guard.ts).
-    // (A number counts hops, as Express's did: Fastify takes it, its types do not say so.)
+    // (A number counts hops: Fastify takes one, its types do not say so.)
     new FastifyAdapter({ trustProxy: config.trustProxy as boolean | string[], bodyLimit: MAX_REQUEST_BYTES }),
     {
       // Start-up chatter (every module and route) stays out of the way; warnings and errors do not.

@@ -126,7 +126,7 @@ describe('GraphQL limits (production settings)', () => {
     const documentId = created.data!.createPolicyDocument.id;
     const save = 'mutation($input: SavePolicyDraftInput!) { savePolicyDraft(input: $input) { updatedAt } }';
 
-    // 200,000 characters of three-byte text: 600 KB, six times Express's default limit.
+    // 200,000 characters of three-byte text: 600 KB, read whole.
     const heading = '## Scope\n\n';
     const markdown = heading + '€'.repeat(MAX_DRAFT_LENGTH - heading.length);
     const saved = await send({ query: save, variables: { input: { documentId, markdown } } }, member.token);

@@ -43,13 +43,13 @@ export function sendCacheable(
 
 /** A plain 404 for a feed or sitemap that does not exist: crawlers and feed readers need the status, not a page. */
 export function sendNotFound(reply: FastifyReply, what: string): FastifyReply {
-  // Fastify sets a type as given; Express's res.type('text/plain') added the charset.
+  // Fastify sets the type as given, so the charset is spelled out.
   return reply.code(404).header('Cache-Control', 'no-cache').type('text/plain; charset=utf-8').send(`There is no ${what} here.\n`);
 }
 
 /**
  * `fresh` evaluates the conditions; the request's Cache-Control is left out because
- * `fresh` (as Express's req.fresh did) calls any request with "no-cache" stale, while
+ * `fresh` calls any request with "no-cache" stale, while
  * no-cache asks for validation by the origin, which a 304 is (RFC 9111 5.2.1.4). Fetch
  * clients add "Cache-Control: no-cache" to every request with conditional headers.
  */

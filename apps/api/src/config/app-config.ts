@@ -146,7 +146,7 @@ const replicaUrls = z
   )
   .refine((entries) => new Set(entries).size === entries.length, { message: 'names the same replica twice' });
 
-/** Names Express's proxy-addr knows for whole address ranges. */
+/** Names proxy-addr (behind Fastify's `trustProxy`) knows for whole address ranges. */
 const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
 /** One TRUST_PROXY entry: an address, an address/prefix (CIDR), or one of proxy-addr's range names. */
@@ -247,7 +247,7 @@ export interface AppConfig {
   publicUrl: string;
   /** Origins besides the site itself that posts may show images from (the CSP's img-src). */
   imageHosts: string[];
-  /** Express's `trust proxy`: whose X-Forwarded-For names the client (see TRUST_PROXY). */
+  /** Fastify's `trustProxy`: whose X-Forwarded-For names the client (see TRUST_PROXY). */
   trustProxy: number | string[] | false;
   /** The per-address limit on opening accounts: slows down learning which addresses have one. */
   signUpsPerAddressPerHour: number;

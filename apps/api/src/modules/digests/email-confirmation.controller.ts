@@ -6,7 +6,7 @@ import { defaultWebDistDir, webStylesheets } from '../../common/web-build.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { DigestsService } from './digests.service.js';
 
-/** What Express's res.type('html') set; Fastify's reply.type() takes the header as given. */
+/** The whole header: Fastify's reply.type() sends it as given. */
 const HTML = 'text/html; charset=utf-8';
 
 /** The link in a confirmation mail. As with unsubscribing, a GET only shows a button: link scanners must not confirm. */

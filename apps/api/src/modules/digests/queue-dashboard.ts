@@ -26,8 +26,8 @@ export function queueDashboard(queues: Queue[], viewerFor: (req: FastifyRequest)
       try {
         viewer = await viewerFor(req);
       } catch (error) {
-        // The app's own error handler, as Express's next(error) reached it: Bull Board's
-        // (which its routes have) would put the error's message in the answer.
+        // The app's own error handler: Bull Board's (which its routes have) would put the
+        // error's message in the answer.
         instance.errorHandler(error, req, reply);
         return reply;
       }

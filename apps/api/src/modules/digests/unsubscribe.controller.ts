@@ -7,7 +7,7 @@ import type { AppConfig } from '../../config/app-config.js';
 import { DigestsService } from './digests.service.js';
 import { verifyUnsubscribeToken } from './unsubscribe-token.js';
 
-/** What Express's res.type('html') set; Fastify's reply.type() takes the header as given. */
+/** The whole header: Fastify's reply.type() sends it as given. */
 const HTML = 'text/html; charset=utf-8';
 
 /**
