@@ -4,6 +4,7 @@ import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { severalOperationsUncompiled } from './common/compiled-operations.js';
 import { rethrowUnavailable } from './common/errors.js';
 import { executionErrorFormatter, requestErrorHandler, type GraphQLErrorOptions } from './common/graphql-errors.js';
 import { graphqlRequestGuard, operationTypeOf } from './common/graphql-request-guard.js';
@@ -64,6 +65,7 @@ export class AppModule {
           inject: [AccountsService, PagesService, GraphQLSchemaHost],
           useFactory: (accounts: AccountsService, pages: PagesService, schemaHost: GraphQLSchemaHost): MercuriusDriverConfig => {
             const errors: GraphQLErrorOptions = { development, hideSchemaDetails: config.isProduction };
+            const invalidation = pageCacheInvalidation(pages);
             return {
               path: '/graphql',
               autoSchemaFile: true,
@@ -74,7 +76,8 @@ export class AppModule {
               validationRules: [...queryLimitRules(), ...(config.isProduction ? [NoSchemaIntrospectionCustomRule] : [])],
               // An operation is compiled by graphql-jit the third time it runs: compiling costs more than
               // running once, so a client sending a new text each time never makes the process compile.
-              // Measured in docs/BENCHMARKS.md (npm run bench:driver).
+              // Measured in docs/BENCHMARKS.md (npm run bench:driver). Not a document of several
+              // operations (compiled-operations.ts).
               jit: 2,
               // One operation per request (the guard refuses arrays with a message first).
               allowBatchedQueries: false,
@@ -84,7 +87,7 @@ export class AppModule {
               context: (req: FastifyRequest, res: FastifyReply) => requestContext(req, res),
               errorFormatter: executionErrorFormatter(errors),
               errorHandler: requestErrorHandler(errors),
-              hooks: pageCacheInvalidation(pages),
+              hooks: { preExecution: [severalOperationsUncompiled, invalidation.preExecution], onResolution: invalidation.onResolution },
             };
           },
         }),

@@ -62,4 +62,17 @@ describe('errors clients see', () => {
     const write = await send({ method: 'GET', path: `/graphql?query=${encodeURIComponent(mutation)}`, headers: { 'apollo-require-preflight': 'true' } });
     expect([write.status, codeOf(write)]).toEqual([405, 'BAD_REQUEST']);
   });
+
+  it('runs the operation a request names, however often its document was run before', async () => {
+    const document = 'query Communities { communities(first: 1) { slug } } query Tags { tags(first: 1) { slug } }';
+    // Run under one name as often as would compile a one-operation document (the third run)...
+    const answers: unknown[] = [];
+    for (let i = 0; i < 4; i += 1) answers.push((await post(JSON.stringify({ query: document, operationName: 'Communities' }))).body);
+    expect(answers.every((answer) => JSON.stringify(answer) === JSON.stringify(answers[0]))).toBe(true);
+    expect(Object.keys((answers[0] as { data?: Record<string, unknown> }).data ?? {})).toEqual(['communities']);
+    // ...the other name still runs its own operation.
+    const tags = await post(JSON.stringify({ query: document, operationName: 'Tags' }));
+    expect(tags.status).toBe(200);
+    expect(Object.keys((tags.body as { data?: Record<string, unknown> }).data ?? {})).toEqual(['tags']);
+  });
 });
