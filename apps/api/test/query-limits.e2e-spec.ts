@@ -110,6 +110,12 @@ describe('GraphQL limits (production settings)', () => {
     expect(misspelt.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(misspelt.body.errors?.[0]?.message).toMatch(/Cannot query field "totalCont"/);
     expect(JSON.stringify(misspelt.body)).not.toMatch(/Did you mean|totalCount/);
+    // A misspelt enum value in the variables, as often as gets an operation compiled (the third run) and once more.
+    for (let run = 1; run <= 4; run += 1) {
+      const wrongOrder = await send({ query: 'query($o: QuestionOrder) { questions(first: 1, orderBy: $o) { totalCount } }', variables: { o: 'NEWST' } });
+      expect({ run, code: wrongOrder.body.errors?.[0]?.extensions?.code }).toEqual({ run, code: 'BAD_USER_INPUT' });
+      expect(JSON.stringify(wrongOrder.body)).not.toMatch(/Did you mean|NEWEST/);
+    }
     const introspection = await send({ query: '{ __schema { types { name } } }' });
     expect(introspection.body.data ?? null).toBeNull();
     expect(introspection.body.errors?.[0]?.message).toMatch(/introspection/i);

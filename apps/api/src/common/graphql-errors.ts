@@ -70,7 +70,9 @@ export function executionErrorFormatter(options: GraphQLErrorOptions) {
   return (execution: ExecutionResult & { errors: readonly unknown[] }) => {
     if (execution.data === undefined) {
       const errors = execution.errors.map((error) =>
-        isGraphQLErrorLike(error) && !error.path ? { ...formatted(error), extensions: { code: requestErrorCode(error) } } : formatExecutionErrors([error], options)[0],
+        isGraphQLErrorLike(error) && !error.path
+          ? { ...formatted(error), message: withoutSchemaDetails(error.message, options), extensions: { code: requestErrorCode(error) } }
+          : formatExecutionErrors([error], options)[0],
       );
       return { statusCode: 400, response: { errors } };
     }
