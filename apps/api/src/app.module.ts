@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { severalOperationsUncompiled } from './common/compiled-operations.js';
 import { rethrowUnavailable } from './common/errors.js';
-import { executionErrorFormatter, requestErrorHandler, type GraphQLErrorOptions } from './common/graphql-errors.js';
+import { executionErrorFormatter, graphqlErrorOptions, requestErrorHandler } from './common/graphql-errors.js';
 import { graphqlRequestGuard, operationTypeOf } from './common/graphql-request-guard.js';
 import { RequestLoaders } from './common/loaders.js';
 import { queryLimitRules } from './common/query-limits.js';
@@ -29,6 +29,11 @@ import { sessionTokenFrom } from './modules/accounts/session-cookie.js';
 /** Who is asking, per GraphQL request: looked up once the request guard has let the request through. */
 const viewers = new WeakMap<FastifyRequest, Viewer | null>();
 
+/** Who is asking: the session cookie's or bearer token's account, or null for a visitor. */
+export function viewerOf(accounts: AccountsService, config: AppConfig, req: FastifyRequest): Promise<Viewer | null> {
+  return accounts.viewerForToken(sessionTokenFrom(req, config)).catch(rethrowUnavailable);
+}
+
 /** One GraphQL request's context: who is asking (from the session cookie or bearer token) and its DataLoaders. */
 export function requestContext(req: FastifyRequest, res: FastifyReply, viewer: Viewer | null = viewers.get(req) ?? null): RequestContext {
   return { req, res, viewer, loaders: new RequestLoaders() };
@@ -44,7 +49,7 @@ function graphqlPreHandlers(accounts: AccountsService, config: AppConfig, schema
   return [
     graphqlRequestGuard(() => schemaHost.schema, trusted),
     async (req: FastifyRequest) => {
-      viewers.set(req, await accounts.viewerForToken(sessionTokenFrom(req, config)).catch(rethrowUnavailable));
+      viewers.set(req, await viewerOf(accounts, config, req));
     },
     ...(config.databaseReplicaUrls.length ? [visitorQueriesReadFromReplicas(operationTypeOf, hasSession)] : []),
   ];
@@ -64,7 +69,7 @@ export class AppModule {
           imports: [AccountsModule, PagesModule],
           inject: [AccountsService, PagesService, GraphQLSchemaHost],
           useFactory: (accounts: AccountsService, pages: PagesService, schemaHost: GraphQLSchemaHost): MercuriusDriverConfig => {
-            const errors: GraphQLErrorOptions = { development, hideSchemaDetails: config.isProduction };
+            const errors = graphqlErrorOptions(config);
             const invalidation = pageCacheInvalidation(pages);
             return {
               path: '/graphql',

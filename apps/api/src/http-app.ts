@@ -8,7 +8,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import accepts from 'accepts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module.js';
-import { encodeDocument, sendCacheable, type EncodedDocument } from './common/http-cache.js';
+import { encodeDocument, requestPath, sendCacheable, type EncodedDocument } from './common/http-cache.js';
 import { MAX_REQUEST_BYTES } from './common/graphql-request-guard.js';
 import { securityHeaders } from './common/security-headers.js';
 import { defaultWebDistDir } from './common/web-build.js';
@@ -33,7 +33,7 @@ export function withImageHosts(html: string, imageHosts: readonly string[]): str
  */
 async function sendPage(pages: PagesService, req: FastifyRequest, reply: FastifyReply, shell: { html: string; encoded: EncodedDocument }): Promise<void> {
   reply.header('Vary', 'Cookie');
-  const path = pathOf(req);
+  const path = requestPath(req);
   // One address per page: "/q/1/" is "/q/1" (the router would show the same page at both).
   if (path.length > 1 && path.endsWith('/')) {
     const query = req.url.slice(path.length);
@@ -53,12 +53,6 @@ async function sendPage(pages: PagesService, req: FastifyRequest, reply: Fastify
     cacheControl: served && !served.anonymous ? 'private, no-cache' : 'no-cache',
   });
 }
-
-/** The request's path, without its query. */
-const pathOf = (req: FastifyRequest): string => {
-  const query = req.url.indexOf('?');
-  return query === -1 ? req.url : req.url.slice(0, query);
-};
 
 /** Addresses that are documents or endpoints of their own, never the web app's pages: unknown ones answer Nest's 404. */
 const NOT_PAGES = /^\/(graphql|graphiql|health|admin)(\/|$)|^\/(unsubscribe|email-confirmation|feeds|sitemaps)\/|^\/(robots\.txt|sitemap\.xml)$/;
@@ -83,7 +77,7 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
   const hasWebApp = existsSync(indexHtml);
   // First, so that every response (pages, files, GraphQL, health, errors, 404s) carries the headers.
   const headers = securityHeaders(config, hasWebApp ? readFileSync(indexHtml, 'utf8') : undefined);
-  fastify.addHook('onRequest', (request, reply, done) => headers(pathOf(request), request.raw, reply.raw, (error) => done(error as Error | undefined)));
+  fastify.addHook('onRequest', (request, reply, done) => headers(requestPath(request), request.raw, reply.raw, (error) => done(error as Error | undefined)));
   // Pages, scripts, styles, GraphQL answers and feeds compress to a fraction (the page's
   // JavaScript is 900 KB as sent uncompressed): on a slow phone network that is most of
   // the time to first paint. A proxy in front may do it instead (README).
@@ -118,7 +112,7 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
     const pages = app.get(PagesService);
     fastify.get('/*', async (req, reply) => {
       // Feeds, sitemaps, health and the rest are documents of their own, whatever the client accepts.
-      if (NOT_PAGES.test(pathOf(req)) || !accepts(req.raw).type('html')) return reply.callNotFound();
+      if (NOT_PAGES.test(requestPath(req)) || !accepts(req.raw).type('html')) return reply.callNotFound();
       await sendPage(pages, req, reply, shell);
       return reply;
     });

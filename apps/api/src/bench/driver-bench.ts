@@ -9,7 +9,7 @@ import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import pg from 'pg';
-import { requestContext } from '../app.module.js';
+import { requestContext, viewerOf } from '../app.module.js';
 import { queryLimitRules } from '../common/query-limits.js';
 import type { RequestContext } from '../common/request-context.js';
 import { TrustedDocuments, defaultTrustedDocumentsFile } from '../common/trusted-documents.js';
@@ -18,7 +18,6 @@ import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { CoreModule } from '../core.module.js';
 import { AccountsModule } from '../modules/accounts/accounts.module.js';
 import { AccountsService } from '../modules/accounts/accounts.service.js';
-import { sessionTokenFrom } from '../modules/accounts/session-cookie.js';
 import { scaleDatabaseUrl } from '../seed/scale-seed.js';
 import { freePort, startBenchProcess, type BenchProcess } from './bench-processes.js';
 import { processCpuMs } from './cpu-usage.js';
@@ -55,7 +54,7 @@ const DRIVERS = (process.env.BENCH_DRIVERS?.split(',') ?? ['apollo', 'apollo-fas
 
 /** The api's request context (app.module.ts), the viewer looked up as the api's preHandler does. */
 const contextFor = async (accounts: AccountsService, config: AppConfig, req: unknown, res: unknown): Promise<RequestContext> =>
-  requestContext(req as FastifyRequest, res as FastifyReply, await accounts.viewerForToken(sessionTokenFrom(req as FastifyRequest, config)));
+  requestContext(req as FastifyRequest, res as FastifyReply, await viewerOf(accounts, config, req as FastifyRequest));
 
 /** The api's GraphQL module (app.module.ts) with only the driver changed; no pages, feeds or health. */
 @Module({})

@@ -186,8 +186,10 @@ const PASSTHROUGH_CODES = new Set<string>([
  * only ever shown in development.
  */
 export function toPublicError(formatted: GraphQLFormattedError, error: unknown, development: boolean): GraphQLFormattedError {
-  // What a resolver threw, under the GraphQL error that carries its path.
-  const original = error instanceof GraphQLError && error.path && error.originalError ? error.originalError : error;
+  // What a resolver threw, under the GraphQL error that carries its path: graphql-js's, or
+  // graphql-jit's own class for compiled operations (so by shape, not instanceof).
+  const wrapper = error as { path?: unknown; originalError?: unknown } | null;
+  const original = wrapper?.path && wrapper.originalError ? wrapper.originalError : error;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof DomainException) {

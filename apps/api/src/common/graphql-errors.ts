@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
+import type { AppConfig } from '../config/app-config.js';
 import { PublicErrorCode, toPublicError, unavailableServiceOf } from './errors.js';
 import { bodyRefusal } from './graphql-request-guard.js';
 
@@ -17,12 +18,16 @@ export interface GraphQLErrorOptions {
   hideSchemaDetails: boolean;
 }
 
+/** The options for this configuration: the GraphQL endpoint and server-rendered pages answer alike. */
+export function graphqlErrorOptions(config: Pick<AppConfig, 'environment' | 'isProduction'>): GraphQLErrorOptions {
+  return { development: config.environment === 'development', hideSchemaDetails: config.isProduction };
+}
+
 interface ErrorLike {
   message: string;
   locations?: readonly { line: number; column: number }[];
   path?: readonly (string | number)[];
   extensions?: Record<string, unknown>;
-  originalError?: unknown;
 }
 
 /** graphql-js's GraphQLError and graphql-jit's own (compiled operations) alike: duck-typed. */
@@ -35,9 +40,6 @@ const formatted = (error: ErrorLike): GraphQLFormattedError => ({
   ...(error.extensions && Object.keys(error.extensions).length ? { extensions: error.extensions } : {}),
 });
 
-/** An error a resolver threw: what it threw, under the GraphQL error that carries its path. */
-const thrownBy = (error: ErrorLike): unknown => (error.path && error.originalError ? error.originalError : error);
-
 /** The code of a request graphql-js refused before running it. */
 function requestErrorCode(error: ErrorLike): string {
   const own = error.extensions?.code;
@@ -49,15 +51,17 @@ function requestErrorCode(error: ErrorLike): string {
   return 'GRAPHQL_VALIDATION_FAILED';
 }
 
-function withoutSchemaDetails(message: string, options: GraphQLErrorOptions): string {
-  return options.hideSchemaDetails ? message.replace(/ ?Did you mean .+\?$/, '') : message;
+/** A request error graphql-js reported before anything ran, with its code and without schema hints where they are hidden. */
+function formatRequestError(error: ErrorLike, options: GraphQLErrorOptions): GraphQLFormattedError {
+  const message = options.hideSchemaDetails ? error.message.replace(/ ?Did you mean .+\?$/, '') : error.message;
+  return { ...formatted(error), message, extensions: { code: requestErrorCode(error) } };
 }
 
 /** The errors of an operation that ran (resolvers threw): HTTP 200, data as far as it got. */
 export function formatExecutionErrors(errors: readonly unknown[], options: GraphQLErrorOptions): GraphQLFormattedError[] {
   return errors.map((error) => {
     if (!isGraphQLErrorLike(error)) return toPublicError({ message: String(error) }, error, options.development);
-    return toPublicError(formatted(error), thrownBy(error), options.development);
+    return toPublicError(formatted(error), error, options.development);
   });
 }
 
@@ -70,9 +74,7 @@ export function executionErrorFormatter(options: GraphQLErrorOptions) {
   return (execution: ExecutionResult & { errors: readonly unknown[] }) => {
     if (execution.data === undefined) {
       const errors = execution.errors.map((error) =>
-        isGraphQLErrorLike(error) && !error.path
-          ? { ...formatted(error), message: withoutSchemaDetails(error.message, options), extensions: { code: requestErrorCode(error) } }
-          : formatExecutionErrors([error], options)[0],
+        isGraphQLErrorLike(error) && !error.path ? formatRequestError(error, options) : formatExecutionErrors([error], options)[0],
       );
       return { statusCode: 400, response: { errors } };
     }
@@ -105,7 +107,7 @@ export function requestErrorResponse(error: unknown, options: GraphQLErrorOption
               if (!('locations' in inner) && typeof (inner as { instancePath?: unknown }).instancePath === 'string') {
                 return { message: `The request is not a GraphQL request: ${inner.message}.`, extensions: { code: 'BAD_REQUEST' } };
               }
-              return { ...formatted(inner), message: withoutSchemaDetails(inner.message, options), extensions: { code: requestErrorCode(inner) } };
+              return formatRequestError(inner, options);
             }),
           },
         };

@@ -13,6 +13,9 @@ export const HTML_PAGE_STYLE =
 
 export const SITE_NAME = 'Policy Commons';
 
+/** The Content-Type of these pages, whole: Fastify's reply.type() sends it as given. */
+export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
+
 /**
  * A whole page: title, body HTML (trusted, built by the caller with escaped values) and the
  * web build's stylesheets (webStylesheets()).

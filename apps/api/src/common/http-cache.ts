@@ -2,6 +2,12 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fresh from 'fresh';
 
+/** The request's path, without its query (a Fastify request has no `path`). */
+export function requestPath(req: Pick<FastifyRequest, 'url'>): string {
+  const query = req.url.indexOf('?');
+  return query === -1 ? req.url : req.url.slice(0, query);
+}
+
 /** A document's bytes and entity tag (a digest of them). */
 export interface EncodedDocument {
   body: Buffer;

@@ -1,13 +1,10 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG } from '../../config/config.module.js';
-import { htmlPage } from '../../common/html-page.js';
+import { HTML_CONTENT_TYPE, htmlPage } from '../../common/html-page.js';
 import { defaultWebDistDir, webStylesheets } from '../../common/web-build.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { DigestsService } from './digests.service.js';
-
-/** The whole header: Fastify's reply.type() sends it as given. */
-const HTML = 'text/html; charset=utf-8';
 
 /** The link in a confirmation mail. As with unsubscribing, a GET only shows a button: link scanners must not confirm. */
 @Controller('email-confirmation')
@@ -21,12 +18,12 @@ export class EmailConfirmationController {
   async show(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
     reply.header('Cache-Control', 'no-store');
     if (!(await this.digests.userForConfirmationToken(this.config.appSecret, token))) {
-      await reply.code(400).type(HTML).send(this.invalid());
+      await reply.code(400).type(HTML_CONTENT_TYPE).send(this.invalid());
       return;
     }
     await reply
       .code(200)
-      .type(HTML)
+      .type(HTML_CONTENT_TYPE)
       .send(
         this.page(
           'Confirm your email address',
@@ -41,13 +38,13 @@ export class EmailConfirmationController {
     reply.header('Cache-Control', 'no-store');
     const userId = await this.digests.userForConfirmationToken(this.config.appSecret, token);
     if (!userId) {
-      await reply.code(400).type(HTML).send(this.invalid());
+      await reply.code(400).type(HTML_CONTENT_TYPE).send(this.invalid());
       return;
     }
     await this.digests.confirmEmail(userId);
     await reply
       .code(200)
-      .type(HTML)
+      .type(HTML_CONTENT_TYPE)
       .send(this.page('Email address confirmed', `<p>Your digests will come to this address. <a href="${this.config.publicUrl}/settings/notifications">Notification settings</a></p>`));
   }
 

@@ -1,14 +1,11 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG } from '../../config/config.module.js';
-import { htmlPage } from '../../common/html-page.js';
+import { HTML_CONTENT_TYPE, htmlPage } from '../../common/html-page.js';
 import { defaultWebDistDir, webStylesheets } from '../../common/web-build.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { DigestsService } from './digests.service.js';
 import { verifyUnsubscribeToken } from './unsubscribe-token.js';
-
-/** The whole header: Fastify's reply.type() sends it as given. */
-const HTML = 'text/html; charset=utf-8';
 
 /**
  * One-click unsubscribe from digests (RFC 8058), without signing in. Only POST changes
@@ -27,12 +24,12 @@ export class UnsubscribeController {
     const userId = verifyUnsubscribeToken(this.config.appSecret, token);
     reply.header('Cache-Control', 'no-store');
     if (!userId || (await this.digests.isSubscribed(userId)) === null) {
-      await reply.code(400).type(HTML).send(this.invalid());
+      await reply.code(400).type(HTML_CONTENT_TYPE).send(this.invalid());
       return;
     }
     await reply
       .code(200)
-      .type(HTML)
+      .type(HTML_CONTENT_TYPE)
       .send(
         this.page(
           'Unsubscribe from digests?',
@@ -48,13 +45,13 @@ export class UnsubscribeController {
     const userId = verifyUnsubscribeToken(this.config.appSecret, token);
     reply.header('Cache-Control', 'no-store');
     if (!userId || (await this.digests.isSubscribed(userId)) === null) {
-      await reply.code(400).type(HTML).send(this.invalid());
+      await reply.code(400).type(HTML_CONTENT_TYPE).send(this.invalid());
       return;
     }
     await this.digests.unsubscribe(userId);
     await reply
       .code(200)
-      .type(HTML)
+      .type(HTML_CONTENT_TYPE)
       .send(this.page('You are unsubscribed', `<p>You will get no more digest emails. You can turn them back on at <a href="${this.config.publicUrl}/settings/notifications">your notification settings</a>.</p>`));
   }
 

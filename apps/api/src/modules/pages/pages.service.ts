@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { clientAddressOf } from '../../common/client-address.js';
 import { rethrowUnavailable } from '../../common/errors.js';
-import { requestErrorResponse } from '../../common/graphql-errors.js';
-import { encodeDocument, type EncodedDocument } from '../../common/http-cache.js';
+import { graphqlErrorOptions, requestErrorResponse } from '../../common/graphql-errors.js';
+import { encodeDocument, requestPath, type EncodedDocument } from '../../common/http-cache.js';
 import { RateLimitedException } from '../../common/rate-limiter.js';
 import { ActionLimits } from '../../common/rate-limits.js';
 import { RequestLoaders } from '../../common/loaders.js';
@@ -188,13 +188,13 @@ export class PagesService implements OnModuleInit, OnApplicationShutdown {
       return await fastify.graphql(operation.query, contextValue as unknown as Parameters<FastifyInstance['graphql']>[1], operation.variables, operation.operationName);
     } catch (error) {
       // Refused before it ran (validation): the page shows it as any other error.
-      return requestErrorResponse(error, { development: false, hideSchemaDetails: true }).body;
+      return requestErrorResponse(error, graphqlErrorOptions(this.config)).body;
     }
   }
 
   /** A question page served from the cache still counts as a view (the query that counts it did not run). */
   private async countQuestionView(req: FastifyRequest): Promise<void> {
-    const id = QUESTION_PATH.exec(req.url.split('?')[0])?.[1];
+    const id = QUESTION_PATH.exec(requestPath(req))?.[1];
     if (id) await this.questions.recordView(id, questionViewerKey(null, req)).catch(() => undefined);
   }
 
